@@ -1,0 +1,64 @@
+import type { Check } from "../../core/check.ts";
+import { evidenceFrom } from "../../core/evidence.ts";
+import { headerTokens } from "../../core/headers.ts";
+import { corsObservations, reflectsArbitrary } from "../../derived/cors-observations.ts";
+import { CORS_CWE, CORS_REFERENCES } from "./shared.ts";
+
+const varyFix =
+  "Add `Vary: Origin` to every response whose Access-Control-Allow-Origin depends on the request's Origin.";
+
+export const missingVaryOrigin: Check = {
+  meta: {
+    id: "cors.missing-vary-origin",
+    title: "A per-origin CORS answer can be cached and served to the wrong site (no `Vary: Origin`)",
+    cvss: "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:N/I:L/A:N",
+    cwe: CORS_CWE,
+    references: [
+      ...CORS_REFERENCES,
+      { title: "MDN: Vary", url: "https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Vary" },
+    ],
+    explanation:
+      "The server picks Access-Control-Allow-Origin according to the request's Origin, but does not say `Vary: Origin`. A CDN, proxy or the browser " +
+      "cache may then store the answer given to one origin and replay it to another: your own frontend randomly breaks, or a cached answer " +
+      "meant for a trusted origin is handed out more widely than you intended.",
+    fixes: {
+      express: `${varyFix} The \`cors\` package does this when \`origin\` is a list or a function; hand-written middleware must call \`res.vary('Origin')\`.`,
+      nextjs: `${varyFix} In middleware: \`res.headers.append('Vary', 'Origin')\`.`,
+      fastapi: `${varyFix} Starlette's CORSMiddleware adds it for explicit allowlists; custom middleware must set \`response.headers['Vary'] = 'Origin'\`.`,
+      nginx: `${varyFix}\n\`\`\`nginx\nadd_header Vary Origin always;\n\`\`\``,
+      fastify: `${varyFix} \`@fastify/cors\` adds it for lists; custom hooks must call \`reply.header('Vary', 'Origin')\`.`,
+      hono: `${varyFix} \`hono/cors\` adds it when origin is not \`*\`; custom middleware must call \`c.header('Vary', 'Origin', { append: true })\`.`,
+    },
+    learn: "cors#vary-origin",
+    needs: ["cors"],
+  },
+  analyse(artifacts) {
+    const observations = corsObservations(artifacts);
+    return observations
+      .filter((o) => o.kind === "simple" && o.variant === "own" && o.echoed && !o.varyOrigin)
+      .filter(
+        (o) =>
+          !reflectsArbitrary(observations, o.endpoint, true) &&
+          !reflectsArbitrary(observations, o.endpoint, false),
+      )
+      .filter((o) => {
+        // Uncacheable answers cannot be replayed to another origin.
+        const cacheControl = headerTokens(o.exchange.response!.headers, "cache-control");
+        return !cacheControl.includes("no-store") && !cacheControl.includes("private");
+      })
+      .map((o) => ({
+        url: o.endpoint,
+        groupKey: new URL(o.endpoint).origin,
+        summary: `${o.endpoint} echoes the allowed origin ${o.origin} without Vary: Origin.`,
+        evidence: [
+          evidenceFrom(
+            o.exchange,
+            "The allowed origin was echoed and the response may be cached, but Vary does not name Origin.",
+            {
+              headers: ["access-control-allow-origin", "vary", "cache-control"],
+            },
+          ),
+        ],
+      }));
+  },
+};

@@ -1,0 +1,40 @@
+import type { Check } from "../../core/check.ts";
+import { allowedVariantDrafts, hostedPoc } from "./origin-allowed.ts";
+import { CORS_CWE, CORS_REFERENCES, CVSS_READ_WITH_CREDENTIALS, fixesWithLead } from "./shared.ts";
+
+const lead =
+  "The origin is checked with `startsWith` (or an unanchored regex): compare the whole origin for equality instead.";
+
+export const prefixMatchBypass: Check = {
+  meta: {
+    id: "cors.prefix-match-bypass",
+    title: "The origin check only looks at the start of the origin",
+    cvss: CVSS_READ_WITH_CREDENTIALS,
+    cwe: CORS_CWE,
+    references: CORS_REFERENCES,
+    explanation:
+      "Your server accepts an origin as long as it starts with your own address. An attacker registers a domain such as `yoursite.com.attacker.com`, " +
+      "which starts with your name, and the server lets their page read your API with your users' cookies. " +
+      "Code like `origin.startsWith('https://yoursite.com')` or a regex without `$` at the end causes this.",
+    fixes: fixesWithLead({
+      express: lead,
+      nextjs: lead,
+      fastapi: lead,
+      nginx: lead,
+      fastify: lead,
+      hono: lead,
+      koa: lead,
+    }),
+    learn: "cors#matching-mistakes",
+    needs: ["cors"],
+  },
+  analyse(artifacts) {
+    return allowedVariantDrafts(artifacts, {
+      variant: "prefix",
+      requireCredentials: false,
+      describe: (o) =>
+        `${o.endpoint} allows ${o.origin}, a domain the attacker controls that merely starts with the site's name.`,
+      poc: hostedPoc,
+    });
+  },
+};

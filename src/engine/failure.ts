@@ -1,0 +1,32 @@
+import type { Exchange } from "../core/exchange.ts";
+
+/** One sentence for a user whose target could not be reached, by the kind of failure. */
+export function unreachableSentence(exchange: Exchange): string {
+  const url = new URL(exchange.request.url);
+  const host = url.host;
+  const error = exchange.error;
+  switch (error?.code) {
+    case "dns":
+      return `Could not find ${url.hostname}: the name does not resolve. Check the spelling of the address.`;
+    case "refused":
+      return `${host} refused the connection: nothing is listening there (is the server running, and on this port?).`;
+    case "reset":
+      return `${host} closed the connection without answering.`;
+    case "tls":
+      return `Could not set up HTTPS with ${host}: ${error.message}.`;
+    case "timeout":
+      return `${host} did not answer in time.`;
+    case "deadline":
+      return `The scan's time limit passed before ${host} answered.`;
+    case "blocked-address":
+      return `Refused to scan ${host}: ${error.message}.`;
+    case "too-many-redirects":
+      return `${exchange.request.url} redirects in a loop (or more than the redirect limit).`;
+    case "invalid-response":
+      return `${host} sent a response that is not valid HTTP (${error.message}).`;
+    case "budget":
+      return "The request budget was used up before the page was fetched.";
+    default:
+      return `Could not fetch ${exchange.request.url}: ${error?.message ?? "unknown error"}.`;
+  }
+}

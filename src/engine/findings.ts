@@ -1,0 +1,82 @@
+import type { Artifacts } from "../core/artifacts.ts";
+import type { Check } from "../core/check.ts";
+import { scoreCvss } from "../core/cvss.ts";
+import type { Finding, FindingDraft } from "../core/finding.ts";
+import { severityRank } from "../core/severity.ts";
+import type { Stack } from "../core/stack.ts";
+import { aiPromptFor } from "./ai-prompt.ts";
+
+const MAX_EVIDENCE = 3;
+const MAX_URLS = 50;
+
+/**
+ * Turns a check's drafts into findings: drafts with the same group key become one finding (one per
+ * issue and endpoint group, not one per probe), the meta is attached and the CVSS score computed.
+ */
+export function findingsFor(
+  check: Check,
+  drafts: readonly FindingDraft[],
+  stacks: readonly Stack[],
+): Finding[] {
+  const groups = new Map<string, FindingDraft[]>();
+  for (const draft of drafts) {
+    const key = `${draft.groupKey ?? draft.url}|${draft.cvss ?? ""}`;
+    const group = groups.get(key);
+    if (group) group.push(draft);
+    else groups.set(key, [draft]);
+  }
+  return [...groups.values()].map((group) => {
+    const first = group[0]!;
+    const cvss = scoreCvss(first.cvss ?? check.meta.cvss);
+    const urls = [...new Set(group.map((draft) => draft.url))].slice(0, MAX_URLS);
+    const evidence = group.flatMap((draft) => draft.evidence).slice(0, MAX_EVIDENCE);
+    const summary =
+      urls.length > 1
+        ? `${first.summary} The same holds for ${urls.length - 1} more URL${urls.length > 2 ? "s" : ""} on this host.`
+        : first.summary;
+    const finding: Finding = {
+      id: check.meta.id,
+      title: check.meta.title,
+      severity: cvss.severity,
+      cvss: { vector: cvss.vector, score: cvss.score },
+      cwe: check.meta.cwe,
+      references: check.meta.references,
+      explanation: check.meta.explanation,
+      fixes: check.meta.fixes,
+      learn: check.meta.learn,
+      url: first.url,
+      urls,
+      summary,
+      evidence,
+      details: first.details ?? {},
+      aiPrompt: aiPromptFor(check.meta, first.url, summary, evidence, stacks),
+    };
+    if (first.poc) finding.poc = first.poc;
+    return finding;
+  });
+}
+
+/** Runs every check over the artifacts; a check that throws is a bug, reported, never fatal. */
+export function judge(
+  checks: readonly Check[],
+  artifacts: Artifacts,
+  stacks: readonly Stack[],
+): { findings: Finding[]; errors: Array<{ id: string; message: string }> } {
+  const findings: Finding[] = [];
+  const errors: Array<{ id: string; message: string }> = [];
+  for (const check of checks) {
+    try {
+      findings.push(...findingsFor(check, check.analyse(artifacts), stacks));
+    } catch (error) {
+      errors.push({ id: check.meta.id, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  findings.sort(
+    (a, b) =>
+      severityRank(b.severity) - severityRank(a.severity) ||
+      b.cvss.score - a.cvss.score ||
+      a.id.localeCompare(b.id) ||
+      a.url.localeCompare(b.url),
+  );
+  return { findings, errors };
+}

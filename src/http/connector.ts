@@ -1,0 +1,126 @@
+import dns from "node:dns/promises";
+import net from "node:net";
+import type { TLSSocket } from "node:tls";
+import { buildConnector } from "undici";
+import type { AddressGuard } from "./address-policy.ts";
+import { findOverride, type ConnectOverride } from "./resolve-override.ts";
+
+export interface TlsObservation {
+  origin: string;
+  protocol: string | null;
+  cipher: string | null;
+  authorized: boolean;
+  authorizationError?: string;
+  certificate?: {
+    subject: string;
+    issuer: string;
+    validFrom: string;
+    validTo: string;
+    subjectAltNames: string[];
+    selfSigned: boolean;
+  };
+}
+
+export interface ConnectorOptions {
+  connectTimeoutMs: number;
+  overrides: readonly ConnectOverride[];
+  guard: AddressGuard | null;
+  onTls?: (observation: TlsObservation) => void;
+  /** Resolves a name to addresses; replaceable so SSRF tests can stand in for DNS. */
+  lookup?: (host: string) => Promise<string[]>;
+}
+
+export class BlockedAddressError extends Error {
+  readonly code = "BLOCKED_ADDRESS";
+}
+
+async function systemLookup(host: string): Promise<string[]> {
+  const records = await dns.lookup(host, { all: true, verbatim: true });
+  return records.map((record) => record.address);
+}
+
+/**
+ * The only place a socket is opened. It resolves the name once, checks every address against the guard
+ * (server mode), and connects to the very address it checked, so a name that answers public first and
+ * private second (DNS rebinding) cannot slip past. TLS is verified but not enforced: an invalid
+ * certificate is recorded as an observation (a finding for the TLS checks), not a reason to stop.
+ */
+export function createConnector(options: ConnectorOptions): buildConnector.connector {
+  const base = buildConnector({ timeout: options.connectTimeoutMs, rejectUnauthorized: false });
+  const lookup = options.lookup ?? systemLookup;
+
+  return (connectOptions, callback) => {
+    const host = connectOptions.hostname.replace(/^\[|\]$/g, "");
+    const defaultPort = connectOptions.protocol === "https:" ? 443 : 80;
+    const port = Number(connectOptions.port) || defaultPort;
+    const override = findOverride(options.overrides, host, port);
+
+    const resolve = async (): Promise<string> => {
+      const candidates = override ? [override.address] : net.isIP(host) ? [host] : await lookup(host);
+      if (candidates.length === 0)
+        throw Object.assign(new Error(`no address for ${host}`), { code: "ENOTFOUND" });
+      if (!options.guard) return candidates[0] as string;
+      // Every address must pass, not just one: otherwise the OS could still be steered to a refused one.
+      for (const address of candidates) {
+        const refusal = options.guard.check(address, host);
+        if (refusal) throw new BlockedAddressError(refusal);
+      }
+      return candidates[0] as string;
+    };
+
+    resolve().then(
+      (address) => {
+        const servername = net.isIP(host) ? undefined : host;
+        base(
+          {
+            ...connectOptions,
+            hostname: address,
+            port: String(override?.connectPort ?? port),
+            ...(servername ? { servername } : {}),
+          },
+          (error, socket) => {
+            if (error || !socket) return callback(error ?? new Error("connect failed"), null);
+            if (connectOptions.protocol === "https:" && options.onTls) {
+              options.onTls(observeTls(socket as TLSSocket, `https://${connectOptions.host ?? host}`));
+            }
+            callback(null, socket);
+          },
+        );
+      },
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
+    );
+  };
+}
+
+function observeTls(socket: TLSSocket, origin: string): TlsObservation {
+  const cipher = socket.getCipher?.();
+  const peer = socket.getPeerCertificate?.(false);
+  const observation: TlsObservation = {
+    origin,
+    protocol: socket.getProtocol?.() ?? null,
+    cipher: cipher?.name ?? null,
+    authorized: socket.authorized === true,
+  };
+  if (socket.authorizationError) observation.authorizationError = String(socket.authorizationError);
+  if (peer && Object.keys(peer).length > 0) {
+    observation.certificate = {
+      subject: formatName(peer.subject),
+      issuer: formatName(peer.issuer),
+      validFrom: peer.valid_from,
+      validTo: peer.valid_to,
+      subjectAltNames: (peer.subjectaltname ?? "")
+        .split(",")
+        .map((name) => name.trim())
+        .filter(Boolean),
+      selfSigned: formatName(peer.subject) === formatName(peer.issuer),
+    };
+  }
+  return observation;
+}
+
+function formatName(name: object | undefined): string {
+  if (!name) return "";
+  return Object.entries(name as Record<string, string | string[] | undefined>)
+    .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join("+") : (value ?? "")}`)
+    .join(", ");
+}

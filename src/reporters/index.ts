@@ -1,0 +1,24 @@
+import type { Report } from "../engine/report.ts";
+import { renderJson } from "./json.ts";
+import { renderSarif } from "./sarif.ts";
+import { renderTerminal } from "./terminal.ts";
+
+export const FORMATS = ["text", "json", "sarif"] as const;
+export type Format = (typeof FORMATS)[number];
+
+export function render(
+  report: Report,
+  format: Format,
+  options: { color: boolean } = { color: false },
+): string {
+  switch (format) {
+    case "json":
+      return renderJson(report);
+    case "sarif":
+      return renderSarif(report);
+    case "text":
+      return renderTerminal(report, { color: options.color });
+  }
+}
+
+export { renderJson, renderSarif, renderTerminal };
