@@ -1,8 +1,26 @@
 import type { Check } from "../core/check.ts";
+import { cookieChecks } from "./cookie/index.ts";
 import { corsChecks } from "./cors/index.ts";
+import { exposureChecks } from "./exposure/index.ts";
+import { firebaseChecks } from "./firebase/index.ts";
+import { headersChecks } from "./headers/index.ts";
+import { infoChecks } from "./info/index.ts";
+import { secretChecks } from "./secret/index.ts";
+import { supabaseChecks } from "./supabase/index.ts";
+import { tlsChecks } from "./tls/index.ts";
 
 /** The registry: every check, sorted by id. Each family folder's index.ts lists its own checks. */
-export const CHECKS: readonly Check[] = [...corsChecks].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+export const CHECKS: readonly Check[] = [
+  ...cookieChecks,
+  ...corsChecks,
+  ...exposureChecks,
+  ...firebaseChecks,
+  ...headersChecks,
+  ...infoChecks,
+  ...secretChecks,
+  ...supabaseChecks,
+  ...tlsChecks,
+].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 export function checkById(id: string): Check | undefined {
   return CHECKS.find((check) => check.meta.id === id);

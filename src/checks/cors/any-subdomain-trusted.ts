@@ -26,7 +26,7 @@ export const anySubdomainTrusted: Check = {
       hono: lead,
       koa: lead,
     }),
-    learn: "cors#subdomains",
+    learn: "cors#any-subdomain-trusted",
     needs: ["cors"],
   },
   analyse(artifacts) {

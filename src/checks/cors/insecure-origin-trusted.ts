@@ -24,7 +24,7 @@ export const insecureOriginTrusted: Check = {
       hono: lead,
       koa: lead,
     }),
-    learn: "cors#insecure-origins",
+    learn: "cors#insecure-origin-trusted",
     needs: ["cors"],
   },
   analyse(artifacts) {

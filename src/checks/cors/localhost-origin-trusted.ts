@@ -25,7 +25,7 @@ export const localhostOriginTrusted: Check = {
       hono: lead,
       koa: lead,
     }),
-    learn: "cors#localhost",
+    learn: "cors#localhost-origin-trusted",
     needs: ["cors"],
   },
   analyse(artifacts) {

@@ -29,7 +29,7 @@ export const missingVaryOrigin: Check = {
       fastify: `${varyFix} \`@fastify/cors\` adds it for lists; custom hooks must call \`reply.header('Vary', 'Origin')\`.`,
       hono: `${varyFix} \`hono/cors\` adds it when origin is not \`*\`; custom middleware must call \`c.header('Vary', 'Origin', { append: true })\`.`,
     },
-    learn: "cors#vary-origin",
+    learn: "cors#missing-vary-origin",
     needs: ["cors"],
   },
   analyse(artifacts) {

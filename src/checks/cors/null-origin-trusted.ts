@@ -26,7 +26,7 @@ export const nullOriginTrusted: Check = {
       hono: lead,
       koa: lead,
     }),
-    learn: "cors#null-origin",
+    learn: "cors#null-origin-trusted",
     needs: ["cors"],
   },
   analyse(artifacts) {

@@ -16,7 +16,7 @@ export const originReflectedNoCredentials: Check = {
       "but it matters when the API trusts the caller's network (an intranet, a VPN, IP allowlists) or returns anything private without cookies. " +
       "If the endpoint is meant to be public, `Access-Control-Allow-Origin: *` says so more honestly; otherwise list the origins that may call it.",
     fixes: ALLOWLIST_FIXES,
-    learn: "cors#origin-reflected",
+    learn: "cors#origin-reflected-no-credentials",
     needs: ["cors"],
   },
   analyse(artifacts) {

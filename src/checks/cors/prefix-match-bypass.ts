@@ -25,7 +25,7 @@ export const prefixMatchBypass: Check = {
       hono: lead,
       koa: lead,
     }),
-    learn: "cors#matching-mistakes",
+    learn: "cors#prefix-match-bypass",
     needs: ["cors"],
   },
   analyse(artifacts) {

@@ -25,7 +25,7 @@ export const preflightFailure: Check = {
       fastify: `${lead} \`@fastify/cors\` answers preflights when registered before the routes.`,
       hono: `${lead} Mount \`cors()\` with \`app.use\` on the path, so it sees OPTIONS before the router.`,
     },
-    learn: "cors#preflight",
+    learn: "cors#preflight-failure",
     needs: ["cors"],
   },
   analyse(artifacts) {

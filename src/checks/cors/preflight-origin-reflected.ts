@@ -20,7 +20,7 @@ export const preflightOriginReflected: Check = {
       "then make your logged-in users' browsers change or delete their data, even though it cannot read the answers. This happens when a " +
       "separate OPTIONS handler (or a proxy) answers preflights with the request's Origin.",
     fixes: ALLOWLIST_FIXES,
-    learn: "cors#preflight",
+    learn: "cors#preflight-origin-reflected",
     needs: ["cors"],
   },
   analyse(artifacts) {

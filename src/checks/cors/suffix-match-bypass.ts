@@ -25,7 +25,7 @@ export const suffixMatchBypass: Check = {
       hono: lead,
       koa: lead,
     }),
-    learn: "cors#matching-mistakes",
+    learn: "cors#suffix-match-bypass",
     needs: ["cors"],
   },
   analyse(artifacts) {

@@ -25,7 +25,7 @@ export const thirdPartyOriginTrusted: Check = {
       hono: lead,
       koa: lead,
     }),
-    learn: "cors#third-party-hosting",
+    learn: "cors#third-party-origin-trusted",
     needs: ["cors"],
   },
   analyse(artifacts) {

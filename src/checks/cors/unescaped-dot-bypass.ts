@@ -25,7 +25,7 @@ export const unescapedDotBypass: Check = {
       hono: lead,
       koa: lead,
     }),
-    learn: "cors#matching-mistakes",
+    learn: "cors#unescaped-dot-bypass",
     needs: ["cors"],
   },
   analyse(artifacts) {

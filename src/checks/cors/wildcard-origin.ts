@@ -15,7 +15,7 @@ export const wildcardOrigin: Check = {
       "with `*`, so this is the right setting for public data (a public API, fonts, a CDN). Make sure nothing behind it relies on the caller's network " +
       "or IP address to decide what to return.",
     fixes: ALLOWLIST_FIXES,
-    learn: "cors#wildcard",
+    learn: "cors#wildcard-origin",
     needs: ["cors"],
   },
   analyse(artifacts) {

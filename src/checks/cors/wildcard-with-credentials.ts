@@ -17,7 +17,7 @@ export const wildcardWithCredentials: Check = {
       'so credentialed calls from your own frontend fail, and the usual "fix" people (and AI assistants) reach for is to echo the caller\'s origin, ' +
       "which opens the API to every website. Decide which origins need cookies and list them exactly.",
     fixes: ALLOWLIST_FIXES,
-    learn: "cors#wildcard",
+    learn: "cors#wildcard-with-credentials",
     needs: ["cors"],
   },
   analyse(artifacts) {

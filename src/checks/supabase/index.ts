@@ -1,0 +1,3 @@
+import type { Check } from "../../core/check.ts";
+
+export const supabaseChecks: readonly Check[] = [];

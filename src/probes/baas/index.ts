@@ -1,0 +1,3 @@
+import type { Probe } from "../probe.ts";
+
+export const baasProbes: readonly Probe[] = [];

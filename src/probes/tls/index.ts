@@ -1,0 +1,3 @@
+import type { Probe } from "../probe.ts";
+
+export const tlsProbes: readonly Probe[] = [];

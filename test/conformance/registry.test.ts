@@ -1,0 +1,57 @@
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { describe, it } from "node:test";
+import { CHECKS } from "../../src/checks/index.ts";
+import { scoreCvss } from "../../src/core/cvss.ts";
+import { REQUIRED_STACKS } from "../../src/core/stack.ts";
+import { PROBES } from "../../src/probes/index.ts";
+
+const root = new URL("../../", import.meta.url);
+const contract = readFileSync(new URL("docs/finding-ids.md", root), "utf8");
+
+/** Conformance over the registry (design rule 7): what every check must be, checked once for all. */
+describe("check registry", () => {
+  it("has unique ids, sorted", () => {
+    const ids = CHECKS.map((check) => check.meta.id);
+    assert.equal(new Set(ids).size, ids.length);
+    assert.deepEqual(ids, [...ids].sort());
+  });
+
+  for (const check of CHECKS) {
+    const { meta } = check;
+    describe(meta.id, () => {
+      const [family, name] = meta.id.split(".");
+      it("is a contract id, in a file of the same name", () => {
+        assert.match(meta.id, /^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$/);
+        assert.ok(contract.includes(`| ${meta.id} |`), `${meta.id} is not in docs/finding-ids.md`);
+        const file = new URL(`src/checks/${family}/${name}.ts`, root);
+        assert.ok(existsSync(file), `expected src/checks/${family}/${name}.ts`);
+        assert.ok(readFileSync(file, "utf8").includes(`"${meta.id}"`));
+      });
+      it("has vulnerable and safe cases beside it", () => {
+        const candidates = [
+          `src/checks/${family}/${name}.test.ts`,
+          `src/checks/${family}/${family}.test.ts`,
+        ].map((p) => new URL(p, root));
+        const tests = candidates.filter((file) => existsSync(file)).map((file) => readFileSync(file, "utf8"));
+        const text = tests.find((t) => t.includes(`"${meta.id}"`));
+        assert.ok(text, `no test names ${meta.id}`);
+      });
+      it("has well-formed meta", () => {
+        assert.match(meta.cwe, /^CWE-\d+$/);
+        assert.ok(meta.title.length > 10 && meta.title.length < 120);
+        assert.ok(meta.explanation.length > 80, "explanation is too short to help anyone");
+        assert.ok(meta.references.length > 0);
+        for (const ref of meta.references) assert.match(ref.url, /^https:\/\//);
+        assert.match(meta.learn, /^[a-z0-9-]+(#[a-z0-9-]+)?$/);
+        assert.doesNotThrow(() => scoreCvss(meta.cvss));
+        for (const stack of REQUIRED_STACKS) assert.ok(meta.fixes[stack], `no fix for ${stack}`);
+        for (const need of meta.needs)
+          assert.ok(
+            PROBES.some((probe) => probe.name === need),
+            `unknown probe ${need}`,
+          );
+      });
+    });
+  }
+});

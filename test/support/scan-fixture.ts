@@ -1,0 +1,34 @@
+import type { Report } from "../../src/engine/report.ts";
+import { scan, type ScanOptions } from "../../src/engine/scan.ts";
+import type { TestServer } from "./server.ts";
+
+/** The name fixtures are scanned under: a real-looking registrable domain, pinned to loopback. */
+export const FIXTURE_HOST = "app.fixture.test";
+
+/**
+ * Scans a loopback test server as http://app.fixture.test:PORT (pinned with a resolve override, as a user
+ * would pin staging), so checks that reason about the registrable domain see a normal site.
+ */
+export async function scanFixture(
+  server: TestServer,
+  options: ScanOptions & { path?: string; host?: string } = {},
+): Promise<Report> {
+  const host = options.host ?? FIXTURE_HOST;
+  const { path = "/", ...rest } = options;
+  return scan(`http://${host}:${server.port}${path}`, {
+    timeoutMs: 20_000,
+    ...rest,
+    resolve: [`${host}:${server.port}:127.0.0.1`, ...(options.resolve ?? [])],
+  });
+}
+
+export function ids(report: Report): string[] {
+  return report.findings.map((finding) => finding.id).sort();
+}
+
+/** Findings above informational: what the silence tests require to be empty. */
+export function aboveInfo(report: Report): string[] {
+  return report.findings
+    .filter((finding) => finding.severity !== "info")
+    .map((finding) => `${finding.id} @ ${finding.url}`);
+}
