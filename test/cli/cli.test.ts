@@ -1,0 +1,127 @@
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { handleDemoRequest } from "../../src/interfaces/demo/vulnerable-site.ts";
+import { startServer, type TestServer } from "../support/server.ts";
+
+const bin = new URL("../../bin/amihackable.js", import.meta.url).pathname;
+
+/** Runs the real CLI in a child process, as a user or a CI pipeline would. */
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { timeout: 60_000, env: { ...process.env, NO_COLOR: "1" } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+describe("amihackable CLI", () => {
+  let site: TestServer;
+  let url: string;
+  let pin: string[];
+  const dir = mkdtempSync(path.join(tmpdir(), "amihackable-cli-"));
+  before(async () => {
+    site = await startServer(handleDemoRequest);
+    url = `http://shop.demo.test:${site.port}/`;
+    pin = ["--resolve", `shop.demo.test:${site.port}:127.0.0.1`];
+  });
+  after(async () => {
+    await site.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("exits 1 when a finding is at or above --fail-on (default high) and prints it", async () => {
+    const result = await cli(["scan", url, ...pin]);
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stdout, /cors\.origin-reflected/);
+    assert.match(result.stdout, /Grade/);
+    assert.doesNotMatch(result.stdout, /\x1b\[/, "no colour codes when stdout is not a terminal");
+    assert.equal(result.stderr, "", "no progress line when stderr is not a terminal");
+  });
+
+  it("exits 0 when nothing reaches --fail-on", async () => {
+    const result = await cli(["scan", url, ...pin, "--fail-on", "critical", "--quiet"]);
+    assert.equal(result.code, 0, result.stderr);
+  });
+
+  it("writes JSON to --output and nothing to stdout", async () => {
+    const file = path.join(dir, "report.json");
+    const result = await cli(["scan", url, ...pin, "--format", "json", "--output", file]);
+    assert.equal(result.code, 1);
+    assert.equal(result.stdout, "");
+    const report = JSON.parse(readFileSync(file, "utf8")) as { findings: Array<{ id: string }> };
+    assert.ok(report.findings.some((f) => f.id === "cors.origin-reflected"));
+  });
+
+  it("runs only the selected checks with --only, and refuses unknown ids with exit 2", async () => {
+    const only = await cli(["scan", url, ...pin, "--only", "cors.wildcard-origin", "--format", "json"]);
+    assert.equal(only.code, 0, only.stderr);
+    assert.deepEqual((JSON.parse(only.stdout) as { probed: { checks: string[] } }).probed.checks, [
+      "cors.wildcard-origin",
+    ]);
+    const unknown = await cli(["scan", url, ...pin, "--only", "cors.nope"]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown check id or family: cors\.nope/);
+  });
+
+  it("sends --header credentials to the site but never prints them", async () => {
+    const before = site.seen.length;
+    const result = await cli([
+      "scan",
+      url,
+      ...pin,
+      "--header",
+      "Authorization: Bearer s3cr3t-token-value",
+      "--format",
+      "json",
+      "--only",
+      "cors",
+    ]);
+    assert.equal(result.code, 1);
+    assert.ok(
+      site.seen.slice(before).some((req) => req.headers.authorization === "Bearer s3cr3t-token-value"),
+    );
+    assert.doesNotMatch(result.stdout, /s3cr3t-token-value/);
+  });
+
+  for (const [name, args, pattern] of [
+    [
+      "an unsupported scheme",
+      ["scan", "ftp://example.com"],
+      /Only http:\/\/ and https:\/\/ URLs can be scanned/,
+    ],
+    ["something that is not a URL", ["scan", "http://exa mple.com"], /is not a URL/],
+    ["a bad --resolve", ["scan", "http://x.test/", "--resolve", "nonsense"], /expected HOST:PORT:ADDRESS/],
+    ["a bad --budget", ["scan", "http://x.test/", "--budget", "-3"], /--budget must be a whole number/],
+    ["an unknown option", ["scan", "http://x.test/", "--bogus"], /unknown option '--bogus'/],
+  ] as const) {
+    it(`exits 2 with one clear sentence for ${name}`, async () => {
+      const result = await cli([...args]);
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, pattern);
+      assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace");
+    });
+  }
+
+  it("exits 2 with one sentence when the target refuses connections", async () => {
+    const result = await cli([
+      "scan",
+      "http://closed.demo.test:1/",
+      "--resolve",
+      "closed.demo.test:1:127.0.0.1",
+      "--timeout",
+      "10",
+    ]);
+    assert.equal(result.code, 2);
+    assert.match(result.stdout, /refused the connection/);
+  });
+});

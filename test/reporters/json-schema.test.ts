@@ -1,0 +1,58 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { after, before, describe, it } from "node:test";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { startDemoSite } from "../../src/interfaces/demo/vulnerable-site.ts";
+import type { Report } from "../../src/engine/report.ts";
+import { renderJson } from "../../src/reporters/json.ts";
+import { scan } from "../../src/engine/scan.ts";
+
+const schema = JSON.parse(
+  readFileSync(new URL("../../schemas/report.schema.json", import.meta.url), "utf8"),
+) as object;
+
+function validator() {
+  const ajv = new Ajv2020.default({ allErrors: true, strict: true });
+  addFormats.default(ajv);
+  return ajv.compile(schema);
+}
+
+describe("JSON report", () => {
+  let site: Awaited<ReturnType<typeof startDemoSite>>;
+  let report: Report;
+  before(async () => {
+    site = await startDemoSite();
+    report = await scan(`http://shop.demo.test:${site.port}/`, {
+      resolve: [`shop.demo.test:${site.port}:127.0.0.1`],
+    });
+  });
+  after(() => site.close());
+
+  it("validates against schemas/report.schema.json for a real scan with findings", () => {
+    const validate = validator();
+    const parsed = JSON.parse(renderJson(report)) as unknown;
+    assert.ok(report.findings.length > 0, "the demo site must yield findings for this test to mean anything");
+    assert.ok(validate(parsed), JSON.stringify(validate.errors, null, 2));
+  });
+
+  it("validates for an unreachable target too", async () => {
+    const budgetLimited = await scan(`http://127.0.0.1:${site.port}/`, { budget: 1, timeoutMs: 5000 });
+    const failed = await scan("http://closed.demo.test:1/", {
+      resolve: ["closed.demo.test:1:127.0.0.1"],
+      timeoutMs: 5000,
+    });
+    const validate = validator();
+    for (const r of [budgetLimited, failed])
+      assert.ok(validate(JSON.parse(renderJson(r))), JSON.stringify(validate.errors));
+    assert.equal(failed.outcome, "unreachable");
+    assert.match(failed.failure ?? "", /refused/);
+  });
+
+  it("rejects a report whose finding lacks its id (the schema can fail)", () => {
+    const validate = validator();
+    const broken = JSON.parse(renderJson(report)) as { findings: Array<Record<string, unknown>> };
+    delete broken.findings[0]!.id;
+    assert.equal(validate(broken), false);
+  });
+});
