@@ -8,6 +8,8 @@ import { PROBES } from "../../src/probes/index.ts";
 
 const root = new URL("../../", import.meta.url);
 const contract = readFileSync(new URL("docs/finding-ids.md", root), "utf8");
+/** The ids in the contract's tables: the first cell of each row. */
+const contractIds = new Set([...contract.matchAll(/^\|\s*([a-z]+\.[a-z0-9-]+)\s*\|/gm)].map((match) => match[1]));
 
 /** Conformance over the registry (design rule 7): what every check must be, checked once for all. */
 describe("check registry", () => {
@@ -23,7 +25,7 @@ describe("check registry", () => {
       const [family, name] = meta.id.split(".");
       it("is a contract id, in a file of the same name", () => {
         assert.match(meta.id, /^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$/);
-        assert.ok(contract.includes(`| ${meta.id} |`), `${meta.id} is not in docs/finding-ids.md`);
+        assert.ok(contractIds.has(meta.id), `${meta.id} is not in docs/finding-ids.md`);
         const file = new URL(`src/checks/${family}/${name}.ts`, root);
         assert.ok(existsSync(file), `expected src/checks/${family}/${name}.ts`);
         assert.ok(readFileSync(file, "utf8").includes(`"${meta.id}"`));
