@@ -1,4 +1,5 @@
 import type { TlsObservation } from "../http/connector.ts";
+import type { HandshakeRecord } from "../http/handshake.ts";
 import type { Exchange } from "./exchange.ts";
 import type { Target } from "./target.ts";
 
@@ -49,4 +50,6 @@ export interface Artifacts {
   discovery: Readonly<Discovery>;
   /** TLS handshakes seen, by origin. */
   tls: ReadonlyMap<string, TlsObservation>;
+  /** Bare TLS handshakes with one protocol version pinned (the tls-versions probe); absent when none ran. */
+  handshakes?: readonly HandshakeRecord[];
 }

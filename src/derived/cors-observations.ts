@@ -1,11 +1,13 @@
 import type { Exchange } from "../core/exchange.ts";
-import { headerTokens, headerValue } from "../core/headers.ts";
+import { headerTokens, headerValue, mimeType } from "../core/headers.ts";
 import { memoView } from "./memo.ts";
 
 /** One CORS probe as the browser would read it. */
 export interface CorsObservation {
   exchange: Exchange;
   endpoint: string;
+  /** How the endpoint was found: "bundle", "html", "page" or "common" (a guessed path). */
+  source: string;
   variant: string;
   origin: string;
   kind: "simple" | "preflight";
@@ -35,6 +37,7 @@ export const corsObservations = memoView((artifacts): CorsObservation[] =>
       return {
         exchange,
         endpoint: exchange.labels.endpoint ?? exchange.request.url,
+        source: exchange.labels.source ?? "",
         variant: exchange.labels.variant ?? "",
         origin,
         kind: exchange.labels.kind === "preflight" ? "preflight" : "simple",
@@ -62,5 +65,74 @@ export function reflectsArbitrary(
       o.variant === "arbitrary" &&
       o.echoed &&
       o.credentials === withCredentials,
+  );
+}
+
+/** The simple-request observation of one variant on one endpoint (the first, when several were sent). */
+export function simpleObservation(
+  observations: readonly CorsObservation[],
+  endpoint: string,
+  variant: string,
+): CorsObservation | undefined {
+  return observations.find((o) => o.endpoint === endpoint && o.kind === "simple" && o.variant === variant);
+}
+
+/**
+ * Access-Control-Allow-Origin depends on the request's Origin: the site's own origin and an attacker's got
+ * different answers. A fixed value (always `*`, or always the same origin) does not, and needs no Vary.
+ */
+export function dependsOnOrigin(observations: readonly CorsObservation[], endpoint: string): boolean {
+  const own = simpleObservation(observations, endpoint, "own");
+  const attacker = simpleObservation(observations, endpoint, "arbitrary");
+  return own !== undefined && attacker !== undefined && own.allowOrigin !== attacker.allowOrigin;
+}
+
+export function isHtml(observation: CorsObservation): boolean {
+  const type = mimeType(observation.exchange.response!.headers);
+  return type === "text/html" || type === "application/xhtml+xml";
+}
+
+/**
+ * Keeps the first observation per endpoint, best first: an endpoint the site's code calls and that
+ * answered 2xx leads (its URL becomes the finding's URL and PoC target), a guessed path that answered 404
+ * comes last. The engine merges the drafts of one host into one finding listing every URL.
+ */
+export function onePerEndpoint(observations: readonly CorsObservation[]): CorsObservation[] {
+  const seen = new Set<string>();
+  const kept: CorsObservation[] = [];
+  for (const observation of observations) {
+    if (seen.has(observation.endpoint)) continue;
+    seen.add(observation.endpoint);
+    kept.push(observation);
+  }
+  // Ties by URL: responses arrive in any order, findings must not.
+  return kept.sort((a, b) => endpointRank(a) - endpointRank(b) || a.endpoint.localeCompare(b.endpoint));
+}
+
+const SOURCE_RANK: Record<string, number> = { bundle: 0, html: 0, page: 1, common: 2 };
+
+function endpointRank(observation: CorsObservation): number {
+  const answered = observation.status >= 200 && observation.status < 300 ? 0 : 10;
+  return answered + (SOURCE_RANK[observation.source] ?? 1);
+}
+
+/**
+ * A missing path (404/410) echoes the attacker while a real route on the same host, asked the same way,
+ * does not: an error handler's headers, not the API's policy, and nothing to read there.
+ */
+export function onlyOnMissingPath(
+  observations: readonly CorsObservation[],
+  observation: CorsObservation,
+): boolean {
+  if (observation.status !== 404 && observation.status !== 410) return false;
+  const host = new URL(observation.endpoint).host;
+  return observations.some(
+    (o) =>
+      o.kind === "simple" &&
+      o.variant === observation.variant &&
+      o.status >= 200 &&
+      o.status < 300 &&
+      !o.echoed &&
+      new URL(o.endpoint).host === host,
   );
 }

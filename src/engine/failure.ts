@@ -7,7 +7,7 @@ export function unreachableSentence(exchange: Exchange): string {
   const error = exchange.error;
   switch (error?.code) {
     case "dns":
-      return `Could not find ${url.hostname}: the name does not resolve. Check the spelling of the address.`;
+      return `Could not find ${url.hostname}: the name does not resolve (check the spelling of the address).`;
     case "refused":
       return `${host} refused the connection: nothing is listening there (is the server running, and on this port?).`;
     case "reset":
@@ -21,9 +21,9 @@ export function unreachableSentence(exchange: Exchange): string {
     case "blocked-address":
       return `Refused to scan ${host}: ${error.message}.`;
     case "too-many-redirects":
-      return `${exchange.request.url} redirects in a loop (or more than the redirect limit).`;
+      return `The page redirects in a loop (${error.message}, the last to ${exchange.request.url}).`;
     case "invalid-response":
-      return `${host} sent a response that is not valid HTTP (${error.message}).`;
+      return `${host} sent a response the scanner could not accept: ${error.message}.`;
     case "budget":
       return "The request budget was used up before the page was fetched.";
     default:

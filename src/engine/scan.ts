@@ -2,15 +2,16 @@ import type { Artifacts } from "../core/artifacts.ts";
 import { emptyDiscovery } from "../core/artifacts.ts";
 import type { Check } from "../core/check.ts";
 import { SEVERITIES, type Severity } from "../core/severity.ts";
-import { isSameSite, parseTarget, type Target } from "../core/target.ts";
+import { parseTarget, type Target } from "../core/target.ts";
 import { CHECKS } from "../checks/index.ts";
 import { detectedStack } from "../derived/stack.ts";
 import type { AddressGuard } from "../http/address-policy.ts";
-import { DEFAULT_LIMITS, HttpClient, type HttpLimits } from "../http/client.ts";
+import { DEFAULT_LIMITS, HttpClient, MAX_HEADER_LINES, type HttpLimits } from "../http/client.ts";
 import { parseOverride, type ConnectOverride } from "../http/resolve-override.ts";
 import { PROBES } from "../probes/index.ts";
 import type { Probe, ProbeContext } from "../probes/probe.ts";
 import { VERSION } from "../version.ts";
+import { credentialHeaders, credentialsAllowed } from "./credentials.ts";
 import { unreachableSentence } from "./failure.ts";
 import { judge } from "./findings.ts";
 import { gradeFor } from "./grade.ts";
@@ -72,8 +73,7 @@ export async function scan(input: string | Target, options: ScanOptions = {}): P
   const checks = selectChecks(options.checks ?? CHECKS, options.only, options.ignore);
   const waves = planProbes(checks, options.probes ?? PROBES);
 
-  const credentials: Array<readonly [string, string]> = [...(options.headers ?? [])];
-  if (options.cookies?.length) credentials.push(["cookie", options.cookies.join("; ")]);
+  const credentials = credentialHeaders(options.headers, options.cookies);
   const http = new HttpClient({
     limits,
     deadline,
@@ -84,7 +84,7 @@ export async function scan(input: string | Target, options: ScanOptions = {}): P
     allowNonDefaultPorts: options.allowNonDefaultPorts ?? false,
     ...(options.lookup ? { lookup: options.lookup } : {}),
     credentials,
-    sendCredentialsTo: (url) => isSameSite(target, url),
+    sendCredentialsTo: (url) => credentialsAllowed(target, url),
     onExchange: (exchange) =>
       emit({ type: "request", sent: http.requestsSent, budget: limits.budget, url: exchange.request.url }),
   });
@@ -128,8 +128,17 @@ export async function scan(input: string | Target, options: ScanOptions = {}): P
   } finally {
     await http.close();
   }
+  // Taken when gathering ends: a deadline that passes while the checks judge cut nothing short.
+  const gatheringCut = deadline.aborted;
+  const cancelled = options.signal?.aborted ?? false;
 
-  const artifacts: Artifacts = { target, exchanges: http.exchanges, discovery, tls: http.tls };
+  const artifacts: Artifacts = {
+    target,
+    exchanges: http.exchanges,
+    discovery,
+    tls: http.tls,
+    handshakes: http.handshakes,
+  };
   const pageAttempt = http.exchanges.find(
     (exchange) => exchange.probe === "discovery" && exchange.labels.role === "page" && !exchange.response,
   );
@@ -147,13 +156,22 @@ export async function scan(input: string | Target, options: ScanOptions = {}): P
       kind: "budget",
       message: `the request budget of ${limits.budget} was used up; some probes were skipped`,
     });
-  if (deadline.aborted && !options.signal?.aborted)
+  if (http.responsesWithHeadersDropped > 0)
+    issues.push({
+      kind: "limit",
+      message: `${http.responsesWithHeadersDropped} response${http.responsesWithHeadersDropped === 1 ? "" : "s"} carried more than ${MAX_HEADER_LINES} headers; only the first ${MAX_HEADER_LINES} were kept`,
+    });
+  if (http.bodyAllowanceExhausted)
+    issues.push({
+      kind: "limit",
+      message: `responses filled the ${Math.round(limits.maxTotalBodyBytes / 1048576)} MiB the scan keeps; later bodies were cut short`,
+    });
+  if (gatheringCut && !cancelled)
     issues.push({
       kind: "deadline",
       message: `the scan deadline of ${Math.round(timeoutMs / 1000)} s passed; results are partial`,
     });
-  if (options.signal?.aborted)
-    issues.push({ kind: "deadline", message: "the scan was cancelled; results are partial" });
+  if (cancelled) issues.push({ kind: "deadline", message: "the scan was cancelled; results are partial" });
   const failed = http.exchanges.filter(
     (exchange) => exchange.error && exchange.error.code !== "budget" && exchange.error.code !== "deadline",
   );

@@ -37,3 +37,38 @@ export function publicOnlyGuard(allow: readonly string[] = []): AddressGuard {
 function hostCidr(address: string): string {
   return ipaddr.parse(address).kind() === "ipv6" ? `${address}/128` : `${address}/32`;
 }
+
+const RANGE_WORDS: Record<string, string> = {
+  unspecified: "unspecified",
+  broadcast: "broadcast",
+  multicast: "multicast",
+  linkLocal: "link-local",
+  loopback: "loopback",
+  carrierGradeNat: "carrier-grade NAT",
+  private: "private",
+  reserved: "reserved",
+  benchmarking: "benchmarking",
+  amt: "AMT relay",
+  as112: "AS112",
+  deprecated: "deprecated",
+  orchid2: "ORCHID",
+  droneRemoteIdProtocolEntityTags: "reserved",
+  uniqueLocal: "unique-local (private IPv6)",
+  ipv4Mapped: "IPv4-mapped",
+  rfc6145: "IPv4-translated",
+  rfc6052: "NAT64",
+  "6to4": "6to4",
+  teredo: "Teredo",
+  discard: "discard-only",
+  documentation: "documentation",
+};
+
+/** Why an address literal may not be scanned, in words ("a private address"), or null when it is public. */
+export function literalRefusal(address: string): string | null {
+  if (!ipaddr.isValid(address)) return "not an address";
+  const range = ipaddr.parse(address).range();
+  if (range === "unicast") return null;
+  const words = RANGE_WORDS[range] ?? range;
+  const article = /^[aeiouAEIOU]|^NAT/.test(words) ? "an" : "a";
+  return `${address} is ${article} ${words} address, which a public scanner must not reach`;
+}

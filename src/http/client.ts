@@ -2,7 +2,6 @@ import { Agent, request, errors as undiciErrors } from "undici";
 import type {
   Exchange,
   ExchangeError,
-  ExchangeErrorCode,
   HeaderList,
   Labels,
   Method,
@@ -10,8 +9,16 @@ import type {
 } from "../core/exchange.ts";
 import { headerValue } from "../core/headers.ts";
 import type { AddressGuard } from "./address-policy.ts";
-import { BlockedAddressError, createConnector, type TlsObservation } from "./connector.ts";
+import { BodyPool } from "./body-pool.ts";
+import { createConnector, type TlsObservation } from "./connector.ts";
 import { decodeBody } from "./decode-body.ts";
+import {
+  attemptHandshake,
+  type HandshakeRecord,
+  type HandshakeRequest,
+  type HandshakeResult,
+} from "./handshake.ts";
+import { classifyError } from "./error-class.ts";
 import { methodRefusal } from "./method-policy.ts";
 import type { ConnectOverride } from "./resolve-override.ts";
 import { Semaphore } from "./semaphore.ts";
@@ -21,12 +28,20 @@ export interface HttpLimits {
   budget: number;
   perHostConcurrency: number;
   connectTimeoutMs: number;
-  /** Time to the response headers. */
+  /** Time from sending the request to the end of the response headers (a slow drip of headers too). */
   headersTimeoutMs: number;
-  /** Whole request, body included: bounds slow-drip bodies that keep the connection busy. */
+  /** Longest silence allowed between two chunks of a body. */
+  bodyIdleTimeoutMs: number;
+  /** Whole request, body included: bounds slow-drip bodies that are never idle long enough to time out. */
   requestTimeoutMs: number;
   /** Decoded body cap for an ordinary response. */
   maxBodyBytes: number;
+  /** Body bytes one scan keeps in all; past it, bodies are cut at `minBodyBytes`. */
+  maxTotalBodyBytes: number;
+  /** What every body may keep even when the scan-wide allowance is spent (status pages, small JSON). */
+  minBodyBytes: number;
+  /** Response header block cap; browsers refuse around 256 KiB, real sites send a few KiB. */
+  maxHeaderBytes: number;
   maxRedirects: number;
 }
 
@@ -35,8 +50,12 @@ export const DEFAULT_LIMITS: HttpLimits = {
   perHostConcurrency: 6,
   connectTimeoutMs: 5_000,
   headersTimeoutMs: 10_000,
+  bodyIdleTimeoutMs: 10_000,
   requestTimeoutMs: 15_000,
   maxBodyBytes: 2 * 1024 * 1024,
+  maxTotalBodyBytes: 64 * 1024 * 1024,
+  minBodyBytes: 16 * 1024,
+  maxHeaderBytes: 64 * 1024,
   maxRedirects: 5,
 };
 
@@ -66,28 +85,44 @@ export interface SendRequest {
   /** Follow redirects (each hop is its own recorded exchange). */
   follow?: boolean;
   maxBodyBytes?: number;
+  /** A probe's own allowance shared by several requests (discovery's total for bundles). */
+  bodyPool?: BodyPool;
 }
 
 export const USER_AGENT = "Mozilla/5.0 (compatible; amihackable/0.1; +security scanner, read-only)";
 
-const REDACTED = "[redacted]";
+/** What a recorded request shows instead of a credential the user gave. */
+export const REDACTED = "[redacted]";
+
+type HeaderPair = readonly [string, string];
 
 /**
  * The one module that sends bytes. Every request goes through `send`, which enforces the method policy,
  * the request budget, the scan deadline, per-host concurrency, timeouts and size caps, and records an
  * Exchange whatever happens. It never throws for network trouble: the error is part of the record.
+ *
+ * Time is bounded three ways: undici's headersTimeout (to the end of the headers) and bodyTimeout (idle
+ * gap between body chunks), and our own per-request signal (whole request), all under the scan's
+ * deadline signal. undici's maxResponseSize is not used: it fails the whole request, where cutting the
+ * body at the cap keeps the part that proves a finding.
  */
 export class HttpClient {
   readonly exchanges: Exchange[] = [];
   readonly tls = new Map<string, TlsObservation>();
+  /** Bare TLS handshakes (protocol-version probes), recorded like exchanges. */
+  readonly handshakes: HandshakeRecord[] = [];
   private sent = 0;
   private budgetHit = false;
+  private closed = false;
+  private headerFloods = 0;
   private readonly agent: Agent;
   private readonly hosts = new Map<string, Semaphore>();
+  private readonly bodyPool: BodyPool;
   private readonly options: HttpClientOptions;
 
   constructor(options: HttpClientOptions) {
     this.options = options;
+    this.bodyPool = new BodyPool(options.limits.maxTotalBodyBytes);
     this.agent = new Agent({
       connect: createConnector({
         connectTimeoutMs: options.limits.connectTimeoutMs,
@@ -99,10 +134,10 @@ export class HttpClient {
         },
       }),
       headersTimeout: options.limits.headersTimeoutMs,
-      bodyTimeout: options.limits.requestTimeoutMs,
+      bodyTimeout: options.limits.bodyIdleTimeoutMs,
       connections: options.limits.perHostConcurrency,
       // A flood of headers is refused by the parser rather than buffered without end.
-      maxHeaderSize: 64 * 1024,
+      maxHeaderSize: options.limits.maxHeaderBytes,
     });
   }
 
@@ -118,8 +153,77 @@ export class HttpClient {
     return Math.max(0, this.options.limits.budget - this.sent);
   }
 
+  /** True once the scan-wide body allowance was spent and later bodies were cut short. */
+  get bodyAllowanceExhausted(): boolean {
+    return this.bodyPool.exhausted;
+  }
+
+  /** How many responses carried more than MAX_HEADER_LINES headers (the rest were dropped). */
+  get responsesWithHeadersDropped(): number {
+    return this.headerFloods;
+  }
+
+  /** Closes every connection, aborting what is still in flight; later sends are refused. */
   async close(): Promise<void> {
+    this.closed = true;
     await this.agent.destroy().catch(() => undefined);
+  }
+
+  /**
+   * One bare TLS handshake to `origin` with a single protocol version offered. It is not an HTTP request,
+   * but it obeys the same rules: the port policy, the deadline, the budget (one unit), the per-host slots,
+   * and the connector's resolution (pins, guard); and it is recorded in `handshakes`. Never throws.
+   */
+  async handshake(req: HandshakeRequest): Promise<HandshakeRecord> {
+    const startedAt = new Date();
+    const started = performance.now();
+    const record = (result: HandshakeResult) => {
+      const entry: HandshakeRecord = {
+        id: this.handshakes.length + 1,
+        probe: req.probe,
+        labels: req.labels ?? {},
+        origin: req.origin,
+        version: req.version,
+        ...result,
+        startedAt: startedAt.toISOString(),
+        elapsedMs: Math.round(performance.now() - started),
+      };
+      this.handshakes.push(entry);
+      return entry;
+    };
+    const refuse = (code: ExchangeError["code"], message: string) =>
+      record({ outcome: "failed", error: { code, message } });
+    const url = URL.parse(req.origin);
+    if (url?.protocol !== "https:") return refuse("other", `not an https origin: ${req.origin}`);
+    if (this.options.guard && url.port && !this.options.allowNonDefaultPorts) {
+      return refuse("blocked-address", `port ${url.port} is not a default web port`);
+    }
+    if (this.options.deadline.aborted || this.closed) return refuse("deadline", "the scan deadline passed");
+    if (this.sent >= this.options.limits.budget) {
+      this.budgetHit = true;
+      return refuse("budget", `request budget of ${this.options.limits.budget} used up`);
+    }
+    this.sent++;
+    let release: () => void;
+    try {
+      release = await this.hostSemaphore(url.host).acquire(this.options.deadline);
+    } catch {
+      this.sent--;
+      return refuse("deadline", "the scan deadline passed");
+    }
+    try {
+      return record(
+        await attemptHandshake(url, req.version, {
+          overrides: this.options.overrides ?? [],
+          guard: this.options.guard ?? null,
+          ...(this.options.lookup ? { lookup: this.options.lookup } : {}),
+          timeoutMs: this.options.limits.connectTimeoutMs,
+          signal: this.options.deadline,
+        }),
+      );
+    } finally {
+      release();
+    }
   }
 
   /** Sends one request (and its redirects when `follow`), returning the final exchange. */
@@ -136,15 +240,27 @@ export class HttpClient {
         break;
       }
       if (next.protocol !== "http:" && next.protocol !== "https:") break;
+      next.hash = "";
       if (++hops > this.options.limits.maxRedirects) {
         return this.record(
           { ...req, url: next.href },
-          { code: "too-many-redirects", message: `more than ${this.options.limits.maxRedirects} redirects` },
+          {
+            code: "too-many-redirects",
+            message: `more than ${this.options.limits.maxRedirects} redirects`,
+          },
           exchange.id,
         );
       }
-      const method = exchange.response.status === 303 && req.method !== "HEAD" ? "GET" : req.method;
-      exchange = await this.sendOne({ ...req, method, url: next.href }, exchange.id);
+      // As browsers do: 303 always, and 301/302 after a POST, become a GET without a body.
+      const status = exchange.response.status;
+      const toGet =
+        (status === 303 && req.method !== "HEAD") ||
+        ((status === 301 || status === 302) && req.method === "POST");
+      const { body: _body, ...rest } = req;
+      exchange = await this.sendOne(
+        toGet ? { ...rest, method: "GET", url: next.href } : { ...req, url: next.href },
+        exchange.id,
+      );
     }
     return exchange;
   }
@@ -172,7 +288,7 @@ export class HttpClient {
         redirectedFrom,
       );
     }
-    if (this.options.deadline.aborted) {
+    if (this.options.deadline.aborted || this.closed) {
       return this.record(req, { code: "deadline", message: "the scan deadline passed" }, redirectedFrom);
     }
     if (this.sent >= this.options.limits.budget) {
@@ -183,13 +299,14 @@ export class HttpClient {
         redirectedFrom,
       );
     }
+    // Reserved before waiting for a slot, so waiters cannot all pass the budget check at once.
     this.sent++;
 
-    const semaphore = this.hostSemaphore(url.host);
     let release: () => void;
     try {
-      release = await semaphore.acquire(this.options.deadline);
+      release = await this.hostSemaphore(url.host).acquire(this.options.deadline);
     } catch {
+      this.sent--;
       return this.record(req, { code: "deadline", message: "the scan deadline passed" }, redirectedFrom);
     }
     try {
@@ -200,12 +317,21 @@ export class HttpClient {
   }
 
   private async transfer(req: SendRequest, url: URL, redirectedFrom: number | undefined): Promise<Exchange> {
-    const headers = this.requestHeaders(req, url);
-    const recordedHeaders = headers.map(([name, value]) =>
-      this.isCredential(name) ? ([name, REDACTED] as const) : ([name, value] as const),
-    );
-    const cap = req.maxBodyBytes ?? this.options.limits.maxBodyBytes;
-    const timeout = AbortSignal.timeout(this.options.limits.requestTimeoutMs);
+    const { sent: headers, recorded: recordedHeaders } = this.requestHeaders(req, url);
+    const recordedRequest = {
+      method: req.method,
+      url: url.href,
+      headers: recordedHeaders,
+      ...bodyOf(req),
+    };
+    const limits = this.options.limits;
+    const cap = req.maxBodyBytes ?? limits.maxBodyBytes;
+    const pools = req.bodyPool ? [this.bodyPool, req.bodyPool] : [this.bodyPool];
+    // How many body bytes this response may keep, given what it already holds and what the pools have left.
+    const allowance = (kept: number) =>
+      Math.min(cap, Math.max(limits.minBodyBytes, kept + Math.min(...pools.map((pool) => pool.remaining))));
+    const take = (bytes: number) => pools.forEach((pool) => pool.take(bytes));
+    const timeout = AbortSignal.timeout(limits.requestTimeoutMs);
     const signal = AbortSignal.any([this.options.deadline, timeout]);
     const startedAt = new Date();
     const started = performance.now();
@@ -221,27 +347,37 @@ export class HttpClient {
       const raw: Buffer[] = [];
       let wireBytes = 0;
       let truncated: RecordedResponse["truncated"];
-      // The raw cap is the decoded cap: compressed bodies rarely exceed it, and bombs are cut on decode.
       try {
+        // The raw cap is the decoded cap: compressed bodies rarely exceed it, and bombs are cut on decode.
         for await (const chunk of response.body as AsyncIterable<Buffer>) {
-          const room = cap - wireBytes;
-          if (chunk.length >= room) {
+          const room = allowance(wireBytes) - wireBytes;
+          if (chunk.length > room) {
             raw.push(chunk.subarray(0, room));
-            wireBytes = cap;
+            take(room);
+            wireBytes += room;
             truncated = "size";
             break;
           }
           raw.push(chunk);
+          take(chunk.length);
           wireBytes += chunk.length;
         }
-      } catch {
-        truncated = this.options.deadline.aborted || timeout.aborted ? "time" : "aborted";
+      } catch (error) {
+        truncated =
+          this.options.deadline.aborted || timeout.aborted || error instanceof undiciErrors.BodyTimeoutError
+            ? "time"
+            : "aborted";
       } finally {
-        response.body.destroy();
+        // Cutting a body closes its connection (it cannot be reused mid-body). A body read to its end is
+        // left alone: destroying it too would race undici's completion and cost the kept-alive connection.
+        if (truncated) response.body.destroy();
       }
-      const responseHeaders = flattenHeaders(response.headers);
+      const { list: responseHeaders, dropped } = flattenHeaders(response.headers);
+      if (dropped > 0) this.headerFloods++;
       const encoding = headerValue(responseHeaders, "content-encoding") ?? "";
-      const decoded = await decodeBody(Buffer.concat(raw, wireBytes), encoding, cap);
+      const decodeCap = allowance(wireBytes);
+      const decoded = await decodeBody(Buffer.concat(raw, wireBytes), encoding, decodeCap);
+      if (decoded.body.length > wireBytes) take(decoded.body.length - wireBytes);
       if (decoded.truncated && !truncated) truncated = "decode-size";
       const recorded: RecordedResponse = {
         status: response.statusCode,
@@ -262,17 +398,15 @@ export class HttpClient {
           ...(tls.authorizationError ? { authorizationError: tls.authorizationError } : {}),
         };
       }
-      return this.push({
-        request: { method: req.method, url: url.href, headers: recordedHeaders, ...bodyOf(req) },
-        response: recorded,
-        req,
-        startedAt,
-        redirectedFrom,
-      });
+      return this.push({ request: recordedRequest, response: recorded, req, startedAt, redirectedFrom });
     } catch (error) {
       return this.push({
-        request: { method: req.method, url: url.href, headers: recordedHeaders, ...bodyOf(req) },
-        error: classifyError(error, this.options.deadline, timeout),
+        request: recordedRequest,
+        error: classifyError(error, {
+          deadline: this.options.deadline.aborted || this.closed,
+          timedOut: timeout.aborted,
+          maxHeaderBytes: limits.maxHeaderBytes,
+        }),
         req,
         startedAt,
         redirectedFrom,
@@ -280,27 +414,34 @@ export class HttpClient {
     }
   }
 
-  private requestHeaders(req: SendRequest, url: URL): Array<readonly [string, string]> {
-    const headers = new Map<string, readonly [string, string]>();
-    const set = (name: string, value: string) => headers.set(name.toLowerCase(), [name.toLowerCase(), value]);
+  /**
+   * The headers to send, and the same headers as recorded: the user's credentials go only where
+   * `sendCredentialsTo` allows, and never into a record (a report or a log must not leak a session).
+   */
+  private requestHeaders(req: SendRequest, url: URL): { sent: HeaderPair[]; recorded: HeaderPair[] } {
+    const sent = new Map<string, string>();
+    const recorded = new Map<string, string>();
+    const set = (name: string, value: string, shown = value) => {
+      sent.set(name.toLowerCase(), value);
+      recorded.set(name.toLowerCase(), shown);
+    };
     set("user-agent", this.options.userAgent ?? USER_AGENT);
     set("accept", "text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8");
     set("accept-encoding", "gzip, deflate, br");
-    const sendCredentials = this.options.sendCredentialsTo?.(url) ?? false;
-    if (sendCredentials) for (const [name, value] of this.options.credentials ?? []) set(name, value);
-    for (const [name, value] of Object.entries(req.headers ?? {})) {
-      // A probe's own cookie is added to the user's, not put in its place.
-      const existing = headers.get(name.toLowerCase());
-      if (name.toLowerCase() === "cookie" && existing) set(name, `${existing[1]}; ${value}`);
-      else set(name, value);
+    if (this.options.sendCredentialsTo?.(url) ?? false) {
+      for (const [name, value] of this.options.credentials ?? []) set(name, value, REDACTED);
     }
-    return [...headers.values()];
-  }
-
-  private isCredential(name: string): boolean {
-    const lower = name.toLowerCase();
-    if (lower === "authorization" || lower === "proxy-authorization") return true;
-    return (this.options.credentials ?? []).some(([credential]) => credential.toLowerCase() === lower);
+    for (const [rawName, value] of Object.entries(req.headers ?? {})) {
+      const name = rawName.toLowerCase();
+      const existing = sent.get(name);
+      // A probe's own cookie is added to the user's, not put in its place; only the user's part is hidden.
+      if (name === "cookie" && existing !== undefined) {
+        set(name, `${existing}; ${value}`, `${recorded.get(name) ?? REDACTED}; ${value}`);
+      } else {
+        set(name, value, name === "authorization" || name === "proxy-authorization" ? REDACTED : value);
+      }
+    }
+    return { sent: [...sent], recorded: [...recorded] };
   }
 
   private hostSemaphore(host: string): Semaphore {
@@ -354,38 +495,25 @@ function isRedirect(status: number): boolean {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 }
 
-function flattenHeaders(headers: Record<string, string | string[] | undefined>): HeaderList {
-  const list: Array<readonly [string, string]> = [];
+/**
+ * Most header lines kept from one response. The byte cap (maxHeaderBytes) already bounds the block, but
+ * 64 KiB of "a:1" lines is 10,000 headers, and every check that reads headers walks them all; real
+ * responses carry a few dozen. Later lines are dropped (and the scan says so).
+ */
+export const MAX_HEADER_LINES = 500;
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): {
+  list: HeaderList;
+  dropped: number;
+} {
+  const list: HeaderPair[] = [];
+  let dropped = 0;
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) list.push([name.toLowerCase(), item]);
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (list.length < MAX_HEADER_LINES) list.push([name.toLowerCase(), item]);
+      else dropped++;
+    }
   }
-  return list;
-}
-
-function classifyError(error: unknown, deadline: AbortSignal, timeout: AbortSignal): ExchangeError {
-  const err = error as { code?: string; message?: string; name?: string; cause?: { code?: string } };
-  const code = err.code ?? err.cause?.code ?? "";
-  const message = err.message ?? String(error);
-  const as = (kind: ExchangeErrorCode, text: string): ExchangeError => ({ code: kind, message: text });
-  if (error instanceof BlockedAddressError) return as("blocked-address", message);
-  if (deadline.aborted) return as("deadline", "the scan deadline passed before the response was complete");
-  if (
-    timeout.aborted ||
-    error instanceof undiciErrors.HeadersTimeoutError ||
-    code === "UND_ERR_CONNECT_TIMEOUT"
-  ) {
-    return as("timeout", "the server did not answer in time");
-  }
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EAI_NONAME") return as("dns", message);
-  if (code === "ECONNREFUSED") return as("refused", "the connection was refused");
-  if (code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE")
-    return as("reset", "the connection was reset");
-  if (code.startsWith("ERR_SSL") || code.startsWith("ERR_TLS") || /ssl|tls/i.test(message))
-    return as("tls", message);
-  if (error instanceof undiciErrors.HeadersOverflowError || code === "UND_ERR_HEADERS_OVERFLOW") {
-    return as("invalid-response", "the response headers were larger than 64 KiB");
-  }
-  if (code.startsWith("HPE_") || code === "UND_ERR_INVALID_ARG") return as("invalid-response", message);
-  return as("other", message);
+  return { list, dropped };
 }

@@ -39,43 +39,67 @@ async function systemLookup(host: string): Promise<string[]> {
   return records.map((record) => record.address);
 }
 
+/** How a connection finds its address: the user's pins, the guard, and the name lookup. */
+export interface ResolveSettings {
+  overrides: readonly ConnectOverride[];
+  guard: AddressGuard | null;
+  lookup?: (host: string) => Promise<string[]>;
+}
+
+/** Where one connection really goes: the checked address, and the port (a pin may move it). */
+export interface ConnectAddress {
+  address: string;
+  port: number;
+}
+
 /**
- * The only place a socket is opened. It resolves the name once, checks every address against the guard
- * (server mode), and connects to the very address it checked, so a name that answers public first and
- * private second (DNS rebinding) cannot slip past. TLS is verified but not enforced: an invalid
+ * Resolves `host` once (a user's pin first, then an IP literal as is, then the lookup), checks every
+ * address against the guard, and returns the very address it checked. Every socket the scanner opens,
+ * HTTP or a bare TLS handshake, goes through here: it is the SSRF choke point.
+ */
+export async function resolveConnectAddress(
+  host: string,
+  port: number,
+  settings: ResolveSettings,
+): Promise<ConnectAddress> {
+  const name = host.replace(/^\[|\]$/g, "");
+  const override = findOverride(settings.overrides, name, port);
+  const lookup = settings.lookup ?? systemLookup;
+  const candidates = override ? [override.address] : net.isIP(name) ? [name] : await lookup(name);
+  if (candidates.length === 0)
+    throw Object.assign(new Error(`no address for ${name}`), { code: "ENOTFOUND" });
+  if (settings.guard) {
+    // Every address must pass, not just one: otherwise the OS could still be steered to a refused one.
+    for (const address of candidates) {
+      const refusal = settings.guard.check(address, name);
+      if (refusal) throw new BlockedAddressError(refusal);
+    }
+  }
+  return { address: candidates[0] as string, port: override?.connectPort ?? port };
+}
+
+/**
+ * The only place an HTTP socket is opened. It resolves the name once, checks every address against the
+ * guard (server mode), and connects to the very address it checked, so a name that answers public first
+ * and private second (DNS rebinding) cannot slip past. TLS is verified but not enforced: an invalid
  * certificate is recorded as an observation (a finding for the TLS checks), not a reason to stop.
  */
 export function createConnector(options: ConnectorOptions): buildConnector.connector {
   const base = buildConnector({ timeout: options.connectTimeoutMs, rejectUnauthorized: false });
-  const lookup = options.lookup ?? systemLookup;
 
   return (connectOptions, callback) => {
     const host = connectOptions.hostname.replace(/^\[|\]$/g, "");
     const defaultPort = connectOptions.protocol === "https:" ? 443 : 80;
     const port = Number(connectOptions.port) || defaultPort;
-    const override = findOverride(options.overrides, host, port);
 
-    const resolve = async (): Promise<string> => {
-      const candidates = override ? [override.address] : net.isIP(host) ? [host] : await lookup(host);
-      if (candidates.length === 0)
-        throw Object.assign(new Error(`no address for ${host}`), { code: "ENOTFOUND" });
-      if (!options.guard) return candidates[0] as string;
-      // Every address must pass, not just one: otherwise the OS could still be steered to a refused one.
-      for (const address of candidates) {
-        const refusal = options.guard.check(address, host);
-        if (refusal) throw new BlockedAddressError(refusal);
-      }
-      return candidates[0] as string;
-    };
-
-    resolve().then(
-      (address) => {
+    resolveConnectAddress(host, port, options).then(
+      (target) => {
         const servername = net.isIP(host) ? undefined : host;
         base(
           {
             ...connectOptions,
-            hostname: address,
-            port: String(override?.connectPort ?? port),
+            hostname: target.address,
+            port: String(target.port),
             ...(servername ? { servername } : {}),
           },
           (error, socket) => {

@@ -1,9 +1,10 @@
 import type { Report } from "../engine/report.ts";
+import { renderHtml } from "./html.ts";
 import { renderJson } from "./json.ts";
 import { renderSarif } from "./sarif.ts";
 import { renderTerminal } from "./terminal.ts";
 
-export const FORMATS = ["text", "json", "sarif"] as const;
+export const FORMATS = ["text", "json", "sarif", "html"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function render(
@@ -16,9 +17,11 @@ export function render(
       return renderJson(report);
     case "sarif":
       return renderSarif(report);
+    case "html":
+      return renderHtml(report);
     case "text":
       return renderTerminal(report, { color: options.color });
   }
 }
 
-export { renderJson, renderSarif, renderTerminal };
+export { renderHtml, renderJson, renderSarif, renderTerminal };

@@ -9,7 +9,9 @@ import { PROBES } from "../../src/probes/index.ts";
 const root = new URL("../../", import.meta.url);
 const contract = readFileSync(new URL("docs/finding-ids.md", root), "utf8");
 /** The ids in the contract's tables: the first cell of each row. */
-const contractIds = new Set([...contract.matchAll(/^\|\s*([a-z]+\.[a-z0-9-]+)\s*\|/gm)].map((match) => match[1]));
+const contractIds = new Set(
+  [...contract.matchAll(/^\|\s*([a-z]+\.[a-z0-9-]+)\s*\|/gm)].map((match) => match[1]),
+);
 
 /** Conformance over the registry (design rule 7): what every check must be, checked once for all. */
 describe("check registry", () => {

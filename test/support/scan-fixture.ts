@@ -5,17 +5,24 @@ import type { TestServer } from "./server.ts";
 /** The name fixtures are scanned under: a real-looking registrable domain, pinned to loopback. */
 export const FIXTURE_HOST = "app.fixture.test";
 
+/** Where a fixture scan points: path, host name, and scheme (https for a TLS server). */
+export interface FixtureTarget {
+  path?: string;
+  host?: string;
+  scheme?: "http" | "https";
+}
+
 /**
  * Scans a loopback test server as http://app.fixture.test:PORT (pinned with a resolve override, as a user
  * would pin staging), so checks that reason about the registrable domain see a normal site.
  */
 export async function scanFixture(
   server: TestServer,
-  options: ScanOptions & { path?: string; host?: string } = {},
+  options: ScanOptions & FixtureTarget = {},
 ): Promise<Report> {
   const host = options.host ?? FIXTURE_HOST;
-  const { path = "/", ...rest } = options;
-  return scan(`http://${host}:${server.port}${path}`, {
+  const { path = "/", scheme = "http", ...rest } = options;
+  return scan(`${scheme}://${host}:${server.port}${path}`, {
     timeoutMs: 20_000,
     ...rest,
     resolve: [`${host}:${server.port}:127.0.0.1`, ...(options.resolve ?? [])],

@@ -20,12 +20,8 @@ export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => v
 
 /** Starts a plain node:http server on 127.0.0.1 and an ephemeral port, recording every request. */
 export async function startServer(handler: Handler | http.RequestListener): Promise<TestServer> {
-  const seen: SeenRequest[] = [];
-  const server = http.createServer((req, res) => {
-    seen.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers });
-    handler(req, res);
-  });
-  return listen(server, seen);
+  // listen() records each request (once) before the handler runs.
+  return listen(http.createServer((req, res) => handler(req, res)));
 }
 
 /** Wraps an already-built server (express app.listen, fastify.server, ...) the same way. */

@@ -3,7 +3,7 @@ import { after, describe, it } from "node:test";
 import type { Finding } from "../../src/core/finding.ts";
 import type { ScanOptions } from "../../src/engine/scan.ts";
 import type { Report } from "../../src/engine/report.ts";
-import { scanFixture } from "../support/scan-fixture.ts";
+import { scanFixture, type FixtureTarget } from "../support/scan-fixture.ts";
 import { startServer, type Handler, type TestServer } from "../support/server.ts";
 
 export interface CheckCase {
@@ -11,7 +11,7 @@ export interface CheckCase {
   /** A request handler (served on loopback), or a starter for a server built another way (express, fastify). */
   site: Handler | { start: () => Promise<TestServer> };
   /** Scan options; by default the scan runs only the check under test. */
-  scan?: ScanOptions & { path?: string; host?: string };
+  scan?: ScanOptions & FixtureTarget;
   /** Extra assertions on the finding (vulnerable cases) or the report (both). */
   expect?: (finding: Finding | undefined, report: Report) => void;
 }

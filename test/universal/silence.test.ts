@@ -1,41 +1,67 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import { cdnSite } from "../fixtures/sites/cdn.ts";
 import { spaSite } from "../fixtures/sites/spa.ts";
 import { wellConfiguredSite } from "../fixtures/sites/well-configured.ts";
+import { testCa, trustTestCa } from "../support/certificates.ts";
+import { CLOSED_PORT, startHttpsSite } from "../support/https-site.ts";
 import { aboveInfo, FIXTURE_HOST, scanFixture } from "../support/scan-fixture.ts";
-import { startServer, type TestServer } from "../support/server.ts";
+import { startServer, type Handler, type TestServer } from "../support/server.ts";
 
 /**
  * Universal silence (design rule 5): every check runs over a well-configured site, a single-page app that
  * answers 200 everywhere, and a CDN-fronted site, and none may report anything above informational.
- * These fixtures are served over plain http on loopback; checks that only make sense over https
- * (HSTS, certificates) are exercised over https in their own tests.
+ *
+ * Each fixture runs twice. Over https (a certificate from a test CA this process trusts, an http:// twin
+ * on port 80 that redirects to https), every check runs. Over plain http, the fixture has no https at all,
+ * so the checks whose whole point is "this site lacks working https" (HTTP_ONLY) would rightly fire and
+ * are left out; port 443 of the fixture's name is pinned to a closed port, so the scan asks no real DNS.
  */
-const HTTP_ONLY: string[] = [];
+const HTTP_ONLY: string[] = ["tls.no-https", "tls.http-not-redirected"];
+
+trustTestCa();
+const certificate = testCa().issue({ names: [FIXTURE_HOST] });
+
+/** Each fixture is built given its own origin (the well-configured site allows exactly that origin). */
+const FIXTURES: ReadonlyArray<readonly [string, (origin: () => string) => Handler]> = [
+  ["a single-page app answering 200 with index.html everywhere", () => spaSite],
+  ["a CDN-fronted site with block pages and wildcard CORS on assets", () => cdnSite],
+  ["a well-configured site with an exact CORS allowlist", (origin) => wellConfiguredSite(origin)],
+];
 
 describe("universal silence", () => {
   const servers: TestServer[] = [];
   after(async () => Promise.all(servers.map((server) => server.close())));
 
-  for (const [name, make] of [
-    ["a single-page app answering 200 with index.html everywhere", () => startServer(spaSite)],
-    ["a CDN-fronted site with block pages and wildcard CORS on assets", () => startServer(cdnSite)],
-    [
-      "a well-configured site with an exact CORS allowlist",
-      () => startServer(wellConfiguredSite(() => `http://${FIXTURE_HOST}:${servers.at(-1)?.port ?? 0}`)),
-    ],
-  ] as const) {
+  for (const [name, make] of FIXTURES) {
     describe(name, () => {
-      let server: TestServer;
-      before(async () => {
-        server = await make();
+      it("reports nothing above informational over http", async () => {
+        let origin = "";
+        const server = await startServer(make(() => origin));
         servers.push(server);
-      });
-      it("reports nothing above informational", async () => {
-        const report = await scanFixture(server, { ignore: HTTP_ONLY });
+        origin = `http://${FIXTURE_HOST}:${server.port}`;
+        const report = await scanFixture(server, {
+          ignore: HTTP_ONLY,
+          resolve: [`${FIXTURE_HOST}:443:127.0.0.1:${CLOSED_PORT}`],
+        });
         assert.equal(report.outcome, "complete", JSON.stringify(report.issues));
         assert.deepEqual(aboveInfo(report), []);
+      });
+
+      it("reports nothing above informational over https", async () => {
+        let origin = "";
+        const site = await startHttpsSite(
+          make(() => origin),
+          certificate,
+        );
+        servers.push(site.server);
+        origin = `https://${FIXTURE_HOST}:${site.server.port}`;
+        const report = await scanFixture(site.server, { scheme: "https", resolve: site.resolve });
+        assert.equal(report.outcome, "complete", JSON.stringify(report.issues));
+        assert.deepEqual(aboveInfo(report), []);
+        // The transport checks really looked: the http twin was visited and handshakes were tried.
+        assert.ok(report.probed.probes.includes("tls-versions"));
+        assert.ok(report.probed.urls.includes(`http://${FIXTURE_HOST}/`));
       });
     });
   }

@@ -1,3 +1,14 @@
 import type { Check } from "../../core/check.ts";
+import { invalidPrefix } from "./invalid-prefix.ts";
+import { missingHttponly } from "./missing-httponly.ts";
+import { missingSamesite } from "./missing-samesite.ts";
+import { missingSecure } from "./missing-secure.ts";
+import { samesiteNoneInsecure } from "./samesite-none-insecure.ts";
 
-export const cookieChecks: readonly Check[] = [];
+export const cookieChecks: readonly Check[] = [
+  invalidPrefix,
+  missingHttponly,
+  missingSamesite,
+  missingSecure,
+  samesiteNoneInsecure,
+];

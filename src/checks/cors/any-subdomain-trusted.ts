@@ -1,5 +1,5 @@
 import type { Check } from "../../core/check.ts";
-import { allowedVariantDrafts, hostedPoc } from "./origin-allowed.ts";
+import { allowedVariantDrafts, hostedPoc, variantAllowed } from "./origin-allowed.ts";
 import { CORS_CWE, CORS_REFERENCES, fixesWithLead } from "./shared.ts";
 
 const lead =
@@ -34,6 +34,8 @@ export const anySubdomainTrusted: Check = {
       variant: "subdomain",
       requireCredentials: true,
       describe: (o) => `${o.endpoint} allows ${o.origin}, a made-up subdomain, with credentials.`,
+      // An endsWith check without the dot trusts subdomains too; the suffix finding is the worse news.
+      unless: (observations, endpoint) => variantAllowed(observations, endpoint, "suffix"),
       poc: hostedPoc,
     });
   },

@@ -28,10 +28,11 @@ export const insecureOriginTrusted: Check = {
     needs: ["cors"],
   },
   analyse(artifacts) {
-    if (artifacts.target.scheme !== "https") return [];
     return allowedVariantDrafts(artifacts, {
       variant: "insecure-scheme",
       requireCredentials: true,
+      // What matters is the endpoint's scheme, not the one typed: http://example.com may redirect to https.
+      unless: (_observations, endpoint) => new URL(endpoint).protocol !== "https:",
       describe: (o) => `${o.endpoint} allows ${o.origin} (plain http) with credentials.`,
       poc: hostedPoc,
     });

@@ -1,5 +1,5 @@
 import type { Check } from "../../core/check.ts";
-import { allowedVariantDrafts } from "./origin-allowed.ts";
+import { allowedVariantDrafts, hostedPoc } from "./origin-allowed.ts";
 import { CORS_CWE, CORS_REFERENCES, fixesWithLead } from "./shared.ts";
 
 const lead =
@@ -33,6 +33,7 @@ export const localhostOriginTrusted: Check = {
       variant: "localhost",
       requireCredentials: false,
       describe: (o) => `${o.endpoint} allows ${o.origin}${o.credentials ? " with credentials" : ""}.`,
+      poc: hostedPoc,
     }).map(withoutCvssOverride);
   },
 };

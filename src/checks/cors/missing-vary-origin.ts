@@ -1,7 +1,12 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
-import { headerTokens } from "../../core/headers.ts";
-import { corsObservations, reflectsArbitrary } from "../../derived/cors-observations.ts";
+import {
+  corsObservations,
+  dependsOnOrigin,
+  onePerEndpoint,
+  reflectsArbitrary,
+} from "../../derived/cors-observations.ts";
+import { reusedFromCache } from "./cacheable.ts";
 import { CORS_CWE, CORS_REFERENCES } from "./shared.ts";
 
 const varyFix =
@@ -34,31 +39,40 @@ export const missingVaryOrigin: Check = {
   },
   analyse(artifacts) {
     const observations = corsObservations(artifacts);
-    return observations
-      .filter((o) => o.kind === "simple" && o.variant === "own" && o.echoed && !o.varyOrigin)
-      .filter(
-        (o) =>
-          !reflectsArbitrary(observations, o.endpoint, true) &&
-          !reflectsArbitrary(observations, o.endpoint, false),
-      )
-      .filter((o) => {
-        // Uncacheable answers cannot be replayed to another origin.
-        const cacheControl = headerTokens(o.exchange.response!.headers, "cache-control");
-        return !cacheControl.includes("no-store") && !cacheControl.includes("private");
-      })
-      .map((o) => ({
-        url: o.endpoint,
-        groupKey: new URL(o.endpoint).origin,
-        summary: `${o.endpoint} echoes the allowed origin ${o.origin} without Vary: Origin.`,
-        evidence: [
-          evidenceFrom(
-            o.exchange,
-            "The allowed origin was echoed and the response may be cached, but Vary does not name Origin.",
-            {
-              headers: ["access-control-allow-origin", "vary", "cache-control"],
-            },
-          ),
-        ],
-      }));
+    const unvaried = observations.filter(
+      (o) =>
+        o.kind === "simple" &&
+        o.variant === "own" &&
+        o.echoed &&
+        !o.varyOrigin &&
+        // A fixed Access-Control-Allow-Origin (the same whatever the Origin) needs no Vary.
+        dependsOnOrigin(observations, o.endpoint) &&
+        // Endpoints that echo anyone have a bigger problem, reported on its own.
+        !reflectsArbitrary(observations, o.endpoint, true) &&
+        !reflectsArbitrary(observations, o.endpoint, false) &&
+        // Only an answer reused without asking the server can reach another origin.
+        reusedFromCache(o.exchange.response!),
+    );
+    return onePerEndpoint(unvaried).map((o) => ({
+      url: o.endpoint,
+      groupKey: new URL(o.endpoint).origin,
+      summary: `${o.endpoint} echoes the allowed origin ${o.origin} in a cacheable response without Vary: Origin.`,
+      evidence: [
+        evidenceFrom(
+          o.exchange,
+          "The allowed origin was echoed in a response caches may reuse, but Vary does not name Origin.",
+          {
+            headers: [
+              "access-control-allow-origin",
+              "vary",
+              "cache-control",
+              "expires",
+              "last-modified",
+              "age",
+            ],
+          },
+        ),
+      ],
+    }));
   },
 };

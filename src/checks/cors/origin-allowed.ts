@@ -3,6 +3,7 @@ import { evidenceFrom } from "../../core/evidence.ts";
 import type { FindingDraft } from "../../core/finding.ts";
 import {
   corsObservations,
+  onePerEndpoint,
   reflectsArbitrary,
   type CorsObservation,
 } from "../../derived/cors-observations.ts";
@@ -28,18 +29,21 @@ export interface AllowedVariantRule {
  */
 export function allowedVariantDrafts(artifacts: Artifacts, rule: AllowedVariantRule): FindingDraft[] {
   const observations = corsObservations(artifacts);
+  const allowed = observations.filter(
+    (o) =>
+      o.kind === "simple" &&
+      o.variant === rule.variant &&
+      o.echoed &&
+      (o.credentials || !rule.requireCredentials) &&
+      !reflectsArbitrary(observations, o.endpoint, true) &&
+      !reflectsArbitrary(observations, o.endpoint, false) &&
+      !rule.unless?.(observations, o.endpoint),
+  );
+  // With credentials first, so an endpoint tried with two origins of the variant reports the worse one.
+  allowed.sort((a, b) => Number(b.credentials) - Number(a.credentials));
   const drafts: FindingDraft[] = [];
-  const seen = new Set<string>();
-  for (const observation of observations) {
-    if (observation.kind !== "simple" || observation.variant !== rule.variant || !observation.echoed)
-      continue;
-    if (rule.requireCredentials && !observation.credentials) continue;
+  for (const observation of onePerEndpoint(allowed)) {
     const endpoint = observation.endpoint;
-    if (seen.has(endpoint)) continue;
-    if (reflectsArbitrary(observations, endpoint, true) || reflectsArbitrary(observations, endpoint, false))
-      continue;
-    if (rule.unless?.(observations, endpoint)) continue;
-    seen.add(endpoint);
     const draft: FindingDraft = {
       url: endpoint,
       groupKey: new URL(endpoint).origin,
@@ -75,5 +79,16 @@ export function hostedPoc(observation: CorsObservation): string {
   return readPoc(
     observation.endpoint,
     `Serve this page from ${observation.origin} (any origin of that shape works).`,
+  );
+}
+
+/** The endpoint echoed an origin of this variant (with or without credentials). */
+export function variantAllowed(
+  observations: readonly CorsObservation[],
+  endpoint: string,
+  variant: string,
+): boolean {
+  return observations.some(
+    (o) => o.endpoint === endpoint && o.kind === "simple" && o.variant === variant && o.echoed,
   );
 }

@@ -1,6 +1,11 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
-import { corsObservations, reflectsArbitrary } from "../../derived/cors-observations.ts";
+import {
+  corsObservations,
+  onePerEndpoint,
+  onlyOnMissingPath,
+  reflectsArbitrary,
+} from "../../derived/cors-observations.ts";
 import { ALLOWLIST_FIXES, CORS_CWE, CORS_REFERENCES, CVSS_READ_WITHOUT_CREDENTIALS } from "./shared.ts";
 
 export const originReflectedNoCredentials: Check = {
@@ -21,28 +26,34 @@ export const originReflectedNoCredentials: Check = {
   },
   analyse(artifacts) {
     const observations = corsObservations(artifacts);
-    return observations
-      .filter((o) => o.kind === "simple" && o.variant === "arbitrary" && o.echoed && !o.credentials)
-      .filter((o) => !reflectsArbitrary(observations, o.endpoint, true))
-      .map((o) => ({
-        url: o.endpoint,
-        groupKey: new URL(o.endpoint).origin,
-        summary: `${o.endpoint} echoes any Origin (tried ${o.origin}), without allowing credentials.`,
-        evidence: [
-          evidenceFrom(
-            o.exchange,
-            `An unrelated origin, ${o.origin}, was echoed back (no Access-Control-Allow-Credentials).`,
-            {
-              headers: [
-                "access-control-allow-origin",
-                "access-control-allow-credentials",
-                "vary",
-                "content-type",
-              ],
-            },
-          ),
-        ],
-        details: { originTried: o.origin },
-      }));
+    const reflected = observations.filter(
+      (o) =>
+        o.kind === "simple" &&
+        o.variant === "arbitrary" &&
+        o.echoed &&
+        !o.credentials &&
+        !reflectsArbitrary(observations, o.endpoint, true) &&
+        !onlyOnMissingPath(observations, o),
+    );
+    return onePerEndpoint(reflected).map((o) => ({
+      url: o.endpoint,
+      groupKey: new URL(o.endpoint).origin,
+      summary: `${o.endpoint} echoes any Origin (tried ${o.origin}), without allowing credentials.`,
+      evidence: [
+        evidenceFrom(
+          o.exchange,
+          `An unrelated origin, ${o.origin}, was echoed back (no Access-Control-Allow-Credentials).`,
+          {
+            headers: [
+              "access-control-allow-origin",
+              "access-control-allow-credentials",
+              "vary",
+              "content-type",
+            ],
+          },
+        ),
+      ],
+      details: { originTried: o.origin },
+    }));
   },
 };

@@ -1,6 +1,6 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
-import { corsObservations } from "../../derived/cors-observations.ts";
+import { corsObservations, onePerEndpoint, onlyOnMissingPath } from "../../derived/cors-observations.ts";
 import { readPoc } from "./poc.ts";
 import { ALLOWLIST_FIXES, CORS_CWE, CORS_REFERENCES, CVSS_READ_WITH_CREDENTIALS } from "./shared.ts";
 
@@ -21,28 +21,41 @@ export const originReflected: Check = {
     needs: ["cors"],
   },
   analyse(artifacts) {
-    return corsObservations(artifacts)
-      .filter((o) => o.kind === "simple" && o.variant === "arbitrary" && o.readableWithCredentials)
-      .map((o) => ({
-        url: o.endpoint,
-        groupKey: new URL(o.endpoint).origin,
-        summary: `${o.endpoint} echoes any Origin (tried ${o.origin}) and allows credentials.`,
-        evidence: [
-          evidenceFrom(
-            o.exchange,
-            `An unrelated origin, ${o.origin}, was echoed back with Access-Control-Allow-Credentials: true.`,
-            {
-              headers: [
-                "access-control-allow-origin",
-                "access-control-allow-credentials",
-                "vary",
-                "content-type",
-              ],
-            },
-          ),
-        ],
-        details: { originTried: o.origin, allowOrigin: o.allowOrigin ?? "" },
-        poc: readPoc(o.endpoint, "Open this page from any website, or as a local file."),
-      }));
+    const observations = corsObservations(artifacts);
+    const reflected = observations.filter(
+      (o) =>
+        o.kind === "simple" &&
+        o.variant === "arbitrary" &&
+        o.readableWithCredentials &&
+        !onlyOnMissingPath(observations, o),
+    );
+    return onePerEndpoint(reflected).map((o) => ({
+      url: o.endpoint,
+      groupKey: new URL(o.endpoint).origin,
+      summary: `${o.endpoint} echoes any Origin (tried ${o.origin}) and allows credentials.${withoutSession(o.status)}`,
+      evidence: [
+        evidenceFrom(
+          o.exchange,
+          `An unrelated origin, ${o.origin}, was echoed back with Access-Control-Allow-Credentials: true.`,
+          {
+            headers: [
+              "access-control-allow-origin",
+              "access-control-allow-credentials",
+              "vary",
+              "content-type",
+            ],
+          },
+        ),
+      ],
+      details: { originTried: o.origin, allowOrigin: o.allowOrigin ?? "" },
+      poc: readPoc(o.endpoint, "Open this page from any website, or as a local file."),
+    }));
   },
 };
+
+/** An API that refuses the scanner (no session) still applies its CORS policy to a logged-in user. */
+export function withoutSession(status: number): string {
+  return status === 401 || status === 403
+    ? ` It answered ${status} to the scanner, which has no session; a logged-in user's browser sends their cookies and gets the real answer.`
+    : "";
+}

@@ -1,5 +1,5 @@
 import type { Check } from "../../core/check.ts";
-import { allowedVariantDrafts, hostedPoc } from "./origin-allowed.ts";
+import { allowedVariantDrafts, hostedPoc, variantAllowed } from "./origin-allowed.ts";
 import { CORS_CWE, CORS_REFERENCES, CVSS_READ_WITH_CREDENTIALS, fixesWithLead } from "./shared.ts";
 
 const lead =
@@ -34,6 +34,8 @@ export const prefixMatchBypass: Check = {
       requireCredentials: false,
       describe: (o) =>
         `${o.endpoint} allows ${o.origin}, a domain the attacker controls that merely starts with the site's name.`,
+      // `origin.includes("example.com")` lets both look-alikes in; the suffix finding names that cause.
+      unless: (observations, endpoint) => variantAllowed(observations, endpoint, "suffix"),
       poc: hostedPoc,
     });
   },

@@ -1,6 +1,11 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
-import { corsObservations } from "../../derived/cors-observations.ts";
+import {
+  corsObservations,
+  isHtml,
+  onePerEndpoint,
+  simpleObservation,
+} from "../../derived/cors-observations.ts";
 import { CORS_CWE, CORS_REFERENCES, CVSS_INFORMATIONAL } from "./shared.ts";
 
 const lead =
@@ -15,13 +20,27 @@ export const preflightFailure: Check = {
     references: CORS_REFERENCES,
     explanation:
       "This endpoint sends CORS headers on normal requests, but the OPTIONS request that browsers send first for JSON, PUT or DELETE calls " +
-      "(the preflight) gets a 404, 405 or server error. Browsers then block those calls from your own frontend. It is not a hole, but it is " +
+      "(the preflight) gets a 404, 405, 401 or server error, or an answer without the CORS headers. Browsers then block those calls from your own frontend. It is not a hole, but it is " +
       'the kind of breakage that tempts people to loosen CORS to "allow everything"; fix the preflight instead.',
     fixes: {
-      express: `${lead} With the \`cors\` package: \`app.options('*', cors(corsOptions))\` before your routes, or \`app.use(cors(corsOptions))\` first.`,
+      express: `${lead} With the \`cors\` package, \`app.use(cors(corsOptions))\` before your routes and your auth middleware (or \`app.options('/{*path}', cors(corsOptions))\` in Express 5).`,
       nextjs: `${lead} Export an \`OPTIONS\` handler from the route (or answer it in middleware) returning 204 with the CORS headers.`,
       fastapi: `${lead} Add \`CORSMiddleware\` (it answers preflights itself) rather than handling CORS in each route.`,
-      nginx: `${lead}\n\`\`\`nginx\nif ($request_method = OPTIONS) { return 204; }\n\`\`\``,
+      nginx: [
+        `${lead} Answer it in the location, with the same allowlist map (\`$cors_origin\`) as the normal responses:`,
+        "```nginx",
+        "location /api/ {",
+        "    if ($request_method = OPTIONS) {",
+        "        add_header Access-Control-Allow-Origin $cors_origin always;",
+        '        add_header Access-Control-Allow-Methods "GET, POST, PUT, DELETE" always;',
+        '        add_header Access-Control-Allow-Headers "Content-Type, Authorization" always;',
+        "        add_header Vary Origin always;",
+        "        return 204;",
+        "    }",
+        "    proxy_pass http://app;",
+        "}",
+        "```",
+      ].join("\n"),
       fastify: `${lead} \`@fastify/cors\` answers preflights when registered before the routes.`,
       hono: `${lead} Mount \`cors()\` with \`app.use\` on the path, so it sees OPTIONS before the router.`,
     },
@@ -30,21 +49,45 @@ export const preflightFailure: Check = {
   },
   analyse(artifacts) {
     const observations = corsObservations(artifacts);
-    const corsEnabled = new Set(
-      observations.filter((o) => o.kind === "simple" && o.allowOrigin !== undefined).map((o) => o.endpoint),
-    );
-    return observations
-      .filter((o) => o.kind === "preflight" && o.variant === "own" && corsEnabled.has(o.endpoint))
-      .filter((o) => o.status === 404 || o.status === 405 || o.status >= 500)
-      .map((o) => ({
-        url: o.endpoint,
-        groupKey: new URL(o.endpoint).origin,
-        summary: `The preflight for ${o.endpoint} from its own site's origin answered ${o.status}.`,
-        evidence: [
-          evidenceFrom(o.exchange, `The OPTIONS preflight answered ${o.status}.`, {
-            headers: ["access-control-allow-origin", "allow", "content-type"],
-          }),
-        ],
-      }));
+    const failed = observations.filter((o) => {
+      if (o.kind !== "preflight" || o.variant !== "own") return false;
+      const get = simpleObservation(observations, o.endpoint, "own");
+      // CORS-enabled: the site's own origin may read it (echoed or `*`) on a normal request. Documents
+      // are left out (nobody sends a PUT with JSON to an HTML page), as are paths that do not exist.
+      if (!get || (!get.echoed && !get.wildcard) || isHtml(get) || !exists(get.status)) return false;
+      // Browsers accept a preflight only with a 2xx status and the origin allowed; they follow no redirect.
+      return !(ok(o.status) && allows(o));
+    });
+    return onePerEndpoint(failed).map((o) => ({
+      url: o.endpoint,
+      groupKey: new URL(o.endpoint).origin,
+      summary: ok(o.status)
+        ? `The preflight for ${o.endpoint} from its own site's origin answered ${o.status} without Access-Control-Allow-Origin.`
+        : `The preflight for ${o.endpoint} from its own site's origin answered ${o.status}.`,
+      evidence: [
+        evidenceFrom(
+          o.exchange,
+          ok(o.status)
+            ? `The OPTIONS preflight answered ${o.status} but did not allow the origin, so the browser stops there.`
+            : `The OPTIONS preflight answered ${o.status}.`,
+          {
+            headers: ["access-control-allow-origin", "access-control-allow-methods", "allow", "content-type"],
+          },
+        ),
+      ],
+    }));
   },
 };
+
+function ok(status: number): boolean {
+  return status >= 200 && status < 300;
+}
+
+/** The endpoint is there: it answered, or asked for credentials. */
+function exists(status: number): boolean {
+  return ok(status) || status === 401 || status === 403;
+}
+
+function allows(preflight: { allowOrigin: string | undefined; echoed: boolean }): boolean {
+  return preflight.echoed || preflight.allowOrigin === "*";
+}

@@ -1,7 +1,7 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import { headerTokens } from "../../core/headers.ts";
-import { corsObservations, reflectsArbitrary } from "../../derived/cors-observations.ts";
+import { corsObservations, onePerEndpoint, reflectsArbitrary } from "../../derived/cors-observations.ts";
 import { ALLOWLIST_FIXES, CORS_CWE, CORS_REFERENCES } from "./shared.ts";
 
 const SIMPLE_METHODS = new Set(["get", "head", "post"]);
@@ -25,7 +25,7 @@ export const preflightOriginReflected: Check = {
   },
   analyse(artifacts) {
     const observations = corsObservations(artifacts);
-    return observations
+    const approved = observations
       .filter((o) => o.kind === "preflight" && o.variant === "arbitrary" && o.echoed && o.credentials)
       .filter((o) => o.status >= 200 && o.status < 300)
       .filter((o) => !reflectsArbitrary(observations, o.endpoint, true))
@@ -37,22 +37,22 @@ export const preflightOriginReflected: Check = {
         return (
           methods.some((m) => !SIMPLE_METHODS.has(m) && m !== "*") || allowedHeaders.includes("content-type")
         );
-      })
-      .map((o) => ({
-        url: o.endpoint,
-        groupKey: new URL(o.endpoint).origin,
-        summary: `The preflight for ${o.endpoint} approves any origin (tried ${o.origin}) with credentials, though normal requests do not.`,
-        evidence: [
-          evidenceFrom(o.exchange, `The preflight from ${o.origin} was approved with credentials.`, {
-            headers: [
-              "access-control-allow-origin",
-              "access-control-allow-credentials",
-              "access-control-allow-methods",
-              "access-control-allow-headers",
-            ],
-          }),
-        ],
-        details: { originTried: o.origin },
-      }));
+      });
+    return onePerEndpoint(approved).map((o) => ({
+      url: o.endpoint,
+      groupKey: new URL(o.endpoint).origin,
+      summary: `The preflight for ${o.endpoint} approves any origin (tried ${o.origin}) with credentials, though normal requests do not.`,
+      evidence: [
+        evidenceFrom(o.exchange, `The preflight from ${o.origin} was approved with credentials.`, {
+          headers: [
+            "access-control-allow-origin",
+            "access-control-allow-credentials",
+            "access-control-allow-methods",
+            "access-control-allow-headers",
+          ],
+        }),
+      ],
+      details: { originTried: o.origin },
+    }));
   },
 };

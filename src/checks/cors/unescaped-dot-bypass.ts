@@ -1,5 +1,5 @@
 import type { Check } from "../../core/check.ts";
-import { allowedVariantDrafts, hostedPoc } from "./origin-allowed.ts";
+import { allowedVariantDrafts, hostedPoc, variantAllowed } from "./origin-allowed.ts";
 import { CORS_CWE, CORS_REFERENCES, CVSS_READ_WITH_CREDENTIALS, fixesWithLead } from "./shared.ts";
 
 const lead =
@@ -35,8 +35,7 @@ export const unescapedDotBypass: Check = {
       describe: (o) =>
         `${o.endpoint} allows ${o.origin}, where a letter stands in place of a dot of the real name.`,
       // endsWith-style checks let this in too; that broader cause is reported as the suffix bypass.
-      unless: (observations, endpoint) =>
-        observations.some((o) => o.endpoint === endpoint && o.variant === "suffix" && o.echoed),
+      unless: (observations, endpoint) => variantAllowed(observations, endpoint, "suffix"),
       poc: hostedPoc,
     });
   },

@@ -1,6 +1,6 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
-import { corsObservations } from "../../derived/cors-observations.ts";
+import { corsObservations, onePerEndpoint } from "../../derived/cors-observations.ts";
 import { ALLOWLIST_FIXES, CORS_CWE, CORS_REFERENCES, CVSS_INFORMATIONAL } from "./shared.ts";
 
 export const wildcardOrigin: Check = {
@@ -19,17 +19,20 @@ export const wildcardOrigin: Check = {
     needs: ["cors"],
   },
   analyse(artifacts) {
-    return corsObservations(artifacts)
-      .filter((o) => o.kind === "simple" && o.wildcard && !o.credentials)
-      .map((o) => ({
-        url: o.endpoint,
-        groupKey: new URL(o.endpoint).origin,
-        summary: `${o.endpoint} allows every origin with Access-Control-Allow-Origin: *.`,
-        evidence: [
-          evidenceFrom(o.exchange, "The wildcard origin was sent, without credentials.", {
-            headers: ["access-control-allow-origin", "content-type"],
-          }),
-        ],
-      }));
+    const wildcards = corsObservations(artifacts).filter(
+      // A guessed path that does not exist (a host adding `*` to its 404 page) is not an endpoint.
+      (o) =>
+        o.kind === "simple" && o.wildcard && !o.credentials && !(o.source === "common" && o.status >= 400),
+    );
+    return onePerEndpoint(wildcards).map((o) => ({
+      url: o.endpoint,
+      groupKey: new URL(o.endpoint).origin,
+      summary: `${o.endpoint} allows every origin with Access-Control-Allow-Origin: *.`,
+      evidence: [
+        evidenceFrom(o.exchange, "The wildcard origin was sent, without credentials.", {
+          headers: ["access-control-allow-origin", "content-type"],
+        }),
+      ],
+    }));
   },
 };

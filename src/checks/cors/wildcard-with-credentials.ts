@@ -1,6 +1,6 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
-import { corsObservations } from "../../derived/cors-observations.ts";
+import { corsObservations, onePerEndpoint } from "../../derived/cors-observations.ts";
 import { ALLOWLIST_FIXES, CORS_CWE, CORS_REFERENCES } from "./shared.ts";
 
 export const wildcardWithCredentials: Check = {
@@ -21,17 +21,16 @@ export const wildcardWithCredentials: Check = {
     needs: ["cors"],
   },
   analyse(artifacts) {
-    return corsObservations(artifacts)
-      .filter((o) => o.wildcard && o.credentials)
-      .map((o) => ({
-        url: o.endpoint,
-        groupKey: new URL(o.endpoint).origin,
-        summary: `${o.endpoint} answers Access-Control-Allow-Origin: * with Access-Control-Allow-Credentials: true.`,
-        evidence: [
-          evidenceFrom(o.exchange, "The wildcard and the credentials flag were sent together.", {
-            headers: ["access-control-allow-origin", "access-control-allow-credentials"],
-          }),
-        ],
-      }));
+    const wildcards = corsObservations(artifacts).filter((o) => o.wildcard && o.credentials);
+    return onePerEndpoint(wildcards).map((o) => ({
+      url: o.endpoint,
+      groupKey: new URL(o.endpoint).origin,
+      summary: `${o.endpoint} answers Access-Control-Allow-Origin: * with Access-Control-Allow-Credentials: true.`,
+      evidence: [
+        evidenceFrom(o.exchange, "The wildcard and the credentials flag were sent together.", {
+          headers: ["access-control-allow-origin", "access-control-allow-credentials"],
+        }),
+      ],
+    }));
   },
 };

@@ -1,3 +1,20 @@
 import type { Check } from "../../core/check.ts";
+import { apiDocsCheck } from "./api-docs.ts";
+import { backupFile } from "./backup-file.ts";
+import { directoryListingCheck } from "./directory-listing.ts";
+import { dsStore } from "./ds-store.ts";
+import { envFile } from "./env-file.ts";
+import { gitRepository } from "./git-repository.ts";
+import { sourceMap } from "./source-map.ts";
+import { sourceMapSources } from "./source-map-sources.ts";
 
-export const exposureChecks: readonly Check[] = [];
+export const exposureChecks: readonly Check[] = [
+  apiDocsCheck,
+  backupFile,
+  directoryListingCheck,
+  dsStore,
+  envFile,
+  gitRepository,
+  sourceMap,
+  sourceMapSources,
+];

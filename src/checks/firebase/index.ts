@@ -1,3 +1,6 @@
 import type { Check } from "../../core/check.ts";
+import { firestoreReadable } from "./firestore-readable.ts";
+import { rtdbReadable } from "./rtdb-readable.ts";
+import { storageListable } from "./storage-listable.ts";
 
-export const firebaseChecks: readonly Check[] = [];
+export const firebaseChecks: readonly Check[] = [firestoreReadable, rtdbReadable, storageListable];

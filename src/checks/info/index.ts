@@ -1,3 +1,7 @@
 import type { Check } from "../../core/check.ts";
+import { debugEndpoint } from "./debug-endpoint.ts";
+import { publicKey } from "./public-key.ts";
+import { serverVersion } from "./server-version.ts";
+import { stackTrace } from "./stack-trace.ts";
 
-export const infoChecks: readonly Check[] = [];
+export const infoChecks: readonly Check[] = [debugEndpoint, publicKey, serverVersion, stackTrace];

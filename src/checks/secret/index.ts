@@ -1,3 +1,28 @@
 import type { Check } from "../../core/check.ts";
+import { anthropicApiKey } from "./anthropic-api-key.ts";
+import { awsAccessKey } from "./aws-access-key.ts";
+import { databaseUrl } from "./database-url.ts";
+import { genericSecret } from "./generic.ts";
+import { githubToken } from "./github-token.ts";
+import { googleOAuthSecret } from "./google-oauth-secret.ts";
+import { openaiApiKey } from "./openai-api-key.ts";
+import { privateKey } from "./private-key.ts";
+import { sendgridApiKey } from "./sendgrid-api-key.ts";
+import { slackToken } from "./slack-token.ts";
+import { stripeSecretKey } from "./stripe-secret-key.ts";
+import { supabaseServiceRoleKey } from "./supabase-service-role-key.ts";
 
-export const secretChecks: readonly Check[] = [];
+export const secretChecks: readonly Check[] = [
+  anthropicApiKey,
+  awsAccessKey,
+  databaseUrl,
+  genericSecret,
+  githubToken,
+  googleOAuthSecret,
+  openaiApiKey,
+  privateKey,
+  sendgridApiKey,
+  slackToken,
+  stripeSecretKey,
+  supabaseServiceRoleKey,
+];

@@ -1,3 +1,6 @@
 import type { Check } from "../../core/check.ts";
+import { bucketListable } from "./bucket-listable.ts";
+import { signupOpen } from "./signup-open.ts";
+import { tableReadable } from "./table-readable.ts";
 
-export const supabaseChecks: readonly Check[] = [];
+export const supabaseChecks: readonly Check[] = [bucketListable, signupOpen, tableReadable];

@@ -1,3 +1,16 @@
 import type { Check } from "../../core/check.ts";
+import { certificateExpiring } from "./certificate-expiring.ts";
+import { certificateInvalid } from "./certificate-invalid.ts";
+import { httpNotRedirected } from "./http-not-redirected.ts";
+import { legacyProtocol } from "./legacy-protocol.ts";
+import { mixedContent } from "./mixed-content.ts";
+import { noHttps } from "./no-https.ts";
 
-export const tlsChecks: readonly Check[] = [];
+export const tlsChecks: readonly Check[] = [
+  certificateExpiring,
+  certificateInvalid,
+  httpNotRedirected,
+  legacyProtocol,
+  mixedContent,
+  noHttps,
+];

@@ -1,4 +1,4 @@
-import type { Target } from "../../core/target.ts";
+import { registrableDomainOf } from "../../core/target.ts";
 
 /** Each variant stands for one way an origin check goes wrong; the CORS checks read these names. */
 export type OriginVariant =
@@ -22,17 +22,8 @@ export interface OriginProbe {
 export const ATTACKER_DOMAIN = "amihackable-attacker.com";
 const PROBE_LABEL = "amihackable-probe";
 
-/** Shared hosting suffixes where anyone can get a subdomain in minutes. */
-export const THIRD_PARTY_SUFFIXES = [
-  "vercel.app",
-  "netlify.app",
-  "github.io",
-  "pages.dev",
-  "herokuapp.com",
-  "onrender.com",
-  "web.app",
-  "workers.dev",
-] as const;
+/** Development servers whose origins end up in production allowlists: Next.js/CRA/Express, then Vite. */
+const LOCALHOST_ORIGINS = ["http://localhost:3000", "http://localhost:5173"];
 
 /**
  * The origins that try an endpoint's CORS policy. The "own" origin is the page's origin: the one a real
@@ -46,36 +37,45 @@ export function firstPassOrigins(pageOrigin: string): OriginProbe[] {
   ];
 }
 
-export function bypassOrigins(target: Target, pageOrigin: string): OriginProbe[] {
+/**
+ * One origin per mistake, each one an attacker could really obtain: a domain they can register, a page
+ * on a shared host, a sandboxed frame. Variants that make no sense for the host are left out: there is
+ * no look-alike domain to register for an IP address or a single-label name, and a site scanned on
+ * localhost trusting localhost is no finding.
+ */
+export function bypassOrigins(pageOrigin: string, hostingSuffixes: readonly string[]): OriginProbe[] {
   const page = new URL(pageOrigin);
-  const host = page.hostname;
-  const site = target.registrableDomain ?? host;
+  const host = page.hostname.replace(/^\[|\]$/g, "");
   const scheme = page.protocol;
-  const probes: OriginProbe[] = [
-    { variant: "null", origin: "null" },
-    { variant: "prefix", origin: `${scheme}//${host}.${ATTACKER_DOMAIN}` },
-    { variant: "suffix", origin: `${scheme}//${PROBE_LABEL}${site}` },
-  ];
-  if (target.registrableDomain) {
+  // The page's registrable domain (after redirects, which may have left the scanned name).
+  const site = registrableDomainOf(host);
+  const probes: OriginProbe[] = [{ variant: "null", origin: "null" }];
+  // `startsWith("https://app.example.com")` also accepts app.example.com.attacker.com (no such name
+  // can extend an IPv6 literal).
+  if (!page.hostname.startsWith("[")) {
+    probes.push({ variant: "prefix", origin: `${scheme}//${host}.${ATTACKER_DOMAIN}` });
+  }
+  if (site) {
+    // `endsWith("example.com")` also accepts amihackable-probeexample.com, which anyone can register.
+    probes.push({ variant: "suffix", origin: `${scheme}//${PROBE_LABEL}${site}` });
     // The dot that separates a label from the registrable domain: "app.example.com" → "appxexample.com",
     // which an attacker can register; a regex that forgot to escape that dot lets it in.
     const label =
       host === site
         ? "www"
         : (host
-            .slice(0, host.length - site.length - 1)
+            .slice(0, -site.length - 1)
             .split(".")
             .pop() ?? "www");
     probes.push({ variant: "unescaped-dot", origin: `${scheme}//${label}x${site}` });
     probes.push({ variant: "subdomain", origin: `${scheme}//${PROBE_LABEL}.${site}` });
   }
-  for (const suffix of THIRD_PARTY_SUFFIXES) {
+  for (const suffix of hostingSuffixes) {
     probes.push({ variant: "third-party", origin: `https://${PROBE_LABEL}.${suffix}` });
   }
   if (scheme === "https:") probes.push({ variant: "insecure-scheme", origin: `http://${page.host}` });
   if (!isLocal(host)) {
-    probes.push({ variant: "localhost", origin: "http://localhost:3000" });
-    probes.push({ variant: "localhost", origin: "http://localhost:5173" });
+    for (const origin of LOCALHOST_ORIGINS) probes.push({ variant: "localhost", origin });
   }
   return probes;
 }

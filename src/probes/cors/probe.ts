@@ -1,12 +1,19 @@
 import type { Endpoint } from "../../core/artifacts.ts";
-import { headerValue } from "../../core/headers.ts";
 import type { Exchange } from "../../core/exchange.ts";
+import { headerTokens, headerValue } from "../../core/headers.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
+import { hostingSuffixesFor } from "./hosting-platforms.ts";
 import { bypassOrigins, firstPassOrigins, type OriginProbe } from "./origins.ts";
 
 /** API paths worth a look even when nothing names them: routers often mount CORS only there. */
 const COMMON_API_PATHS = ["/api", "/graphql"];
-const LIMITS = { endpoints: 10, deepEndpoints: 6, deepPerSignature: 2 };
+/**
+ * The first pass costs 2 requests per endpoint; then each group of endpoints that behave alike on one
+ * host (a host's API nearly always shares one CORS middleware) costs 1 or 2 preflights, and about ten
+ * bypass origins for the few groups whose answer depends on the origin. At most 20 + 12 + 30 = 62
+ * requests; a typical app with one API behind an allowlist costs 20.
+ */
+const LIMITS = { endpoints: 10, groups: 6, bypassGroups: 3 };
 
 /** Sent on every probe: a logged-in victim's browser sends its cookies, and some servers only answer
  *  CORS for requests that carry one. The value means nothing to the server. */
@@ -18,10 +25,21 @@ export const PREFLIGHT_HEADERS = {
   "access-control-request-headers": "content-type",
 };
 
+interface FirstPass {
+  endpoint: Endpoint;
+  own: Exchange;
+  arbitrary: Exchange;
+}
+
 /**
- * Probes each endpoint's CORS policy in two passes. First, every endpoint gets the page's own origin, an
- * attacker origin, and an attacker preflight: that finds which endpoints speak CORS at all. Then the
- * endpoints that do (a few per distinct behaviour) get every bypass origin and the preflight path.
+ * Probes CORS in three steps, each sized by what the last one showed.
+ * 1. Every endpoint: a GET from the page's own origin and one from an attacker origin. That finds which
+ *    endpoints speak CORS, and which echo anyone (the reflection findings list every such URL).
+ * 2. One endpoint per group that behaves alike on a host: an attacker preflight (a separate OPTIONS
+ *    handler may approve anyone), and, when the answer depends on the origin (an allowlist of some kind),
+ *    every bypass origin.
+ * 3. Where the attacker preflight was refused: a preflight from the site's own origin, to tell an
+ *    allowlist saying no from preflights that do not work at all.
  */
 export const corsProbe: Probe = {
   name: "cors",
@@ -30,34 +48,30 @@ export const corsProbe: Probe = {
   async run(context) {
     const endpoints = corsEndpoints(context);
     const pageOrigin = new URL(context.discovery.finalUrl ?? context.target.url).origin;
+    const [own, arbitrary] = firstPassOrigins(pageOrigin) as [OriginProbe, OriginProbe];
     context.progress(`Probing CORS on ${endpoints.length} endpoint${endpoints.length === 1 ? "" : "s"}`);
 
     const first = await Promise.all(
-      endpoints.map(async (endpoint) => {
-        const simple = await Promise.all(
-          firstPassOrigins(pageOrigin).map((origin) => sendSimple(context, endpoint, origin)),
-        );
-        const preflight = await sendPreflight(context, endpoint, {
-          variant: "arbitrary",
-          origin: firstPassOrigins(pageOrigin)[1]!.origin,
-        });
-        return { endpoint, simple, preflight };
+      endpoints.map(async (endpoint): Promise<FirstPass> => {
+        const [ownExchange, arbitraryExchange] = await Promise.all([
+          sendSimple(context, endpoint, own),
+          sendSimple(context, endpoint, arbitrary),
+        ]);
+        return { endpoint, own: ownExchange, arbitrary: arbitraryExchange };
       }),
     );
 
-    const deep = chooseDeepEndpoints(first);
+    const suffixes = hostingSuffixesFor(pageHeaders(context));
+    let bypassGroups = 0;
     await Promise.all(
-      deep.map(async ({ endpoint, simple }) => {
-        const arbitrary = simple.find((exchange) => exchange.labels.variant === "arbitrary");
-        const reflectsAnything =
-          arbitrary?.response &&
-          headerValue(arbitrary.response.headers, "access-control-allow-origin") === arbitrary.labels.origin;
-        // When any origin is echoed, every bypass would be too: the broader finding says it all.
-        const origins = reflectsAnything ? [] : bypassOrigins(context.target, pageOrigin);
-        await Promise.all([
-          ...origins.map((origin) => sendSimple(context, endpoint, origin)),
-          sendPreflight(context, endpoint, { variant: "own", origin: pageOrigin }),
+      representatives(first).map(async (entry) => {
+        const bypass = originDependent(entry) && bypassGroups++ < LIMITS.bypassGroups;
+        const origins = bypass ? bypassOrigins(pageOrigin, suffixes) : [];
+        const [preflight] = await Promise.all([
+          sendPreflight(context, entry.endpoint, arbitrary),
+          ...origins.map((origin) => sendSimple(context, entry.endpoint, origin)),
         ]);
+        if (!approved(preflight) && speaksCors(entry)) await sendPreflight(context, entry.endpoint, own);
       }),
     );
   },
@@ -79,31 +93,72 @@ function corsEndpoints(context: ProbeContext): Endpoint[] {
   return endpoints.slice(0, LIMITS.endpoints);
 }
 
-/** Endpoints that showed any CORS behaviour, at most a few per distinct behaviour and host. */
-function chooseDeepEndpoints(first: Array<{ endpoint: Endpoint; simple: Exchange[]; preflight: Exchange }>) {
-  const bySignature = new Map<string, number>();
-  const chosen: typeof first = [];
-  for (const entry of first) {
-    const all = [...entry.simple, entry.preflight];
-    const speaksCors = all.some(
-      (exchange) =>
-        exchange.response &&
-        headerValue(exchange.response.headers, "access-control-allow-origin") !== undefined,
-    );
-    if (!speaksCors) continue;
-    const signature = [new URL(entry.endpoint.url).host, ...all.map(corsSignature)].join("|");
-    const count = bySignature.get(signature) ?? 0;
-    if (count >= LIMITS.deepPerSignature) continue;
-    bySignature.set(signature, count + 1);
-    chosen.push(entry);
-    if (chosen.length >= LIMITS.deepEndpoints) break;
+function pageHeaders(context: ProbeContext) {
+  const id = context.discovery.pageExchangeId;
+  return context.http.exchanges.find((exchange) => exchange.id === id)?.response?.headers;
+}
+
+/**
+ * One endpoint per host and behaviour (what the own and the attacker origin got back), the best of
+ * each group: one the site's code calls and that answered 2xx, rather than a guessed path that 404s.
+ * Groups whose answer depends on the origin come first, so the bypass cap never skips them for a
+ * cheaper group.
+ */
+function representatives(first: readonly FirstPass[]): FirstPass[] {
+  const groups = new Map<string, FirstPass>();
+  const ranked = first
+    .filter((entry) => entry.own.response && entry.arbitrary.response)
+    .sort((a, b) => rank(a) - rank(b));
+  for (const entry of ranked) {
+    const key = [new URL(entry.endpoint.url).host, corsSignature(entry.own), corsSignature(entry.arbitrary)];
+    if (!groups.has(key.join("|"))) groups.set(key.join("|"), entry);
   }
-  return chosen;
+  return [...groups.values()]
+    .sort((a, b) => Number(originDependent(b)) - Number(originDependent(a)))
+    .slice(0, LIMITS.groups);
+}
+
+const SOURCE_RANK: Record<string, number> = { bundle: 0, html: 0, page: 1, common: 2 };
+
+function rank(entry: FirstPass): number {
+  const status = entry.own.response?.status ?? 0;
+  return (status >= 200 && status < 300 ? 0 : 10) + (SOURCE_RANK[entry.endpoint.source] ?? 1);
+}
+
+/**
+ * The answer depends on the Origin (the mark of an allowlist, which is where bypasses live): the own and
+ * the attacker origin got different Access-Control-Allow-Origin values, or the server says `Vary: Origin`.
+ * An endpoint that echoes the attacker is left out (every bypass would be echoed too: the broader finding
+ * says it all), as is a fixed answer (`*`, or always the same origin), which no crafted origin changes.
+ */
+function originDependent(entry: FirstPass): boolean {
+  const attackerValue = allowOrigin(entry.arbitrary);
+  if (attackerValue !== undefined && attackerValue === entry.arbitrary.labels.origin) return false;
+  if (allowOrigin(entry.own) !== attackerValue) return true;
+  return [entry.own, entry.arbitrary].some((exchange) =>
+    headerTokens(exchange.response?.headers ?? [], "vary").includes("origin"),
+  );
+}
+
+function speaksCors(entry: FirstPass): boolean {
+  return allowOrigin(entry.own) !== undefined || allowOrigin(entry.arbitrary) !== undefined;
+}
+
+function allowOrigin(exchange: Exchange): string | undefined {
+  return exchange.response
+    ? headerValue(exchange.response.headers, "access-control-allow-origin")?.trim()
+    : undefined;
+}
+
+/** A preflight the browser accepts: a 2xx status with Access-Control-Allow-Origin. */
+function approved(exchange: Exchange): boolean {
+  const status = exchange.response?.status ?? 0;
+  return status >= 200 && status < 300 && allowOrigin(exchange) !== undefined;
 }
 
 function corsSignature(exchange: Exchange): string {
   const headers = exchange.response?.headers ?? [];
-  const origin = headerValue(headers, "access-control-allow-origin");
+  const origin = allowOrigin(exchange);
   const echoed = origin !== undefined && origin === exchange.labels.origin ? "<echo>" : (origin ?? "-");
   return `${echoed}/${headerValue(headers, "access-control-allow-credentials") ?? "-"}`;
 }

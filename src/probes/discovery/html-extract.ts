@@ -1,4 +1,4 @@
-import { DomUtils, parseDocument } from "htmlparser2";
+import { readTags } from "../../derived/html-tags.ts";
 
 export interface HtmlExtract {
   /** External scripts, absolute URLs, in document order. */
@@ -9,57 +9,74 @@ export interface HtmlExtract {
   links: string[];
   /** <base href>, resolved. */
   baseUrl: string;
+  /** How many external scripts the page names, beyond the cap on `scriptSrcs` too. */
+  scriptTags: number;
 }
 
-const MAX_ITEMS = 500;
+/** Most script sources, inline scripts and links kept from one page. */
+export const MAX_ITEMS = 500;
+/** Inline script text kept in all: a page of megabytes of inline JS is scanned in its first part. */
+const MAX_INLINE_CHARS = 4 * 1024 * 1024;
 
 /**
- * Parses hostile HTML with a real, forgiving parser (htmlparser2, the one cheerio uses) and pulls out
- * what discovery needs. Input is already size-capped by the HTTP layer; outputs are capped here too.
+ * Pulls out of hostile HTML what discovery needs: script sources, inline scripts, links and <base>.
+ * It reads the tag stream (derived/html-tags.ts), in linear time whatever the nesting. Input is already
+ * size-capped by the HTTP layer; outputs are capped here too.
  */
 export function extractHtml(html: string, documentUrl: string): HtmlExtract {
-  const document = parseDocument(html, { decodeEntities: true });
-  let baseUrl = documentUrl;
-  const base = DomUtils.findOne(
-    (el) => el.name === "base" && typeof el.attribs.href === "string",
-    document.children,
-  );
-  if (base?.attribs.href) baseUrl = resolve(base.attribs.href, documentUrl) ?? documentUrl;
-
-  const scriptSrcs: string[] = [];
-  const inlineScripts: HtmlExtract["inlineScripts"] = [];
+  let baseHref: string | undefined;
+  const scripts: string[] = [];
   const links: string[] = [];
-  for (const el of DomUtils.findAll(
-    (node) => node.name === "script" || node.name === "a" || node.name === "link",
-    document.children,
-  )) {
-    if (el.name === "script") {
-      const src = el.attribs.src;
-      if (src) {
-        const url = resolve(src, baseUrl);
-        if (url && scriptSrcs.length < MAX_ITEMS) scriptSrcs.push(url);
-      } else if (inlineScripts.length < MAX_ITEMS) {
-        inlineScripts.push({
-          type: el.attribs.type ?? "",
-          id: el.attribs.id ?? "",
-          text: DomUtils.textContent(el),
-        });
+  const inlineScripts: HtmlExtract["inlineScripts"] = [];
+  let inlineChars = 0;
+  let scriptTags = 0;
+  let inline: { type: string; id: string; parts: string[] } | null = null;
+  const closeInline = () => {
+    if (inline) inlineScripts.push({ type: inline.type, id: inline.id, text: inline.parts.join("") });
+    inline = null;
+  };
+
+  readTags(html, {
+    open(name, attributes) {
+      if (name === "base" && baseHref === undefined && attributes.href !== undefined) {
+        baseHref = attributes.href;
+      } else if (name === "script") {
+        if (attributes.src) {
+          scriptTags++;
+          if (scripts.length < MAX_ITEMS) scripts.push(attributes.src);
+        } else if (inlineScripts.length < MAX_ITEMS) {
+          inline = { type: attributes.type ?? "", id: attributes.id ?? "", parts: [] };
+        }
+      } else if (name === "link") {
+        const rel = (attributes.rel ?? "").toLowerCase();
+        const isScript =
+          rel.includes("modulepreload") || (rel.includes("preload") && attributes.as === "script");
+        if (isScript && attributes.href) {
+          scriptTags++;
+          if (scripts.length < MAX_ITEMS) scripts.push(attributes.href);
+        }
+      } else if (name === "a" && attributes.href && links.length < MAX_ITEMS) {
+        links.push(attributes.href);
       }
-    } else if (el.name === "link") {
-      const rel = (el.attribs.rel ?? "").toLowerCase();
-      if (
-        (rel.includes("modulepreload") || (rel.includes("preload") && el.attribs.as === "script")) &&
-        el.attribs.href
-      ) {
-        const url = resolve(el.attribs.href, baseUrl);
-        if (url && scriptSrcs.length < MAX_ITEMS) scriptSrcs.push(url);
-      }
-    } else if (el.attribs.href && links.length < MAX_ITEMS) {
-      const url = resolve(el.attribs.href, baseUrl);
-      if (url) links.push(url);
-    }
-  }
-  return { scriptSrcs: unique(scriptSrcs), inlineScripts, links: unique(links), baseUrl };
+    },
+    text(text) {
+      if (!inline || inlineChars >= MAX_INLINE_CHARS) return;
+      const kept = text.slice(0, MAX_INLINE_CHARS - inlineChars);
+      inline.parts.push(kept);
+      inlineChars += kept.length;
+    },
+    close(name) {
+      if (name === "script") closeInline();
+    },
+  });
+  // A script left open at the end of a cut page still holds code worth reading.
+  closeInline();
+
+  // <base> applies to every URL in the document, including those before it.
+  const baseUrl = baseHref !== undefined ? (resolve(baseHref, documentUrl) ?? documentUrl) : documentUrl;
+  const absolute = (references: string[]) =>
+    unique(references.map((reference) => resolve(reference, baseUrl)).filter((url) => url !== null));
+  return { scriptSrcs: absolute(scripts), inlineScripts, links: absolute(links), baseUrl, scriptTags };
 }
 
 function resolve(reference: string, base: string): string | null {

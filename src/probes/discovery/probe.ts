@@ -1,9 +1,10 @@
 import { bodyText } from "../../core/body.ts";
 import { mimeType } from "../../core/headers.ts";
 import { isSameSite } from "../../core/target.ts";
+import { BodyPool } from "../../http/body-pool.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
 import { extractEndpoints } from "./endpoint-extract.ts";
-import { extractHtml } from "./html-extract.ts";
+import { extractHtml, MAX_ITEMS } from "./html-extract.ts";
 
 /** Limits on what discovery fetches: enough to see a real app's bundles, bounded against hostile pages. */
 export const DISCOVERY_LIMITS = {
@@ -54,6 +55,13 @@ export const discoveryProbe: Probe = {
     const mentions = html.inlineScripts.flatMap((inline) =>
       extractEndpoints(inline.text, html.baseUrl).map((m) => ({ ...m, foundIn: page.request.url })),
     );
+    if (html.scriptTags > MAX_ITEMS) {
+      context.issue({
+        kind: "limit",
+        url: page.request.url,
+        message: `the page names ${html.scriptTags} scripts; only the first ${MAX_ITEMS} were considered`,
+      });
+    }
     await fetchBundles(context, html.scriptSrcs.filter(sameSite), mentions);
     addEndpoints(context, mentions);
   },
@@ -72,22 +80,22 @@ async function fetchBundles(
       message: `only the first ${chosen.length} of ${urls.length} same-site scripts were fetched`,
     });
   }
-  let totalBytes = 0;
+  // Drawn from as bytes arrive, so bundles fetched at once cannot together pass the total.
+  const bundleBytes = new BodyPool(DISCOVERY_LIMITS.maxTotalBundleBytes);
   context.progress(`Fetching ${chosen.length} script${chosen.length === 1 ? "" : "s"}`);
   await Promise.all(
     chosen.map(async (url) => {
-      const remaining = DISCOVERY_LIMITS.maxTotalBundleBytes - totalBytes;
-      if (remaining <= 0) return;
+      if (bundleBytes.exhausted) return;
       const exchange = await http.send({
         method: "GET",
         url,
         probe: "discovery",
         labels: { role: "bundle" },
         follow: true,
-        maxBodyBytes: Math.min(DISCOVERY_LIMITS.maxBundleBytes, remaining),
+        maxBodyBytes: DISCOVERY_LIMITS.maxBundleBytes,
+        bodyPool: bundleBytes,
       });
       if (!exchange.response || exchange.response.status >= 400) return;
-      totalBytes += exchange.response.body.length;
       // A single-page app answers a missing script with its HTML shell: that is not a bundle.
       if (mimeType(exchange.response.headers) === "text/html") return;
       discovery.bundles.push({ url: exchange.request.url, exchangeId: exchange.id });

@@ -1,3 +1,4 @@
 import type { Probe } from "../probe.ts";
+import { documentsProbe } from "./probe.ts";
 
-export const documentsProbes: readonly Probe[] = [];
+export const documentsProbes: readonly Probe[] = [documentsProbe];

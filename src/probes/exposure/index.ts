@@ -1,3 +1,5 @@
 import type { Probe } from "../probe.ts";
+import { exposureProbe } from "./probe.ts";
+import { sourceMapsProbe } from "./source-maps.ts";
 
-export const exposureProbes: readonly Probe[] = [];
+export const exposureProbes: readonly Probe[] = [exposureProbe, sourceMapsProbe];

@@ -1,3 +1,5 @@
 import type { Probe } from "../probe.ts";
+import { transportProbe } from "./transport.ts";
+import { versionsProbe } from "./versions.ts";
 
-export const tlsProbes: readonly Probe[] = [];
+export const tlsProbes: readonly Probe[] = [transportProbe, versionsProbe];

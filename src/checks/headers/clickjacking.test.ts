@@ -1,0 +1,38 @@
+import assert from "node:assert/strict";
+import { testCheck } from "../../../test/tester/check-tester.ts";
+import { helmetApp, html, page, site } from "../../../test/fixtures/headers/pages.ts";
+
+testCheck("headers.clickjacking", {
+  vulnerable: [
+    { name: "neither frame-ancestors nor X-Frame-Options", site: page({}) },
+    {
+      name: "X-Frame-Options: ALLOW-FROM (no longer supported)",
+      site: page({ "x-frame-options": "ALLOW-FROM https://partner.example" }),
+      expect: (finding) => assert.match(finding!.summary, /ALLOW-FROM/i),
+    },
+    {
+      name: "frame-ancestors * overrides X-Frame-Options: DENY",
+      site: page({ "content-security-policy": "frame-ancestors *", "x-frame-options": "DENY" }),
+    },
+    {
+      name: "frame-ancestors only in a <meta> policy",
+      site: page({}, html(`<meta http-equiv="Content-Security-Policy" content="frame-ancestors 'none'">`)),
+      expect: (finding) => assert.match(finding!.summary, /<meta>/),
+    },
+  ],
+  safe: [
+    { name: "X-Frame-Options: DENY", site: page({ "x-frame-options": "DENY" }) },
+    { name: "x-frame-options: sameorigin, lower case", site: page({ "x-frame-options": "sameorigin" }) },
+    { name: "frame-ancestors 'self'", site: page({ "content-security-policy": "frame-ancestors 'self'" }) },
+    {
+      name: "conflicting X-Frame-Options values (browsers block)",
+      site: page({ "x-frame-options": ["DENY", "SAMEORIGIN"] }),
+    },
+    {
+      name: "frame-ancestors * in one policy, 'none' in another",
+      site: page({ "content-security-policy": ["frame-ancestors *", "frame-ancestors 'none'"] }),
+    },
+    { name: "a JSON API", site: site({ "/": { type: "application/json", body: "{}" } }) },
+    { name: "helmet defaults", site: helmetApp() },
+  ],
+});

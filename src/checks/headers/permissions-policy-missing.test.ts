@@ -1,0 +1,19 @@
+import assert from "node:assert/strict";
+import { testCheck } from "../../../test/tester/check-tester.ts";
+import { page } from "../../../test/fixtures/headers/pages.ts";
+
+testCheck("headers.permissions-policy-missing", {
+  vulnerable: [
+    {
+      name: "no Permissions-Policy (informational)",
+      site: page({}),
+      expect: (finding) => assert.equal(finding!.severity, "info"),
+    },
+    {
+      name: "only the old Feature-Policy header",
+      site: page({ "feature-policy": "camera 'none'" }),
+      expect: (finding) => assert.match(finding!.summary, /Feature-Policy/),
+    },
+  ],
+  safe: [{ name: "Permissions-Policy present", site: page({ "permissions-policy": "camera=()" }) }],
+});

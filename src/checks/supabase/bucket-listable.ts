@@ -1,0 +1,101 @@
+import type { Check } from "../../core/check.ts";
+import type { Exchange } from "../../core/exchange.ts";
+import type { FindingDraft } from "../../core/finding.ts";
+import { supabaseBuckets, supabaseObjectCount } from "../../derived/baas-responses.ts";
+import {
+  CVSS_READ_ALL,
+  CVSS_READ_SOME,
+  keyedEvidence,
+  plural,
+  safeName,
+  SUPABASE_REFERENCES,
+  supabaseExchanges,
+  webServerFixes,
+} from "./shared.ts";
+
+export const bucketListable: Check = {
+  meta: {
+    id: "supabase.bucket-listable",
+    title: "Anyone can list the files in your Supabase storage bucket",
+    cvss: CVSS_READ_SOME,
+    cwe: "CWE-862",
+    references: [
+      {
+        title: "Supabase: Storage access control",
+        url: "https://supabase.com/docs/guides/storage/security/access-control",
+      },
+      ...SUPABASE_REFERENCES,
+    ],
+    explanation:
+      "Listing the files of a storage bucket returned file entries to a request made only with your site's public Supabase key. " +
+      "Anyone can therefore enumerate every file name in the bucket (user uploads, invoices, avatars) and, when the same policy allows reading, download them. " +
+      "For a private bucket this means its files are readable by anyone; for a public bucket it means the 'hard to guess' file URLs are not hidden. " +
+      "It comes from a policy on `storage.objects` such as `for select using (true)` or one that forgets to check the owner.",
+    fixes: {
+      supabase: [
+        "Allow listing and reading only of a user's own folder (files stored under `<user id>/...`), with a policy on `storage.objects`:",
+        "```sql",
+        'drop policy if exists "Public read" on storage.objects;',
+        'create policy "Users read their own files" on storage.objects',
+        "  for select to authenticated",
+        "  using (bucket_id = 'documents' and (storage.foldername(name))[1] = (select auth.uid())::text);",
+        "```",
+        "For files that must be public (site images), keep the bucket public and give it no `select` policy for `anon`: public URLs keep working, but nobody can list the bucket.",
+      ].join("\n"),
+      ...webServerFixes(
+        "no setting of yours can stop a visitor from listing a bucket whose storage policy allows it.",
+      ),
+    },
+    learn: "supabase-rls#bucket-listable",
+    needs: ["supabase"],
+  },
+  analyse(artifacts) {
+    const visibility = new Map<string, boolean | undefined>();
+    for (const listing of supabaseExchanges(artifacts.exchanges, "bucket-list"))
+      for (const bucket of supabaseBuckets(listing))
+        visibility.set(`${listing.labels.project}|${bucket.name}`, bucket.public);
+
+    const groups = new Map<string, Array<{ exchange: Exchange; bucket: string; count: number }>>();
+    for (const exchange of supabaseExchanges(artifacts.exchanges, "bucket")) {
+      const count = supabaseObjectCount(exchange);
+      const bucket = exchange.labels.bucket;
+      if (count === null || count <= 0 || !bucket) continue;
+      const project = exchange.labels.project ?? new URL(exchange.request.url).origin;
+      // Listing a private bucket means its files are readable too: the worse case.
+      const band = visibility.get(`${project}|${bucket}`) === false ? "private" : "public-or-unknown";
+      const key = `${project}|${band}`;
+      groups.set(key, [...(groups.get(key) ?? []), { exchange, bucket, count }]);
+    }
+    const drafts: FindingDraft[] = [];
+    for (const [key, buckets] of groups) {
+      const [project = "", band] = key.split("|");
+      const first = buckets[0]!;
+      const names = buckets.map(({ bucket }) => safeName(bucket)).join(", ");
+      drafts.push({
+        url: `${project}/storage/v1/object/list/${encodeURIComponent(first.bucket)}`,
+        groupKey: key,
+        ...(band === "private" ? { cvss: CVSS_READ_ALL } : {}),
+        summary:
+          `The public key lists files in ${plural(buckets.length, "bucket")} of ${project}: ${names}.` +
+          (band === "private" ? " The bucket is private, so its files are readable by anyone too." : ""),
+        evidence: buckets.slice(0, 3).map(({ exchange, bucket, count }) =>
+          keyedEvidence(
+            exchange,
+            `Listing bucket ${safeName(bucket)} with the public key returned file entries.`,
+            {
+              headers: ["content-type"],
+              excerpt: `(${plural(count, "entry")} returned for a request asking for one; names withheld)`,
+            },
+          ),
+        ),
+        details: {
+          project,
+          buckets: names,
+          bucketVisibility: band === "private" ? "private" : "public or unknown",
+          keyFoundIn: first.exchange.labels.keyFoundIn ?? "",
+        },
+      });
+    }
+    return drafts;
+  },
+};

@@ -1,0 +1,101 @@
+import type { Reference } from "../../core/finding.ts";
+import type { Stack } from "../../core/stack.ts";
+
+/** References shared by the tls.* checks; each check adds its own. */
+export const OWASP_TLS: Reference = {
+  title: "OWASP Transport Layer Security Cheat Sheet",
+  url: "https://cheatsheetseries.owasp.org/cheatsheets/Transport_Layer_Security_Cheat_Sheet.html",
+};
+export const MOZILLA_TLS_CONFIG: Reference = {
+  title: "Mozilla SSL Configuration Generator",
+  url: "https://ssl-config.mozilla.org/",
+};
+export const MDN_HSTS: Reference = {
+  title: "MDN: Strict-Transport-Security",
+  url: "https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Strict-Transport-Security",
+};
+export const LETS_ENCRYPT: Reference = {
+  title: "Let's Encrypt: Getting started",
+  url: "https://letsencrypt.org/getting-started/",
+};
+
+/** How each stack sends every http:// request to https:// (shared by tls.no-https and tls.http-not-redirected). */
+export const REDIRECT_TO_HTTPS: Partial<Record<Stack, string>> = {
+  express: [
+    "Behind a proxy or platform that terminates TLS, trust it and redirect plain requests:",
+    "```js",
+    "app.set('trust proxy', 1);",
+    "app.use((req, res, next) => {",
+    "  if (req.secure) return next();",
+    "  res.redirect(308, `https://${req.hostname}${req.originalUrl}`);",
+    "});",
+    "```",
+  ].join("\n"),
+  nextjs: [
+    "On Vercel and Netlify this is automatic once a domain has its certificate. Self-hosted behind a proxy, redirect in `middleware.ts`:",
+    "```ts",
+    "export function middleware(req: NextRequest) {",
+    "  if (req.headers.get('x-forwarded-proto') === 'http') {",
+    "    const url = req.nextUrl.clone();",
+    "    url.protocol = 'https:';",
+    "    return NextResponse.redirect(url, 308);",
+    "  }",
+    "}",
+    "```",
+  ].join("\n"),
+  fastapi: [
+    "Let the proxy in front of uvicorn redirect, or add Starlette's middleware:",
+    "```python",
+    "from starlette.middleware.httpsredirect import HTTPSRedirectMiddleware",
+    "app.add_middleware(HTTPSRedirectMiddleware)",
+    "```",
+    "Run uvicorn with `--proxy-headers` so it sees the original scheme behind a proxy.",
+  ].join("\n"),
+  nginx: [
+    "Answer port 80 with a redirect only, and serve the site on 443:",
+    "```nginx",
+    "server {",
+    "    listen 80;",
+    "    server_name example.com www.example.com;",
+    "    return 301 https://$host$request_uri;",
+    "}",
+    "```",
+  ].join("\n"),
+  apache: [
+    "```apache",
+    "<VirtualHost *:80>",
+    "    ServerName example.com",
+    "    Redirect permanent / https://example.com/",
+    "</VirtualHost>",
+    "```",
+  ].join("\n"),
+  vercel:
+    "Vercel redirects http to https for every domain it serves; make sure the domain points at Vercel (not at an old server) and its certificate is issued (Project → Settings → Domains).",
+  netlify:
+    "Netlify redirects http to https once the domain's certificate is provisioned: Site configuration → Domain management → HTTPS → Verify DNS / Provision certificate.",
+  cloudflare:
+    "Turn on **SSL/TLS → Edge Certificates → Always Use HTTPS**, and set the SSL mode to **Full (strict)** so Cloudflare also speaks TLS to your origin.",
+};
+
+/** The plain reading of the verification codes Node and OpenSSL give (socket.authorizationError). */
+export const CERTIFICATE_ERRORS: Readonly<Record<string, string>> = {
+  CERT_HAS_EXPIRED: "it has expired",
+  CERT_NOT_YET_VALID: "it is not valid yet",
+  DEPTH_ZERO_SELF_SIGNED_CERT: "it is self-signed",
+  SELF_SIGNED_CERT_IN_CHAIN: "its chain ends in a self-signed root that browsers do not trust",
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    "its issuer is not trusted, or the server does not send the intermediate certificate",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+    "its issuer is not trusted, or the server does not send the intermediate certificate",
+  UNABLE_TO_GET_ISSUER_CERT: "its issuer certificate could not be found",
+  CERT_REVOKED: "it has been revoked",
+  CERT_SIGNATURE_FAILURE: "its signature does not verify",
+  CERT_UNTRUSTED: "it is not trusted for serving websites",
+  INVALID_PURPOSE: "it is not meant for serving websites",
+  ERR_TLS_CERT_ALTNAME_INVALID: "it is not issued for this host name",
+};
+
+/** Formats a day count for a sentence. */
+export function days(count: number): string {
+  return `${count} day${count === 1 ? "" : "s"}`;
+}

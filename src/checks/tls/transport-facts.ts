@@ -1,0 +1,84 @@
+import type { Artifacts } from "../../core/artifacts.ts";
+import { bodyText } from "../../core/body.ts";
+import type { Exchange } from "../../core/exchange.ts";
+import {
+  HTTP_ROLE,
+  HTTPS_ROLE,
+  httpsExpectedFor,
+  siteHttpsOrigin,
+  TRANSPORT_PROBE,
+} from "../../derived/https-origin.ts";
+import { memoView } from "../../derived/memo.ts";
+
+/** What the scan learned about the site's two schemes. */
+export interface TransportFacts {
+  /** Where the site should answer over https. */
+  httpsOrigin: string;
+  /** An exchange that got an answer (any status) from the https origin. */
+  httpsAnswer?: Exchange;
+  /** The transport probe's request to the https origin, when it got no answer. */
+  httpsFailure?: Exchange;
+  /** The plain-http requests in order: the target's own redirect chain, or the probe's visit to the http twin. */
+  httpChain: Exchange[];
+  /** The first of those that answered 2xx over http:// with a page rather than a redirect. */
+  httpContent?: Exchange;
+}
+
+/** Failures that say nothing about the site: the scan ran out of budget or time, or refused the address. */
+const INCONCLUSIVE = new Set(["budget", "deadline", "blocked-address", "blocked-method"]);
+
+/** Undefined for localhost and IP-address targets, where https is not expected (see httpsExpectedFor). */
+export const transportFacts = memoView((artifacts: Artifacts): TransportFacts | undefined => {
+  const { target, discovery, exchanges } = artifacts;
+  if (!httpsExpectedFor(target.hostname)) return undefined;
+  const httpsOrigin = siteHttpsOrigin(target, discovery);
+  const httpsAnswer = exchanges.find(
+    (exchange) => exchange.response && new URL(exchange.request.url).origin === httpsOrigin,
+  );
+  const attempt = exchanges.find(
+    (exchange) => exchange.probe === TRANSPORT_PROBE && exchange.labels.role === HTTPS_ROLE,
+  );
+  const httpsFailure =
+    !httpsAnswer && attempt?.error && !INCONCLUSIVE.has(attempt.error.code) ? attempt : undefined;
+  const httpChain = target.scheme === "http" ? pageChain(artifacts) : probeChain(exchanges);
+  const httpContent = httpChain.find(
+    (exchange) =>
+      exchange.request.url.startsWith("http:") &&
+      exchange.response !== undefined &&
+      exchange.response.status >= 200 &&
+      exchange.response.status <= 299 &&
+      !refreshesToHttps(bodyText(exchange.response)),
+  );
+  return {
+    httpsOrigin,
+    ...(httpsAnswer ? { httpsAnswer } : {}),
+    ...(httpsFailure ? { httpsFailure } : {}),
+    httpChain,
+    ...(httpContent ? { httpContent } : {}),
+  };
+});
+
+/** The main page's redirect chain, first request first (the hops are linked by redirectedFrom). */
+function pageChain(artifacts: Artifacts): Exchange[] {
+  const byId = new Map(artifacts.exchanges.map((exchange) => [exchange.id, exchange]));
+  const chain: Exchange[] = [];
+  let current = byId.get(artifacts.discovery.pageExchangeId ?? -1);
+  while (current && chain.length < 20) {
+    chain.unshift(current);
+    current = current.redirectedFrom === undefined ? undefined : byId.get(current.redirectedFrom);
+  }
+  return chain;
+}
+
+function probeChain(exchanges: readonly Exchange[]): Exchange[] {
+  return exchanges
+    .filter((exchange) => exchange.probe === TRANSPORT_PROBE && exchange.labels.role === HTTP_ROLE)
+    .sort((a, b) => Number(a.labels.hop ?? 0) - Number(b.labels.hop ?? 0));
+}
+
+/** A tiny page whose only job is `<meta http-equiv="refresh" content="0; url=https://...">` is a redirect. */
+function refreshesToHttps(html: string): boolean {
+  return /<meta[^>]+http-equiv\s*=\s*["']?refresh["']?[^>]+content\s*=\s*["']?\s*\d+\s*;\s*url\s*=\s*["']?https:\/\//i.test(
+    html.slice(0, 4096),
+  );
+}

@@ -1,0 +1,153 @@
+import net from "node:net";
+import tls from "node:tls";
+import type { ExchangeError, Labels } from "../core/exchange.ts";
+import { BlockedAddressError, resolveConnectAddress, type ResolveSettings } from "./connector.ts";
+import { tlsReason } from "./error-class.ts";
+
+/** The TLS versions a handshake can be pinned to (Node's names). */
+export type TlsVersion = "TLSv1" | "TLSv1.1" | "TLSv1.2" | "TLSv1.3";
+
+/**
+ * What a server did with a handshake pinned to one version: `accepted` (it completed), `declined` (the
+ * server answered but would not speak that version), or `failed` (nothing can be said: no connection,
+ * budget, deadline, blocked address, or this scanner's TLS library cannot offer the version).
+ */
+export type HandshakeOutcome = "accepted" | "declined" | "failed";
+
+/** One bare TLS handshake the scanner attempted: no HTTP was spoken over it. */
+export interface HandshakeRecord {
+  id: number;
+  probe: string;
+  labels: Labels;
+  /** https://host[:port] */
+  origin: string;
+  /** The version offered, as both minimum and maximum. */
+  version: TlsVersion;
+  outcome: HandshakeOutcome;
+  /** Negotiated protocol and cipher, when accepted. */
+  protocol?: string;
+  cipher?: string;
+  remoteAddress?: string;
+  error?: ExchangeError;
+  startedAt: string;
+  elapsedMs: number;
+}
+
+/** What a probe asks for: a handshake to `origin` offering only `version`. */
+export interface HandshakeRequest {
+  origin: string;
+  version: TlsVersion;
+  probe: string;
+  labels?: Labels;
+}
+
+export interface HandshakeSettings extends ResolveSettings {
+  timeoutMs: number;
+  /** The scan's deadline (or the client closing). */
+  signal: AbortSignal;
+}
+
+export type HandshakeResult = Pick<
+  HandshakeRecord,
+  "outcome" | "protocol" | "cipher" | "remoteAddress" | "error"
+>;
+
+/** Failures that come from this side: the local TLS library will not offer what was asked. */
+const LOCAL_REFUSALS = /no protocols available|no ciphers available|ERR_SSL_NO_PROTOCOLS|ERR_SSL_NO_CIPHERS/i;
+
+/**
+ * Connects to the origin's host through the shared resolution (pins, guard, lookup), offers exactly one
+ * TLS version with every cipher OpenSSL still has (SECLEVEL=0, or OpenSSL 3 would not even offer TLS 1.0),
+ * and closes as soon as the handshake ends. Certificates are not judged here. Never throws.
+ */
+export async function attemptHandshake(
+  url: URL,
+  version: TlsVersion,
+  settings: HandshakeSettings,
+): Promise<HandshakeResult> {
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const port = Number(url.port) || 443;
+  let target;
+  try {
+    target = await resolveConnectAddress(host, port, settings);
+  } catch (error) {
+    if (error instanceof BlockedAddressError) return failed("blocked-address", error.message);
+    return failed("dns", error instanceof Error ? error.message : String(error));
+  }
+  if (settings.signal.aborted) return failed("deadline", "the scan deadline passed");
+
+  return new Promise<HandshakeResult>((resolve) => {
+    let connected = false;
+    let settled = false;
+    let socket: tls.TLSSocket | undefined;
+    const finish = (result: HandshakeResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      settings.signal.removeEventListener("abort", onAbort);
+      socket?.destroy();
+      resolve(result);
+    };
+    const timer = setTimeout(
+      () => finish(failed("timeout", "the server did not finish the handshake in time")),
+      settings.timeoutMs,
+    );
+    const onAbort = () => finish(failed("deadline", "the scan deadline passed"));
+    settings.signal.addEventListener("abort", onAbort, { once: true });
+    const declined = (message: string): HandshakeResult => ({
+      outcome: "declined",
+      remoteAddress: target.address,
+      error: { code: "tls", message },
+    });
+
+    try {
+      socket = tls.connect({
+        host: target.address,
+        port: target.port,
+        ...(net.isIP(host) ? {} : { servername: host }),
+        minVersion: version,
+        maxVersion: version,
+        ciphers: "DEFAULT@SECLEVEL=0",
+        // Only the protocol is being asked about; the certificate checks judge certificates.
+        rejectUnauthorized: false,
+      });
+    } catch (error) {
+      return finish(failed("other", error instanceof Error ? error.message : String(error)));
+    }
+    const opened = socket;
+    opened.once("connect", () => {
+      connected = true;
+    });
+    opened.once("secureConnect", () => {
+      const cipher = opened.getCipher();
+      finish({
+        outcome: "accepted",
+        protocol: opened.getProtocol() ?? version,
+        ...(cipher?.name ? { cipher: cipher.name } : {}),
+        remoteAddress: target.address,
+      });
+    });
+    opened.once("error", (error: Error & { code?: string }) => {
+      const code = error.code ?? "";
+      const message = error.message;
+      if (LOCAL_REFUSALS.test(`${code} ${message}`)) {
+        finish(failed("tls", `this scanner's TLS library cannot offer ${version}`));
+      } else if (!connected) {
+        if (code === "ECONNREFUSED") finish(failed("refused", "the connection was refused"));
+        else if (code === "ETIMEDOUT") finish(failed("timeout", "the server did not answer in time"));
+        else finish(failed("other", message || code || "the connection failed"));
+      } else {
+        // The server took the connection and then refused the version (an alert, or it hung up).
+        finish(declined(tlsReason(code, message) ?? message));
+      }
+    });
+    opened.once("close", () => {
+      if (!connected) finish(failed("other", "the connection closed before it was established"));
+      else finish(declined("the server closed the connection during the TLS handshake"));
+    });
+  });
+}
+
+function failed(code: ExchangeError["code"], message: string): HandshakeResult {
+  return { outcome: "failed", error: { code, message } };
+}

@@ -1,0 +1,29 @@
+import type { ScanRecord } from "../../store/scan-record.ts";
+import type { AppServices } from "../server/context.ts";
+import { HttpError } from "../server/http-error.ts";
+import { validateScanRequest } from "./scan-request.ts";
+
+/**
+ * Starting a scan, for the API and the page's form alike: validate, then the client's scan allowance,
+ * then room in the queue; store it (the store is the truth) and put it in line.
+ */
+export function createScan(
+  services: AppServices,
+  client: string,
+  body: unknown,
+): { scan: ScanRecord; position: number } {
+  const { target, options } = validateScanRequest(body, services.policy);
+  const wait = services.scanLimiter.take(client);
+  if (wait > 0)
+    throw new HttpError(429, "rate_limited", `Too many scans from your address; try again in ${wait} s.`, {
+      "retry-after": String(wait),
+    });
+  if (services.queue.isFull)
+    throw new HttpError(503, "queue_full", "Too many scans are waiting; try again in a minute.", {
+      "retry-after": "60",
+    });
+  const created = services.store.create({ url: target.url, input: target.input, options });
+  const position = services.queue.enqueue(created.id);
+  // The queue may have started it already.
+  return { scan: services.store.get(created.id) ?? created, position };
+}

@@ -1,0 +1,65 @@
+import type { Report } from "../../engine/report.ts";
+import type { ScanQueue } from "../../queue/scan-queue.ts";
+import type { ScanRecord } from "../../store/scan-record.ts";
+import type { ScanSummary } from "../../store/scan-store.ts";
+
+/** Where everything about one scan lives; relative, so they hold behind any host name or proxy. */
+export function scanLinks(id: string) {
+  const api = `/api/v1/scans/${id}`;
+  return {
+    self: api,
+    page: `/scans/${id}`,
+    events: `${api}/events`,
+    report: { json: `${api}/report.json`, sarif: `${api}/report.sarif`, html: `${api}/report.html` },
+    badge: `${api}/badge.svg`,
+  };
+}
+
+export interface ScanResource {
+  id: string;
+  url: string;
+  status: ScanRecord["status"];
+  /** 1-based place in line while waiting; null otherwise. */
+  position: number | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  progress: { probe: string | null; title: string | null; sent: number; budget: number } | null;
+  grade: string | null;
+  error: string | null;
+  links: ReturnType<typeof scanLinks>;
+  report?: Report;
+}
+
+/** The API's view of a scan: the stored record plus what only the running queue knows. */
+export function scanResource(
+  scan: ScanRecord | ScanSummary,
+  queue: ScanQueue,
+  includeReport: boolean,
+): ScanResource {
+  const live = queue.live.get(scan.id);
+  const waiting = scan.status === "queued" || scan.status === "interrupted";
+  const resource: ScanResource = {
+    id: scan.id,
+    url: scan.url,
+    status: scan.status,
+    position: waiting ? queue.position(scan.id) : null,
+    createdAt: scan.createdAt,
+    startedAt: scan.startedAt,
+    finishedAt: scan.finishedAt,
+    progress:
+      scan.status === "running" && live?.progress
+        ? {
+            probe: live.progress.probe,
+            title: live.progress.title,
+            sent: live.progress.sent,
+            budget: live.progress.budget,
+          }
+        : null,
+    grade: scan.grade,
+    error: scan.error,
+    links: scanLinks(scan.id),
+  };
+  if (includeReport && "report" in scan && scan.report) resource.report = scan.report;
+  return resource;
+}

@@ -1,0 +1,140 @@
+import ipaddr from "ipaddr.js";
+import type { BucketSettings } from "./rate-limit.ts";
+
+/** Everything an operator can set. Every field has an embedded default: `npm start` needs nothing. */
+export interface ServerConfig {
+  port: number;
+  /** Interface to listen on; undefined listens on all (as most servers do, and as a container needs). */
+  host: string | undefined;
+  /** SQLite file, or ":memory:". */
+  databasePath: string;
+  /** Addresses or CIDR ranges scans may reach although they are not public (tests, a staging LAN). */
+  allowAddresses: string[];
+  /** Lets strangers scan ports other than 80/443. Off: a public scanner must not become a port scanner. */
+  allowNonDefaultPorts: boolean;
+  /** Scans running at once. */
+  concurrency: number;
+  /** Scans allowed to wait in line. */
+  maxWaiting: number;
+  /** Honour X-Forwarded-For / X-Forwarded-Proto from a reverse proxy in front of us. */
+  trustProxy: boolean;
+  /** The address people reach us at (for badge snippets); derived from the Host header when unset. */
+  publicUrl: string | null;
+  /** Scans one client may start: a burst, then a steady rate. */
+  scanRate: BucketSettings;
+  /** Requests of any kind one client may send. */
+  requestRate: BucketSettings;
+  bodyLimitBytes: number;
+}
+
+export const DEFAULT_CONFIG: ServerConfig = {
+  port: 3000,
+  host: undefined,
+  databasePath: "data/amihackable.db",
+  allowAddresses: [],
+  allowNonDefaultPorts: false,
+  concurrency: 2,
+  maxWaiting: 100,
+  trustProxy: false,
+  publicUrl: null,
+  scanRate: { capacity: 5, refillPerSecond: 5 / 60 },
+  requestRate: { capacity: 120, refillPerSecond: 10 },
+  bodyLimitBytes: 16 * 1024,
+};
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads the environment and the command line (`--port 8080`, `--host`, `--db`), command line first.
+ *   PORT, HOST, AMIHACKABLE_DB, AMIHACKABLE_ALLOW_ADDRESSES (comma-separated addresses or CIDRs),
+ *   AMIHACKABLE_ALLOW_NON_DEFAULT_PORTS=1, AMIHACKABLE_CONCURRENCY, AMIHACKABLE_MAX_QUEUE,
+ *   AMIHACKABLE_TRUST_PROXY=1, AMIHACKABLE_PUBLIC_URL, AMIHACKABLE_SCANS_PER_MINUTE
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): ServerConfig {
+  const args = parseArgs(argv);
+  const config: ServerConfig = { ...DEFAULT_CONFIG };
+  const port = args.port ?? env.PORT;
+  if (port !== undefined && port !== "") config.port = integer("port", port, 0, 65_535);
+  const host = args.host ?? env.HOST;
+  if (host) config.host = host;
+  const db = args.db ?? env.AMIHACKABLE_DB;
+  if (db) config.databasePath = db;
+  if (env.AMIHACKABLE_ALLOW_ADDRESSES)
+    config.allowAddresses = parseAllowlist(env.AMIHACKABLE_ALLOW_ADDRESSES);
+  config.allowNonDefaultPorts = flag(env.AMIHACKABLE_ALLOW_NON_DEFAULT_PORTS);
+  config.trustProxy = flag(env.AMIHACKABLE_TRUST_PROXY);
+  if (env.AMIHACKABLE_CONCURRENCY)
+    config.concurrency = integer("AMIHACKABLE_CONCURRENCY", env.AMIHACKABLE_CONCURRENCY, 1, 32);
+  if (env.AMIHACKABLE_MAX_QUEUE)
+    config.maxWaiting = integer("AMIHACKABLE_MAX_QUEUE", env.AMIHACKABLE_MAX_QUEUE, 1, 100_000);
+  if (env.AMIHACKABLE_SCANS_PER_MINUTE) {
+    const perMinute = integer("AMIHACKABLE_SCANS_PER_MINUTE", env.AMIHACKABLE_SCANS_PER_MINUTE, 1, 100_000);
+    config.scanRate = { capacity: Math.max(1, Math.min(perMinute, 20)), refillPerSecond: perMinute / 60 };
+  }
+  if (env.AMIHACKABLE_PUBLIC_URL) {
+    try {
+      const url = new URL(env.AMIHACKABLE_PUBLIC_URL);
+      config.publicUrl = url.origin;
+    } catch {
+      throw new ConfigError(`AMIHACKABLE_PUBLIC_URL is not a URL: ${env.AMIHACKABLE_PUBLIC_URL}`);
+    }
+  }
+  return config;
+}
+
+/** "127.0.0.1, 10.0.0.0/8, ::1" → entries that publicOnlyGuard accepts; a typo is an error, not ignored. */
+export function parseAllowlist(text: string): string[] {
+  const entries = text
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const valid = entry.includes("/") ? isCidr(entry) : ipaddr.isValid(entry);
+    if (!valid)
+      throw new ConfigError(`AMIHACKABLE_ALLOW_ADDRESSES: "${entry}" is not an address or CIDR range`);
+  }
+  return entries;
+}
+
+function isCidr(entry: string): boolean {
+  try {
+    ipaddr.parseCIDR(entry);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parseArgs(argv: readonly string[]): { port?: string; host?: string; db?: string } {
+  const out: { port?: string; host?: string; db?: string } = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [name, inline] = arg.includes("=")
+      ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+      : [arg, undefined];
+    const key =
+      name === "--port" || name === "-p"
+        ? "port"
+        : name === "--host"
+          ? "host"
+          : name === "--db"
+            ? "db"
+            : null;
+    if (!key) throw new ConfigError(`unknown option ${name} (known: --port, --host, --db)`);
+    const value = inline ?? argv[++i];
+    if (value === undefined) throw new ConfigError(`${name} needs a value`);
+    out[key] = value;
+  }
+  return out;
+}
+
+function integer(name: string, value: string, min: number, max: number): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max)
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  return number;
+}
+
+function flag(value: string | undefined): boolean {
+  return value === "1" || value?.toLowerCase() === "true" || value?.toLowerCase() === "yes";
+}

@@ -1,0 +1,30 @@
+import {
+  LEGACY_VERSIONS,
+  siteHttpsOrigin,
+  TRANSPORT_PROBE,
+  VERSIONS_PROBE,
+} from "../../derived/https-origin.ts";
+import type { Probe } from "../probe.ts";
+
+/**
+ * Asks the site's https origin, once per retired version, whether it still completes a handshake
+ * offering only that version. Bare TLS handshakes, no HTTP: 2 units of budget, and only when the origin
+ * answered over https at all (the transport probe or discovery reached it).
+ */
+export const versionsProbe: Probe = {
+  name: VERSIONS_PROBE,
+  title: "Checking TLS versions",
+  after: [TRANSPORT_PROBE],
+  async run(context) {
+    const origin = siteHttpsOrigin(context.target, context.discovery);
+    const answered = context.http.exchanges.some(
+      (exchange) => exchange.response && new URL(exchange.request.url).origin === origin,
+    );
+    if (!answered) return;
+    await Promise.all(
+      LEGACY_VERSIONS.map((version) =>
+        context.http.handshake({ origin, version, probe: VERSIONS_PROBE, labels: { role: "legacy" } }),
+      ),
+    );
+  },
+};

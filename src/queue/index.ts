@@ -1,0 +1,8 @@
+export { ScanQueue, type ScanQueueOptions, type ScanRunner } from "./scan-queue.ts";
+export {
+  LiveScans,
+  type FindingSnapshot,
+  type LiveEvent,
+  type LiveScan,
+  type ProgressSnapshot,
+} from "./live-scans.ts";

@@ -1,0 +1,225 @@
+import type { ProgressEvent } from "../engine/progress.ts";
+import type { Report } from "../engine/report.ts";
+import type { ScanStore } from "../store/scan-store.ts";
+import type { ScanRecord } from "../store/scan-record.ts";
+import { LiveScans, type ProgressSnapshot } from "./live-scans.ts";
+
+/** Runs one scan; the server passes the engine with its SSRF guard, tests pass stand-ins. */
+export type ScanRunner = (
+  scan: Pick<ScanRecord, "id" | "url" | "input" | "options">,
+  hooks: { onProgress: (event: ProgressEvent) => void; signal: AbortSignal },
+) => Promise<Report>;
+
+export interface ScanQueueOptions {
+  store: ScanStore;
+  run: ScanRunner;
+  /** Scans running at once. */
+  concurrency: number;
+  /** Scans allowed to wait; past this, new scans are refused (the API answers 503). */
+  maxWaiting: number;
+  /** Runs a scan may start before a restart gives up on it. */
+  maxAttempts: number;
+  /** Start paused (benchmarks measure acceptance alone); `resume()` starts the work. */
+  paused?: boolean;
+}
+
+/**
+ * The in-process queue: a FIFO of scan ids with a cap on scans running at once. The store is the truth
+ * (status, report); the queue holds only the order, so a restart rebuilds it from the store.
+ */
+export class ScanQueue {
+  readonly live = new LiveScans();
+  private readonly options: ScanQueueOptions;
+  private readonly waitingIds: string[] = [];
+  private readonly waitingSet = new Set<string>();
+  private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  private paused: boolean;
+  private closing = false;
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(options: ScanQueueOptions) {
+    this.options = options;
+    this.paused = options.paused ?? false;
+  }
+
+  get waitingCount(): number {
+    return this.waitingIds.length;
+  }
+
+  get runningCount(): number {
+    return this.running.size;
+  }
+
+  get isFull(): boolean {
+    return this.waitingIds.length >= this.options.maxWaiting;
+  }
+
+  /** 1-based place among the waiting scans, or null when the scan is not waiting. */
+  position(id: string): number | null {
+    if (!this.waitingSet.has(id)) return null;
+    const index = this.waitingIds.indexOf(id);
+    return index === -1 ? null : index + 1;
+  }
+
+  /** Queues the stored scans that were waiting or cut short when the server last stopped. */
+  recover(): { requeued: string[]; failed: string[] } {
+    const recovered = this.options.store.recoverInterrupted(this.options.maxAttempts);
+    for (const scan of this.options.store.waiting())
+      this.add(scan.id, scan.status === "interrupted" ? "interrupted" : "queued");
+    this.pump();
+    return recovered;
+  }
+
+  enqueue(id: string): number {
+    if (this.closing) throw new Error("the queue is shutting down");
+    this.add(id, "queued");
+    this.pump();
+    return this.position(id) ?? 0;
+  }
+
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.pump();
+  }
+
+  /** Resolves when nothing runs and nothing waits (tests and benchmarks). */
+  idle(): Promise<void> {
+    if (this.running.size === 0 && (this.waitingIds.length === 0 || this.paused)) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * Stops taking work and cancels the scans in flight; they are stored as "interrupted" (not done with
+   * a partial report) and run again on the next start.
+   */
+  async shutdown(): Promise<void> {
+    this.closing = true;
+    this.paused = true;
+    for (const { controller } of this.running.values()) controller.abort(new Error("server shutting down"));
+    await Promise.all([...this.running.values()].map((entry) => entry.done));
+  }
+
+  private add(id: string, status: "queued" | "interrupted"): void {
+    if (this.waitingSet.has(id) || this.running.has(id)) return;
+    this.waitingIds.push(id);
+    this.waitingSet.add(id);
+    this.live.publish(id, { type: "status", status, position: this.waitingIds.length });
+  }
+
+  private pump(): void {
+    let moved = false;
+    while (!this.paused && this.running.size < this.options.concurrency && this.waitingIds.length > 0) {
+      const id = this.waitingIds.shift()!;
+      this.waitingSet.delete(id);
+      moved = true;
+      this.start(id);
+    }
+    if (moved) this.announcePositions();
+    this.notifyIdle();
+  }
+
+  private announcePositions(): void {
+    this.waitingIds.forEach((id, index) => {
+      const status = this.live.get(id)?.status ?? "queued";
+      this.live.publish(id, { type: "status", status, position: index + 1 });
+    });
+  }
+
+  private start(id: string): void {
+    const { store } = this.options;
+    const record = store.get(id);
+    if (!record) return;
+    const controller = new AbortController();
+    store.markRunning(id);
+    this.live.publish(id, { type: "status", status: "running", position: null });
+    const done = this.execute(record, controller.signal)
+      // The store itself failing (disk full, closed) must not become an unhandled rejection.
+      .catch((error: unknown) => console.error(`scan ${id}: ${String(error)}`))
+      .finally(() => {
+        this.running.delete(id);
+        this.pump();
+      });
+    this.running.set(id, { controller, done });
+  }
+
+  private async execute(record: ScanRecord, signal: AbortSignal): Promise<void> {
+    const { store } = this.options;
+    const progress: ProgressSnapshot = {
+      type: "progress",
+      probe: null,
+      title: null,
+      sent: 0,
+      budget: record.options.budget ?? 150,
+      message: null,
+      started: [],
+      finished: [],
+    };
+    const onProgress = (event: ProgressEvent) => {
+      switch (event.type) {
+        case "probe-start":
+          progress.probe = event.probe;
+          progress.title = event.title;
+          progress.message = null;
+          progress.started = [...progress.started, event.probe];
+          break;
+        case "probe-end":
+          progress.finished = [...progress.finished, event.probe];
+          break;
+        case "request":
+          progress.sent = event.sent;
+          progress.budget = event.budget;
+          break;
+        case "message":
+          progress.message = event.message.slice(0, 200);
+          break;
+        case "judging":
+          progress.probe = "judging";
+          progress.title = `Judging with ${event.checks} checks`;
+          progress.message = null;
+          break;
+        case "finding":
+          this.live.publish(record.id, {
+            type: "finding",
+            id: event.finding.id,
+            title: event.finding.title,
+            severity: event.finding.severity,
+            url: event.finding.url,
+          });
+          return;
+      }
+      this.live.publish(record.id, { ...progress });
+    };
+    const interrupted = () => {
+      store.markInterrupted(record.id);
+      this.live.publish(record.id, { type: "done", status: "interrupted", grade: null, error: null });
+    };
+    try {
+      const report = await this.options.run(record, { onProgress, signal });
+      // Cancelled by a shutdown: the partial report is not the answer; the scan runs again on start.
+      if (this.closing && signal.aborted) return interrupted();
+      store.markDone(record.id, report);
+      this.live.publish(record.id, {
+        type: "done",
+        status: "done",
+        grade: report.summary.grade,
+        error: null,
+      });
+    } catch (error) {
+      if (this.closing && signal.aborted) return interrupted();
+      const message = `the scan stopped on an internal error: ${error instanceof Error ? error.message : String(error)}`;
+      store.markFailed(record.id, message.slice(0, 500));
+      this.live.publish(record.id, { type: "done", status: "failed", grade: null, error: message });
+    }
+  }
+
+  private notifyIdle(): void {
+    if (this.running.size > 0 || (this.waitingIds.length > 0 && !this.paused)) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}

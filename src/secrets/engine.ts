@@ -1,0 +1,225 @@
+import { redactSecret } from "./redact.ts";
+import type { Confidence, KeyKind, SecretRule, Verdict } from "./rule.ts";
+import { RULES } from "./rules/index.ts";
+
+/** One key found in a text. `secret` is the full value: keep it in memory, never print it. */
+export interface KeyMatch {
+  rule: SecretRule;
+  kind: KeyKind;
+  /** Offsets of the key itself (the `secret` group) in the text. */
+  start: number;
+  end: number;
+  secret: string;
+  /** Safe to show: prefix + … + last characters. */
+  redacted: string;
+  label: string;
+  confidence: Confidence;
+  verdict: Verdict;
+}
+
+interface Candidate {
+  rule: SecretRule;
+  start: number;
+  end: number;
+  matchStart: number;
+  matchEnd: number;
+  secret: string;
+}
+
+/** Matches of every rule whose keywords occur, overlaps resolved (specific rules beat generic ones). */
+export function scanText(text: string, rules: readonly SecretRule[] = RULES): KeyMatch[] {
+  const candidates: Candidate[] = [];
+  const hits = new KeywordHits(text);
+  for (const rule of rules) {
+    if (rule.anchor === "identifier") {
+      collectAtIdentifiers(text, hits.of(rule), rule, candidates);
+      continue;
+    }
+    for (const [from, to] of regionsFor(hits.of(rule), rule, text.length)) {
+      collect(text, from, to, rule, candidates);
+    }
+  }
+  return resolve(text, candidates);
+}
+
+/** A hostile text full of key-shaped strings must not make the scan quadratic. */
+const MAX_CANDIDATES = 5_000;
+
+/**
+ * Keyword occurrences, found once per text and shared by the rules that use the same keyword. indexOf
+ * is far cheaper than any regex over the whole text; case-insensitive keywords use one regex per rule.
+ */
+class KeywordHits {
+  private readonly text: string;
+  private readonly literal = new Map<string, number[]>();
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  of(rule: SecretRule): number[] {
+    if (rule.keywordsIgnoreCase) return this.ignoringCase(rule);
+    if (rule.keywords.length === 1) return this.literalHits(rule.keywords[0] ?? "");
+    // concat, not push(...hits): a hostile text can hold more hits than a call may take arguments.
+    const all = rule.keywords.reduce<number[]>((hits, keyword) => hits.concat(this.literalHits(keyword)), []);
+    return all.sort((a, b) => a - b);
+  }
+
+  private literalHits(keyword: string): number[] {
+    let hits = this.literal.get(keyword);
+    if (!hits) {
+      hits = [];
+      const { text } = this;
+      for (let at = text.indexOf(keyword); at !== -1; at = text.indexOf(keyword, at + keyword.length)) {
+        hits.push(at);
+      }
+      this.literal.set(keyword, hits);
+    }
+    return hits;
+  }
+
+  private ignoringCase(rule: SecretRule): number[] {
+    const pattern = keywordPattern(rule);
+    const hits: number[] = [];
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(this.text); match; match = pattern.exec(this.text)) hits.push(match.index);
+    return hits;
+  }
+}
+
+const keywordPatterns = new WeakMap<SecretRule, RegExp>();
+
+function keywordPattern(rule: SecretRule): RegExp {
+  let pattern = keywordPatterns.get(rule);
+  if (!pattern) {
+    const escaped = rule.keywords.map((keyword) => keyword.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    pattern = new RegExp(escaped.join("|"), "gi");
+    keywordPatterns.set(rule, pattern);
+  }
+  return pattern;
+}
+
+/** Keyword hits widened by the rule's window and merged: the only parts of the text its pattern sees. */
+function regionsFor(hits: readonly number[], rule: SecretRule, length: number): Array<[number, number]> {
+  const regions: Array<[number, number]> = [];
+  const { before, after } = rule.window;
+  for (const hit of hits) {
+    const from = Math.max(0, hit - before);
+    const to = Math.min(length, hit + after);
+    const last = regions.at(-1);
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else regions.push([from, to]);
+  }
+  return regions;
+}
+
+function collect(text: string, from: number, to: number, rule: SecretRule, out: Candidate[]): void {
+  const region = text.slice(from, to);
+  const pattern = rule.pattern;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(region); match; match = pattern.exec(region)) {
+    if (out.length >= MAX_CANDIDATES) return;
+    if (match[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    const secret = match.groups?.secret ?? match[0];
+    const offsetInMatch = match[0].indexOf(secret);
+    const matchStart = from + match.index;
+    out.push({
+      rule,
+      start: matchStart + Math.max(0, offsetInMatch),
+      end: matchStart + Math.max(0, offsetInMatch) + secret.length,
+      matchStart,
+      matchEnd: matchStart + match[0].length,
+      secret,
+    });
+  }
+}
+
+/** Characters an identifier (or a kebab-case header name) is made of: [A-Za-z0-9_$-]. */
+function isIdentifierChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95 ||
+    code === 36 ||
+    code === 45
+  );
+}
+
+/** Tries the sticky pattern once at the start of each identifier that holds a keyword. */
+function collectAtIdentifiers(
+  text: string,
+  hits: readonly number[],
+  rule: SecretRule,
+  out: Candidate[],
+): void {
+  const pattern = rule.pattern;
+  let previous = -1;
+  for (const hit of hits) {
+    let start = hit;
+    const limit = Math.max(0, hit - rule.window.before);
+    while (start > limit && isIdentifierChar(text.charCodeAt(start - 1))) start--;
+    if (start === previous) continue;
+    previous = start;
+    pattern.lastIndex = start;
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const secret = match.groups?.secret ?? match[0];
+    const offsetInMatch = match[0].lastIndexOf(secret);
+    out.push({
+      rule,
+      start: start + offsetInMatch,
+      end: start + offsetInMatch + secret.length,
+      matchStart: start,
+      matchEnd: start + match[0].length,
+      secret,
+    });
+    if (out.length >= MAX_CANDIDATES) return;
+  }
+}
+
+/** Verifies candidates, best rule first, dropping any that overlaps a key already accepted. */
+function resolve(text: string, candidates: Candidate[]): KeyMatch[] {
+  candidates.sort(
+    (a, b) => (a.rule.priority ?? 0) - (b.rule.priority ?? 0) || a.start - b.start || b.end - a.end,
+  );
+  const accepted: KeyMatch[] = [];
+  const taken: Array<[number, number]> = [];
+  for (const candidate of candidates) {
+    if (taken.some(([s, e]) => candidate.start < e && s < candidate.end)) continue;
+    const verdict = candidate.rule.verify(candidate.secret, {
+      text,
+      start: candidate.matchStart,
+      end: candidate.matchEnd,
+    });
+    if (!verdict) continue;
+    taken.push(
+      [candidate.start, candidate.end],
+      ...(verdict.related ?? []).map(([s, e]) => [s, e] as [number, number]),
+    );
+    accepted.push({
+      rule: candidate.rule,
+      kind: verdict.kind,
+      start: candidate.start,
+      end: candidate.end,
+      secret: candidate.secret,
+      redacted: redactWith(candidate.rule, candidate.secret),
+      label: verdict.label,
+      confidence: verdict.confidence ?? candidate.rule.confidence,
+      verdict,
+    });
+  }
+  return accepted.sort((a, b) => a.start - b.start);
+}
+
+export function redactWith(rule: SecretRule, secret: string): string {
+  return rule.redact ? rule.redact(secret) : redactSecret(secret, rule.visiblePrefix(secret));
+}
+
+/** Only the credentials (public-by-design keys left out). */
+export function findSecrets(text: string, rules: readonly SecretRule[] = RULES): KeyMatch[] {
+  return scanText(text, rules).filter((match) => match.kind === "secret");
+}

@@ -1,0 +1,101 @@
+import { CVSS_UNKNOWN_CREDENTIAL } from "../cvss-vectors.ts";
+import { characterClasses, shannonEntropy } from "../entropy.ts";
+import { fakeChars, HEX } from "../fake.ts";
+import { isPlaceholder } from "../placeholder.ts";
+import type { SecretRule } from "../rule.ts";
+
+/** Names that hold public or non-secret values even though they contain "key", "token" or "secret". */
+const HARMLESS_NAME =
+  /csrf|xsrf|nonce|captcha|site_?key|public|publishable|anon|page|cursor|search|algolia|mapbox|posthog|segment|amplitude|mixpanel|sentry|pusher|contentful|storyblok|prismic|sanity|maps|analytics|tracking|measurement|client_?id|app_?id|type|label|text|message|title|placeholder|url|uri|path|endpoint|route|header|name|pattern|regex|field|input|format|length|expir|count|hint|error|policy|mode|storage|cookie|prefix|hash|integrity|version|_id$|id$/i;
+
+/**
+ * "token" alone is everywhere in minified code (tokenizers, CSRF, pagination); only these token names,
+ * and environment-style names (NPM_TOKEN), mean a credential.
+ */
+const CREDENTIAL_TOKEN_NAME =
+  /(?:api|auth|bot|admin|service|server|master|secret|private|personal)[_-]?token/i;
+
+const NAME_KEYWORDS =
+  /secret|passw(?:or)?d|api[_-]?key|access[_-]?key|private[_-]?key|auth[_-]?key|admin[_-]?key|service[_-]?key|master[_-]?key|token/i;
+
+/** Configs whose "apiKey" is a search-only or client key meant for browsers (Algolia DocSearch). */
+const PUBLIC_CONFIG = /algolia|appId|applicationId|indexName|searchOnly/;
+
+/** Values shaped like a token: no spaces, no punctuation but the few that encodings use. */
+const VALUE_CHARSET = /^[A-Za-z0-9_\-+/=.~]+$/;
+
+/**
+ * The fallback: a value assigned to a credential-sounding name (`apiSecret: "..."`, `DB_PASSWORD="..."`)
+ * that looks random. Medium confidence: the name says secret, the provider is unknown.
+ */
+export const genericSecret: SecretRule = {
+  name: "generic-secret",
+  provider: "Unknown provider",
+  findingId: "secret.generic",
+  keywords: [
+    "secret",
+    "passw",
+    "apikey",
+    "api_key",
+    "api-key",
+    "accesskey",
+    "access_key",
+    "privatekey",
+    "private_key",
+    "token",
+  ],
+  keywordsIgnoreCase: true,
+  window: { before: 60, after: 0 },
+  anchor: "identifier",
+  pattern:
+    /(?<name>[A-Za-z_$][\w$-]{0,80})\\?["'`]?\s*[:=]\s*\\?["'`](?<secret>[A-Za-z0-9_\-+/=.~]{16,256})\\?["'`]/y,
+  confidence: "medium",
+  // Last resort: any provider rule that matches the same value wins.
+  priority: 10,
+  verify(secret, context) {
+    const name = /^[A-Za-z_$][\w$-]*/.exec(context.text.slice(context.start, context.end))?.[0] ?? "";
+    if (!NAME_KEYWORDS.test(name) || HARMLESS_NAME.test(name)) return null;
+    if (PUBLIC_CONFIG.test(context.text.slice(Math.max(0, context.start - 200), context.end + 200)))
+      return null;
+    const envStyle = /^[A-Z][A-Z0-9_]*_TOKEN$/.test(name);
+    if (
+      /token/i.test(name) &&
+      !/secret|passw|key/i.test(name) &&
+      !envStyle &&
+      !CREDENTIAL_TOKEN_NAME.test(name)
+    )
+      return null;
+    if (!VALUE_CHARSET.test(secret) || isPlaceholder(secret)) return null;
+    // Public tokens (Mapbox pk., PostHog phc_), JWTs (their own rules), URLs, paths and file names.
+    if (/^(?:eyJ|pk[._]|phc_|http|\/|\.)/.test(secret) || secret.includes("//")) return null;
+    if (/\.(?:js|mjs|css|png|svg|jpe?g|webp|gif|json|html?|woff2?)$/i.test(secret)) return null;
+    if (!/[0-9]/.test(secret) || !/[A-Za-z]/.test(secret)) return null;
+    const hexOnly = /^[0-9a-f]+$/i.test(secret);
+    if (!hexOnly && characterClasses(secret) < 3) return null;
+    if (shannonEntropy(secret) < (hexOnly ? 3.3 : 3.7)) return null;
+    return { kind: "secret", label: `Credential in "${name.slice(0, 60)}"`, cvss: CVSS_UNKNOWN_CREDENTIAL };
+  },
+  visiblePrefix: () => "",
+  samples: {
+    secret: [
+      `const config={apiSecret:"${fakeChars("generic-1", 32)}",region:"eu"}`,
+      `window.ENV={PAYMENT_API_KEY:"${fakeChars("generic-2", 40)}"}`,
+      `{"db_password":"${fakeChars("generic-3", 24)}"}`,
+      `headers:{"x-admin-token":"${fakeChars("generic-4", 32, HEX)}"}`,
+      `process.env={NPM_TOKEN:"${fakeChars("generic-5", 36)}"}`,
+    ],
+    notSecret: [
+      `{csrfToken:"${fakeChars("csrf", 40)}"}`,
+      'password:"Passwort eingeben",passwordPlaceholder:"••••••••"',
+      'const tokenizer=new Tokenizer({tokenType:"Identifier",token:"re_render_component_tree"})',
+      'apiKey:"${API_KEY}",secret:"your-secret-here",password:"changeme"',
+      'passwordResetUrl:"/account/password/reset/confirm"',
+      'secretIcon:"static/media/secret.8f3a2b1c9d.svg"',
+      `algolia:{appId:"BH4D9OD16A",apiKey:"${fakeChars("algolia", 32, HEX)}",indexName:"docs"}`,
+      `mapboxAccessToken:"pk.${fakeChars("mapbox", 60)}"`,
+      'nextPageToken:"CiAKGjBpNDd2Nmp2Zml2cXRwYjBpOXA1bXRnMTQ"',
+      'secretKeyName:"session_secret_v2",accessKeyPrefix:"ak_live"',
+      'errors:{password_too_short:"Use at least 12 characters"}',
+    ],
+  },
+};

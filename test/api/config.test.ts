@@ -1,0 +1,49 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { ConfigError, DEFAULT_CONFIG, loadConfig } from "../../src/interfaces/server/config.ts";
+
+describe("server configuration", () => {
+  it("runs on embedded defaults: port 3000, ./data/, public addresses only, default ports only", () => {
+    const config = loadConfig({}, []);
+    assert.deepEqual(config, DEFAULT_CONFIG);
+    assert.equal(config.port, 3000);
+    assert.equal(config.databasePath, "data/amihackable.db");
+    assert.deepEqual(config.allowAddresses, []);
+    assert.equal(config.allowNonDefaultPorts, false);
+    assert.equal(config.concurrency, 2);
+  });
+
+  it("reads PORT and the environment, and lets the command line win", () => {
+    const env = {
+      PORT: "8080",
+      AMIHACKABLE_DB: ":memory:",
+      AMIHACKABLE_ALLOW_ADDRESSES: "127.0.0.1, 10.0.0.0/8, ::1",
+      AMIHACKABLE_ALLOW_NON_DEFAULT_PORTS: "1",
+      AMIHACKABLE_CONCURRENCY: "4",
+      AMIHACKABLE_TRUST_PROXY: "true",
+      AMIHACKABLE_PUBLIC_URL: "https://scan.example/some/path",
+      AMIHACKABLE_SCANS_PER_MINUTE: "30",
+    };
+    const config = loadConfig(env, []);
+    assert.equal(config.port, 8080);
+    assert.equal(config.databasePath, ":memory:");
+    assert.deepEqual(config.allowAddresses, ["127.0.0.1", "10.0.0.0/8", "::1"]);
+    assert.equal(config.allowNonDefaultPorts, true);
+    assert.equal(config.concurrency, 4);
+    assert.equal(config.trustProxy, true);
+    assert.equal(config.publicUrl, "https://scan.example");
+    assert.equal(config.scanRate.refillPerSecond, 0.5);
+    assert.equal(loadConfig(env, ["--port", "9090"]).port, 9090);
+    assert.equal(loadConfig(env, ["--port=9091", "--db", "x.db"]).databasePath, "x.db");
+  });
+
+  it("refuses settings it cannot honour, instead of ignoring them", () => {
+    assert.throws(() => loadConfig({ PORT: "http" }, []), ConfigError);
+    assert.throws(() => loadConfig({}, ["--port", "70000"]), ConfigError);
+    assert.throws(() => loadConfig({}, ["--verbose"]), ConfigError);
+    assert.throws(() => loadConfig({}, ["--port"]), ConfigError);
+    assert.throws(() => loadConfig({ AMIHACKABLE_ALLOW_ADDRESSES: "localhost" }, []), /not an address/);
+    assert.throws(() => loadConfig({ AMIHACKABLE_ALLOW_ADDRESSES: "10.0.0.0/33" }, []), ConfigError);
+    assert.throws(() => loadConfig({ AMIHACKABLE_CONCURRENCY: "0" }, []), ConfigError);
+  });
+});

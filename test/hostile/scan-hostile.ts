@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import { CHECKS } from "../../src/checks/index.ts";
+import type { Finding } from "../../src/core/finding.ts";
+import type { Report, ScanIssue } from "../../src/engine/report.ts";
+import type { ScanOptions } from "../../src/engine/scan.ts";
+import { loopbackOnly } from "../safety/loopback.ts";
+import { peakGrowth, timed } from "../safety/memory.ts";
+import { scanFixture, type FixtureTarget } from "../support/scan-fixture.ts";
+import type { TestServer } from "../support/server.ts";
+import { WITNESS_ID, witnessCheck } from "./witness-check.ts";
+
+export const HOSTILE_TIMEOUT_MS = 10_000;
+/** Behaviour bounds, not performance targets: a hostile site must not hold a scan or its memory. */
+export const TIME_BOUND_MS = HOSTILE_TIMEOUT_MS + 5_000;
+export const MEMORY_BOUND_MIB = 200;
+
+export interface HostileScan {
+  report: Report;
+  ms: number;
+  rssMiB: number;
+  buffersMiB: number;
+  /** What the checks saw of the page (undefined when the page was never fetched). */
+  witness: Finding | undefined;
+}
+
+/** Scans a hostile site with every check (plus the witness), timing it and watching memory. */
+export async function scanHostile(
+  server: TestServer,
+  options: ScanOptions & FixtureTarget = {},
+): Promise<HostileScan> {
+  const measured = await peakGrowth(() =>
+    timed(() =>
+      scanFixture(server, {
+        ...loopbackOnly(),
+        timeoutMs: HOSTILE_TIMEOUT_MS,
+        checks: [...CHECKS, witnessCheck],
+        ...options,
+      }),
+    ),
+  );
+  const { result: report, ms } = measured.result;
+  return {
+    report,
+    ms,
+    rssMiB: measured.rssMiB,
+    buffersMiB: measured.buffersMiB,
+    witness: report.findings.find((finding) => finding.id === WITNESS_ID),
+  };
+}
+
+/** The scan ended in time, within the memory bound, and judged the page. */
+export function assertBounded(scan: HostileScan): void {
+  assert.ok(scan.ms < TIME_BOUND_MS, `the scan took ${Math.round(scan.ms)} ms`);
+  assert.ok(scan.rssMiB < MEMORY_BOUND_MIB, `memory grew by ${Math.round(scan.rssMiB)} MiB (rss)`);
+  assert.ok(scan.buffersMiB < MEMORY_BOUND_MIB, `buffers grew by ${Math.round(scan.buffersMiB)} MiB`);
+  assert.ok(scan.report.requests.sent <= scan.report.requests.budget);
+}
+
+/** The report's issues of one kind, for messages. */
+export function issuesOf(report: Report, kind: ScanIssue["kind"]): ScanIssue[] {
+  return report.issues.filter((issue) => issue.kind === kind);
+}
