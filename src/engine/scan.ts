@@ -12,6 +12,7 @@ import { PROBES } from "../probes/index.ts";
 import type { Probe, ProbeContext } from "../probes/probe.ts";
 import { VERSION } from "../version.ts";
 import { credentialHeaders, credentialsAllowed } from "./credentials.ts";
+import { pinCurls } from "./curl-pins.ts";
 import { unreachableSentence } from "./failure.ts";
 import { judge } from "./findings.ts";
 import { gradeFor } from "./grade.ts";
@@ -74,12 +75,13 @@ export async function scan(input: string | Target, options: ScanOptions = {}): P
   const waves = planProbes(checks, options.probes ?? PROBES);
 
   const credentials = credentialHeaders(options.headers, options.cookies);
+  const overrides = (options.resolve ?? []).map((entry) =>
+    typeof entry === "string" ? parseOverride(entry) : entry,
+  );
   const http = new HttpClient({
     limits,
     deadline,
-    overrides: (options.resolve ?? []).map((entry) =>
-      typeof entry === "string" ? parseOverride(entry) : entry,
-    ),
+    overrides,
     guard: options.guard ?? null,
     allowNonDefaultPorts: options.allowNonDefaultPorts ?? false,
     ...(options.lookup ? { lookup: options.lookup } : {}),
@@ -149,6 +151,7 @@ export async function scan(input: string | Target, options: ScanOptions = {}): P
   const judged = unreachable ? { findings: [], errors: [] } : judge(checks, artifacts, stacks);
   for (const error of judged.errors)
     issues.push({ kind: "check-error", message: `${error.id}: ${error.message}` });
+  pinCurls(judged.findings, overrides);
   for (const finding of judged.findings) emit({ type: "finding", finding });
 
   if (http.budgetExhausted)

@@ -24,7 +24,7 @@ describe("JSON report", () => {
   before(async () => {
     site = await startDemoSite();
     report = await scan(`http://shop.demo.test:${site.port}/`, {
-      resolve: [`shop.demo.test:${site.port}:127.0.0.1`],
+      resolve: [`shop.demo.test:${site.port}:127.0.0.1`, "shop.demo.test:*:127.0.0.1"],
     });
   });
   after(() => site.close());

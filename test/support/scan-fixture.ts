@@ -1,5 +1,6 @@
 import type { Report } from "../../src/engine/report.ts";
 import { scan, type ScanOptions } from "../../src/engine/scan.ts";
+import { loopbackOnly } from "../safety/loopback.ts";
 import type { TestServer } from "./server.ts";
 
 /** The name fixtures are scanned under: a real-looking registrable domain, pinned to loopback. */
@@ -14,7 +15,9 @@ export interface FixtureTarget {
 
 /**
  * Scans a loopback test server as http://app.fixture.test:PORT (pinned with a resolve override, as a user
- * would pin staging), so checks that reason about the registrable domain see a normal site.
+ * would pin staging), so checks that reason about the registrable domain see a normal site. Unless the
+ * test passes its own, a lookup that resolves nothing and a loopback-only guard make it impossible for a
+ * probe to reach a real host (e.g. the https twin on port 443 of an unpinned name): it fails locally.
  */
 export async function scanFixture(
   server: TestServer,
@@ -22,8 +25,12 @@ export async function scanFixture(
 ): Promise<Report> {
   const host = options.host ?? FIXTURE_HOST;
   const { path = "/", scheme = "http", ...rest } = options;
+  const { lookup, guard } = loopbackOnly();
   return scan(`${scheme}://${host}:${server.port}${path}`, {
     timeoutMs: 20_000,
+    lookup,
+    guard,
+    allowNonDefaultPorts: true,
     ...rest,
     resolve: [`${host}:${server.port}:127.0.0.1`, ...(options.resolve ?? [])],
   });

@@ -14,7 +14,8 @@ process.stderr.write(`Demo site listening on 127.0.0.1:${site.port}; scanning it
 const progress = progressLine(process.stderr);
 try {
   const report = await scan(url, {
-    resolve: [`shop.demo.test:${site.port}:127.0.0.1`],
+    // Every port of the demo name goes to loopback, so the https and http probes never ask DNS.
+    resolve: [`shop.demo.test:${site.port}:127.0.0.1`, "shop.demo.test:*:127.0.0.1"],
     onProgress: progress.onProgress,
   });
   progress.clear();

@@ -1,10 +1,12 @@
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 /**
- * A small, deliberately misconfigured shop used by `npm run demo`: its homepage is clean, but its bundle
- * calls an API that echoes any Origin with credentials, the way `cors({ origin: true, credentials: true })`
- * does. Each family adds its own mistakes here so the demo shows them.
+ * A small, deliberately misconfigured shop used by `npm run demo`: its bundle calls an API that echoes any
+ * Origin with credentials (the way `cors({ origin: true, credentials: true })` does), its pages send no
+ * security headers, its session cookie is readable by scripts, its `.env` is served, and a secret key is
+ * baked into its JavaScript. The fake secrets are made fresh at start, so no key-shaped string is in the repo.
  */
 export const DEMO_HTML = `<!doctype html>
 <html lang="en">
@@ -23,6 +25,20 @@ async function orders(id){return fetch(\`/api/orders/\${id}\`,{credentials:"incl
 window.shop={me,orders};})();
 `;
 
+function fakeToken(length: number): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  return [...randomBytes(length)].map((byte) => alphabet[byte % alphabet.length]).join("");
+}
+
+/** Per process: realistic shapes, never real keys. */
+const FAKE_STRIPE_SECRET = `sk_live_${fakeToken(32)}`;
+const FAKE_DB_PASSWORD = fakeToken(20);
+
+const bundleWithSecret = () => `${DEMO_BUNDLE}window.__payments={stripeSecretKey:"${FAKE_STRIPE_SECRET}"};\n`;
+
+const ENV_FILE = () =>
+  `NODE_ENV=production\nDATABASE_URL=postgres://shop:${FAKE_DB_PASSWORD}@db.shop-internal.example:5432/shop\nSTRIPE_SECRET_KEY=${FAKE_STRIPE_SECRET}\nSESSION_SECRET=${fakeToken(24)}\n`;
+
 function corsReflecting(req: http.IncomingMessage, res: http.ServerResponse): void {
   const origin = req.headers.origin;
   if (origin) {
@@ -33,6 +49,12 @@ function corsReflecting(req: http.IncomingMessage, res: http.ServerResponse): vo
 
 export function handleDemoRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
   const url = new URL(req.url ?? "/", "http://demo.invalid");
+  // The version banner nginx sends unless `server_tokens off;` is set.
+  res.setHeader("Server", "nginx/1.18.0");
+  if (url.pathname === "/.env") {
+    res.writeHead(200, { "Content-Type": "text/plain" }).end(ENV_FILE());
+    return;
+  }
   if (url.pathname.startsWith("/api/")) {
     corsReflecting(req, res);
     if (req.method === "OPTIONS") {
@@ -50,11 +72,17 @@ export function handleDemoRequest(req: http.IncomingMessage, res: http.ServerRes
     return;
   }
   if (url.pathname === "/assets/app.js") {
-    res.writeHead(200, { "Content-Type": "text/javascript" }).end(DEMO_BUNDLE);
+    res.writeHead(200, { "Content-Type": "text/javascript" }).end(bundleWithSecret());
     return;
   }
   if (url.pathname === "/" || url.pathname === "/products") {
-    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(DEMO_HTML);
+    res
+      .writeHead(200, {
+        "Content-Type": "text/html; charset=utf-8",
+        // express-session's cookie name, without HttpOnly or SameSite: scripts can read the session.
+        "Set-Cookie": `connect.sid=s%3A${fakeToken(32)}.${fakeToken(20)}; Path=/`,
+      })
+      .end(DEMO_HTML);
     return;
   }
   res.writeHead(404, { "Content-Type": "text/plain" }).end("Not found");
