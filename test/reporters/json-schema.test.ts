@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { startDemoSite } from "../../src/interfaces/demo/vulnerable-site.ts";
+import { scanDemo } from "../support/demo-scan.ts";
 import type { Report } from "../../src/engine/report.ts";
 import { renderJson } from "../../src/reporters/json.ts";
 import { scan } from "../../src/engine/scan.ts";
@@ -19,15 +19,12 @@ function validator() {
 }
 
 describe("JSON report", () => {
-  let site: Awaited<ReturnType<typeof startDemoSite>>;
   let report: Report;
+  let close: () => Promise<void>;
   before(async () => {
-    site = await startDemoSite();
-    report = await scan(`http://shop.demo.test:${site.port}/`, {
-      resolve: [`shop.demo.test:${site.port}:127.0.0.1`, "shop.demo.test:*:127.0.0.1"],
-    });
+    ({ report, close } = await scanDemo());
   });
-  after(() => site.close());
+  after(() => close());
 
   it("validates against schemas/report.schema.json for a real scan with findings", () => {
     const validate = validator();
@@ -37,7 +34,8 @@ describe("JSON report", () => {
   });
 
   it("validates for an unreachable target too", async () => {
-    const budgetLimited = await scan(`http://127.0.0.1:${site.port}/`, { budget: 1, timeoutMs: 5000 });
+    const demo = new URL(report.target.url);
+    const budgetLimited = await scan(`http://127.0.0.1:${demo.port}/`, { budget: 1, timeoutMs: 5000 });
     const failed = await scan("http://closed.demo.test:1/", {
       resolve: ["closed.demo.test:1:127.0.0.1"],
       timeoutMs: 5000,

@@ -3,9 +3,8 @@ import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import AjvDraft04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
-import { startDemoSite } from "../../src/interfaces/demo/vulnerable-site.ts";
+import { scanDemo } from "../support/demo-scan.ts";
 import type { Report } from "../../src/engine/report.ts";
-import { scan } from "../../src/engine/scan.ts";
 import { renderSarif } from "../../src/reporters/sarif.ts";
 
 /** The official OASIS schema, copied unchanged into test/fixtures (see test/fixtures/SOURCES.md). */
@@ -14,15 +13,12 @@ const schema = JSON.parse(
 ) as object;
 
 describe("SARIF report", () => {
-  let site: Awaited<ReturnType<typeof startDemoSite>>;
   let report: Report;
+  let close: () => Promise<void>;
   before(async () => {
-    site = await startDemoSite();
-    report = await scan(`http://shop.demo.test:${site.port}/`, {
-      resolve: [`shop.demo.test:${site.port}:127.0.0.1`, "shop.demo.test:*:127.0.0.1"],
-    });
+    ({ report, close } = await scanDemo());
   });
-  after(() => site.close());
+  after(() => close());
 
   it("validates against the OASIS SARIF 2.1.0 schema", () => {
     const ajv = new AjvDraft04.default({ allErrors: true, strict: false });

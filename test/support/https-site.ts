@@ -1,11 +1,10 @@
 import type http from "node:http";
 import https from "node:https";
-import type { AddressInfo } from "node:net";
 import type { SecureVersion } from "node:tls";
 import type { ScanOptions } from "../../src/engine/scan.ts";
 import type { KeyPair } from "./certificates.ts";
 import { FIXTURE_HOST, type FixtureTarget } from "./scan-fixture.ts";
-import { startServer, type Handler, type SeenRequest, type TestServer } from "./server.ts";
+import { listen, startServer, type Handler, type TestServer } from "./server.ts";
 
 export interface HttpsOptions extends KeyPair {
   /** Oldest TLS version the server accepts (Node's default is TLSv1.2). */
@@ -16,7 +15,6 @@ export interface HttpsOptions extends KeyPair {
 
 /** An https server on 127.0.0.1 and an ephemeral port, recording every request like startServer. */
 export async function startHttpsServer(handler: Handler, options: HttpsOptions): Promise<TestServer> {
-  const seen: SeenRequest[] = [];
   const server = https.createServer(
     {
       key: options.key,
@@ -24,25 +22,11 @@ export async function startHttpsServer(handler: Handler, options: HttpsOptions):
       ...(options.minVersion ? { minVersion: options.minVersion } : {}),
       ...(options.ciphers ? { ciphers: options.ciphers } : {}),
     },
-    (req, res) => {
-      seen.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers });
-      handler(req, res);
-    },
+    (req, res) => handler(req, res),
   );
   // A probe's failed handshake is expected here; it must not become an unhandled error.
   server.on("tlsClientError", () => undefined);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    port,
-    url: `https://127.0.0.1:${port}`,
-    seen,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listen(server);
 }
 
 /** What the plain-http listener of an https site does; a function builds a handler given the https origin. */

@@ -1,4 +1,5 @@
 import http from "node:http";
+import https from "node:https";
 import type { AddressInfo } from "node:net";
 
 export interface SeenRequest {
@@ -24,18 +25,20 @@ export async function startServer(handler: Handler | http.RequestListener): Prom
   return listen(http.createServer((req, res) => handler(req, res)));
 }
 
-/** Wraps an already-built server (express app.listen, fastify.server, ...) the same way. */
-export async function listen(server: http.Server, seen: SeenRequest[] = []): Promise<TestServer> {
-  if (seen.length === 0 && server.listenerCount("request") > 0) {
-    server.prependListener("request", (req: http.IncomingMessage) => {
-      seen.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers });
-    });
-  }
+/**
+ * Listens on 127.0.0.1 and an ephemeral port with an already-built server (plain node:http, https, express
+ * app.listen, fastify.server, ...), recording every request before any handler runs.
+ */
+export async function listen(server: http.Server | https.Server): Promise<TestServer> {
+  const seen: SeenRequest[] = [];
+  server.prependListener("request", (req: http.IncomingMessage) => {
+    seen.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers });
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   return {
     port,
-    url: `http://127.0.0.1:${port}`,
+    url: `${server instanceof https.Server ? "https" : "http"}://127.0.0.1:${port}`,
     seen,
     close: () =>
       new Promise<void>((resolve) => {
