@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { after, describe, it } from "node:test";
-import { startServer, type Handler, type TestServer } from "../support/server.ts";
+import { describe, it } from "node:test";
+import { serverPool } from "../support/server.ts";
 import { garbageSite, manyHeadersSite, nestingBombSite, redirectLoopSite } from "./hostile-sites.ts";
 import { assertBounded, issuesOf, scanHostile } from "./scan-hostile.ts";
 
@@ -10,13 +10,7 @@ import { assertBounded, issuesOf, scanHostile } from "./scan-hostile.ts";
  * memory and judges what it could read.
  */
 describe("malformed responses", () => {
-  const servers: TestServer[] = [];
-  after(async () => Promise.all(servers.map((server) => server.close())));
-  const serve = async (handler: Handler) => {
-    const server = await startServer(handler);
-    servers.push(server);
-    return server;
-  };
+  const { serve } = serverPool();
 
   it("ten thousand headers on every response (under the header cap) are read and bounded", async () => {
     const scan = await scanHostile(await serve(manyHeadersSite));

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { after, describe, it } from "node:test";
-import { startServer, type Handler, type TestServer } from "../support/server.ts";
+import { describe, it } from "node:test";
+import { serverPool } from "../support/server.ts";
 import { endlessSite, hugePageSite, slowDripSite } from "./hostile-sites.ts";
 import { assertBounded, issuesOf, scanHostile } from "./scan-hostile.ts";
 
@@ -10,13 +10,7 @@ import { assertBounded, issuesOf, scanHostile } from "./scan-hostile.ts";
  * the page it received, and says the page was cut and why.
  */
 describe("endless, huge and slow bodies", () => {
-  const servers: TestServer[] = [];
-  after(async () => Promise.all(servers.map((server) => server.close())));
-  const serve = async (handler: Handler) => {
-    const server = await startServer(handler);
-    servers.push(server);
-    return server;
-  };
+  const { serve } = serverPool();
 
   it("an endless body on every path is cut at the size caps", async () => {
     const scan = await scanHostile(await serve(endlessSite));

@@ -1,4 +1,5 @@
 import http from "node:http";
+import { after } from "node:test";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
 
@@ -45,5 +46,22 @@ export async function listen(server: http.Server | https.Server): Promise<TestSe
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * Servers a test suite starts and must close: `serve` starts one, and the pool closes them all in the
+ * suite's `after` hook, registered here so no suite forgets it.
+ */
+export function serverPool(): { serve: (handler: Handler) => Promise<TestServer>; servers: TestServer[] } {
+  const servers: TestServer[] = [];
+  after(async () => Promise.all(servers.map((server) => server.close())));
+  return {
+    servers,
+    serve: async (handler) => {
+      const server = await startServer(handler);
+      servers.push(server);
+      return server;
+    },
   };
 }
