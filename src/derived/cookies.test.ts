@@ -19,6 +19,12 @@ describe("session-like cookies", () => {
     ["sid", "x"],
     ["__Host-id", "x"],
     ["user", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NSJ9.sig"],
+    ["ci_session", "x"],
+    ["myapp-session", "x"],
+    ["_secure_session_id", "x"],
+    ["shop_session_v2", "x"],
+    ["wordpress_logged_in_0123456789abcdef0123456789abcdef", "admin%7C1700000000"],
+    ["ASPSESSIONIDQQGGQQGG", "x"],
   ] as const;
   for (const [name, value] of sessionLike)
     it(`${name} is session-like`, () => assert.ok(sessionReason(name, value)));
@@ -31,6 +37,16 @@ describe("session-like cookies", () => {
     ["csrftoken", "abc"],
     ["__Host-next-auth.csrf-token", "abc"],
     ["cookie_consent", "yes"],
+    // Analytics counters that merely mention a session.
+    ["session_start", "1700000000"],
+    ["session_count", "3"],
+    ["intercom-session-abc", ""],
+    // Set by the platform in front of the site (Cloudflare, AWS ALB, Vercel previews), not by the site.
+    ["__cf_bm", "abc.def-1700000000-1.0.1.1-xyz"],
+    ["_cfuvid", "abc-1700000000000-0.0.1.1-604800000"],
+    ["AWSALB", "abc/def=="],
+    ["AWSALBCORS", "abc/def=="],
+    ["__vercel_live_token", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NSJ9.sig"],
   ] as const;
   for (const [name, value] of notSessionLike)
     it(`${name} is not session-like`, () => assert.equal(sessionReason(name, value), undefined));

@@ -60,7 +60,14 @@ const SESSION_NAMES: ReadonlyArray<readonly [RegExp, string]> = [
     /^(__session|_session|session|sessionid|session_id|session-id|sessid|sid|connect\.sess)$/i,
     "a session cookie",
   ],
-  [/(^|[_.-])sess(ion)?(id)?([_.-]|$)/i, "a session cookie (by its name)"],
+  [/^wordpress_(logged_in|sec)_[0-9a-f]{32}$/i, "the WordPress login cookie"],
+  [/^aspsessionid[a-z]{8}$/i, "the classic ASP session cookie"],
+  // The session word ends the name, or only an id-like suffix follows it ("ci_session", "x-session-id",
+  // "shop_session_v2"): "session_start" or "session_count" are analytics counters, not sessions.
+  [
+    /(^|[_.-])sess(ion)?(id)?([_.-](id|key|token|sig|data|v?\d+|[0-9a-f]{8,}))*$/i,
+    "a session cookie (by its name)",
+  ],
   [/^(access|refresh|auth|id|jwt|session|user)[_.-]?token$/i, "an auth token cookie"],
   [/^(auth|jwt|token|remember_token|remember_me|rememberme)$/i, "an auth cookie"],
   [/^__(host|secure)-/i, "a cookie with a __Host-/__Secure- prefix (used for sensitive cookies)"],
@@ -68,6 +75,13 @@ const SESSION_NAMES: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** Cookies that scripts must read by design (double-submit CSRF tokens): never session-like, whatever their name. */
 const READABLE_BY_DESIGN = /csrf|xsrf/i;
+/**
+ * Cookies the hosting platform or CDN sets on every site it serves (bot management, load-balancer stickiness,
+ * Vercel's preview toolbar): they hold no visitor session of the site and the site cannot change their
+ * attributes, so they are never session-like, even when the value is a JWT (`__vercel_live_token`).
+ */
+const PLATFORM_COOKIES =
+  /^(__cf_bm|_cfuvid|cf_clearance|__cflb|__cfruid|__cfwaitingroom|cf_ob_info|cf_use_ob|awsalb(cors|tg|tgcors)?|awselb(cors)?|__vercel_live_token|_vercel_jwt|nf_ab)$/i;
 const JWT_VALUE = /^(base64-)?eyJ[\w-]{5,}\.eyJ[\w-]{5,}\.[\w-]*$/;
 
 /** Every Set-Cookie on every recorded same-site response, parsed once; one entry per cookie name and URL. */
@@ -179,7 +193,7 @@ function observe(
 
 /** Why a cookie looks like it authenticates someone, or undefined for preferences, analytics and CSRF tokens. */
 export function sessionReason(name: string, value: string): string | undefined {
-  if (READABLE_BY_DESIGN.test(name)) return undefined;
+  if (READABLE_BY_DESIGN.test(name) || PLATFORM_COOKIES.test(name)) return undefined;
   for (const [pattern, label] of SESSION_NAMES) if (pattern.test(name)) return label;
   if (JWT_VALUE.test(value)) return "a cookie whose value is a JWT (a bearer token)";
   return undefined;

@@ -1,7 +1,8 @@
 import net from "node:net";
 import type { Artifacts } from "../core/artifacts.ts";
+import type { Exchange } from "../core/exchange.ts";
 import { headerValues } from "../core/headers.ts";
-import { htmlDocuments, type HtmlDocument } from "./documents.ts";
+import { documentExchanges, htmlDocuments, type HtmlDocument } from "./documents.ts";
 import { memoView } from "./memo.ts";
 
 /** 180 days: the least the HSTS preload list and most guidance accept. */
@@ -50,6 +51,12 @@ export interface HostHsts {
   best?: { document: HtmlDocument; hsts: Hsts };
   /** The first header sent that browsers ignore, if any. */
   invalid?: { document: HtmlDocument; hsts: Hsts };
+  /**
+   * A valid policy a browser already received on the way to these documents: an https redirect hop of the
+   * same host, or of a parent domain with includeSubDomains (https://example.com 308 -> https://www.example.com,
+   * the apex sending `max-age=63072000; includeSubDomains; preload`). Browsers honour HSTS on redirects.
+   */
+  coveredBy?: { url: string; hsts: Hsts };
 }
 
 /**
@@ -72,5 +79,42 @@ export const hostHsts = memoView((artifacts: Artifacts): HostHsts[] => {
     if (hsts.invalid) host.invalid ??= { document, hsts };
     else if (!host.best || (hsts.maxAge ?? 0) > (host.best.hsts.maxAge ?? 0)) host.best = { document, hsts };
   }
+  const hops = redirectHops(artifacts);
+  for (const host of byOrigin.values()) {
+    const hostname = host.documents[0]?.hostname ?? "";
+    for (const hop of hops) {
+      const covers =
+        hop.hostname === hostname || (hop.hsts.includeSubDomains && hostname.endsWith(`.${hop.hostname}`));
+      if (covers) {
+        host.coveredBy = { url: hop.url, hsts: hop.hsts };
+        break;
+      }
+    }
+  }
   return [...byOrigin.values()];
 });
+
+/** Valid, non-zero HSTS policies sent by the https redirect responses that led to the scan's documents. */
+function redirectHops(artifacts: Artifacts): Array<{ url: string; hostname: string; hsts: Hsts }> {
+  const byId = new Map(artifacts.exchanges.map((exchange) => [exchange.id, exchange]));
+  const hops: Array<{ url: string; hostname: string; hsts: Hsts }> = [];
+  const seen = new Set<number>();
+  for (const document of documentExchanges(artifacts)) {
+    let hop: Exchange | undefined =
+      document.redirectedFrom === undefined ? undefined : byId.get(document.redirectedFrom);
+    for (let depth = 0; hop && depth < 20 && !seen.has(hop.id); depth++) {
+      seen.add(hop.id);
+      const url = new URL(hop.request.url);
+      const raw = hop.response
+        ? headerValues(hop.response.headers, "strict-transport-security")[0]
+        : undefined;
+      const hostname = url.hostname.replace(/^\[|\]$/g, "");
+      if (url.protocol === "https:" && raw !== undefined && !net.isIP(hostname)) {
+        const hsts = parseHsts(raw);
+        if (!hsts.invalid && (hsts.maxAge ?? 0) > 0) hops.push({ url: url.href, hostname, hsts });
+      }
+      hop = hop.redirectedFrom === undefined ? undefined : byId.get(hop.redirectedFrom);
+    }
+  }
+  return hops;
+}

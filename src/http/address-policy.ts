@@ -8,8 +8,22 @@ import ipaddr from "ipaddr.js";
  */
 export function isPublicUnicast(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
-  const parsed = ipaddr.parse(address);
-  return parsed.range() === "unicast";
+  return rangeOf(ipaddr.parse(address)) === "unicast";
+}
+
+/** Global unicast IPv6 (RFC 4291 2.4): everything public lives here; the rest of the space is not routed. */
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR("2000::/3");
+
+/**
+ * ipaddr.js's range, except that IPv6 outside 2000::/3 is never "unicast": ipaddr.js calls ::7f00:1 and
+ * ::a9fe:a9fe (deprecated IPv4-compatible forms of 127.0.0.1 and 169.254.169.254) and 4000::/3 unicast,
+ * and some network stacks still deliver the IPv4-compatible forms to the embedded IPv4 address.
+ */
+function rangeOf(parsed: ipaddr.IPv4 | ipaddr.IPv6): string {
+  const range = parsed.range();
+  if (range === "unicast" && parsed instanceof ipaddr.IPv6 && !parsed.match(GLOBAL_UNICAST_V6))
+    return "reserved";
+  return range;
 }
 
 export interface AddressGuard {
@@ -27,7 +41,7 @@ export function publicOnlyGuard(allow: readonly string[] = []): AddressGuard {
       for (const [range, bits] of allowed) {
         if (range.kind() === parsed.kind() && parsed.match(range, bits)) return null;
       }
-      const range = parsed.range();
+      const range = rangeOf(parsed);
       if (range === "unicast") return null;
       return `${host} resolves to ${address}, a ${range} address, which a public scanner must not reach`;
     },
@@ -66,7 +80,7 @@ const RANGE_WORDS: Record<string, string> = {
 /** Why an address literal may not be scanned, in words ("a private address"), or null when it is public. */
 export function literalRefusal(address: string): string | null {
   if (!ipaddr.isValid(address)) return "not an address";
-  const range = ipaddr.parse(address).range();
+  const range = rangeOf(ipaddr.parse(address));
   if (range === "unicast") return null;
   const words = RANGE_WORDS[range] ?? range;
   const article = /^[aeiouAEIOU]|^NAT/.test(words) ? "an" : "a";

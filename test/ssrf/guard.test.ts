@@ -77,6 +77,11 @@ const REFUSED = [
   "255.255.255.255",
   "64:ff9b::a00:1",
   "2002:a00:1::",
+  // IPv4-compatible IPv6 (deprecated ::/96) of loopback and the metadata address; ipaddr.js calls it unicast.
+  "::7f00:1",
+  "::a9fe:a9fe",
+  // Outside global unicast 2000::/3: not routed on the internet.
+  "4000::1",
 ] as const;
 
 describe("server-mode address guard (SSRF)", () => {
@@ -130,6 +135,7 @@ describe("server-mode address guard (SSRF)", () => {
       ["http://2130706433/", "127.0.0.1"],
       ["http://0x7f.1/", "127.0.0.1"],
       ["http://[::ffff:a00:1]/", "::ffff:10.0.0.1"],
+      ["http://[::7f00:1]/", "::7f00:1"],
     ] as const) {
       assert.ok(guard.check(address, "x"), `the guard itself must refuse ${address}`);
       const { lookup, asked } = tableLookup({});

@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { after, before, describe, it } from "node:test";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { startDemoSite } from "../../src/interfaces/demo/vulnerable-site.ts";
@@ -9,9 +12,12 @@ import { HOSTILE, startGatedDemoSite, startHostileSite } from "./hostile-site.ts
 /**
  * The product in a real browser (Debian's Chromium, driven by playwright-core): the whole flow with the
  * keyboard, the live view, the report, Learn, a phone-sized screen, the flow without JavaScript, and a
- * hostile target whose markup must stay inert. Screenshots go to docs/screenshots/ for people to judge.
+ * hostile target whose markup must stay inert. Screenshots go to a temporary folder, or to docs/screenshots/
+ * for people to judge when AMIHACKABLE_SCREENSHOTS=1 (so a test run does not rewrite tracked files).
  */
-const SCREENSHOTS = new URL("../../docs/screenshots/", import.meta.url);
+const SCREENSHOTS = process.env.AMIHACKABLE_SCREENSHOTS
+  ? new URL("../../docs/screenshots/", import.meta.url)
+  : pathToFileURL(`${mkdtempSync(path.join(tmpdir(), "amihackable-shots-"))}/`);
 const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",

@@ -30,6 +30,17 @@ testCheck("cookie.missing-httponly", {
       scan: HTTPS,
       expect: (finding) => assert.equal(finding!.severity, "info"),
     },
+    {
+      name: "Supabase's PKCE code verifier: readable by design, informational",
+      site: overHttps(
+        page({
+          "set-cookie":
+            "sb-abcdefghijklmnopqrst-auth-token-code-verifier=base64-InZlcmlmaWVyIg; Path=/; Max-Age=600; Secure; SameSite=Lax",
+        }),
+      ),
+      scan: HTTPS,
+      expect: (finding) => assert.equal(finding!.severity, "info"),
+    },
   ],
   safe: [
     {
@@ -42,6 +53,18 @@ testCheck("cookie.missing-httponly", {
       site: overHttps(
         page({ "set-cookie": "XSRF-TOKEN=a1b2c3d4e5f6a7b8c9d0; Path=/; Secure; SameSite=Lax" }),
       ),
+      scan: HTTPS,
+    },
+    {
+      name: "Vercel's preview-toolbar token, a JWT the platform sets, not the site",
+      site: overHttps(
+        page({ "set-cookie": `__vercel_live_token=${JWT}; Path=/; Secure; SameSite=None; Partitioned` }),
+      ),
+      scan: HTTPS,
+    },
+    {
+      name: "an analytics counter whose name mentions a session",
+      site: overHttps(page({ "set-cookie": "session_start=1700000000; Path=/; Secure; SameSite=Lax" })),
       scan: HTTPS,
     },
     {

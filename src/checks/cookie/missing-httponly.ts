@@ -2,8 +2,11 @@ import type { Check } from "../../core/check.ts";
 import { liveCookies } from "../../derived/cookies.ts";
 import { COOKIE_REFERENCES, CVSS_INFORMATIONAL, cookieDraft, cookieFixes } from "./shared.ts";
 
-/** @supabase/ssr keeps the session where supabase-js in the browser must read it: not HttpOnly by design. */
-const READ_BY_CLIENT_LIBRARY = /^sb-[a-z0-9-]+-auth-token(\.\d+)?$/i;
+/**
+ * @supabase/ssr keeps the session (and the PKCE code verifier of a sign-in in progress) where supabase-js in
+ * the browser must read it: not HttpOnly by design.
+ */
+const READ_BY_CLIENT_LIBRARY = /^sb-[a-z0-9-]+-auth-token(-code-verifier)?(\.\d+)?$/i;
 
 export const missingHttponly: Check = {
   meta: {

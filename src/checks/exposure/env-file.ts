@@ -4,6 +4,7 @@ import { evidenceFrom } from "../../core/evidence.ts";
 import type { Exchange } from "../../core/exchange.ts";
 import { mimeType } from "../../core/headers.ts";
 import { findSecrets } from "../../secrets/engine.ts";
+import { isPlaceholder } from "../../secrets/placeholder.ts";
 import {
   EXPOSURE_NEEDS,
   WSTG_BACKUP_FILES,
@@ -55,6 +56,14 @@ export function parseEnvFile(exchange: Exchange): EnvAssignment[] | undefined {
   if (!assignments.some((entry) => /^[A-Z][A-Z0-9_]*$/.test(entry.name) && entry.name.length > 1))
     return undefined;
   return assignments;
+}
+
+/**
+ * A value someone filled in: not empty and not a template (`your-api-key`, `xxxx`, `\${VAR}`, `changeme`).
+ * Honeypots and tutorial sites serve /.env files of placeholders: exposed, but nothing to rotate.
+ */
+function isFilledIn(value: string): boolean {
+  return value.length > 0 && !isPlaceholder(value) && !/^(?:x+|\*+|-+|none|null|todo|tbd)$/i.test(value);
 }
 
 function unquote(value: string): string {
@@ -126,8 +135,15 @@ export const envFile: Check = {
       const assignments = parsed.get(exchange) ?? parseEnvFile(exchange) ?? [];
       const names = assignments.map((entry) => entry.name);
       const secretNames = names.filter((name) => SECRET_NAME.test(name));
+      const filledSecrets = assignments.filter(
+        (entry) => SECRET_NAME.test(entry.name) && isFilledIn(entry.value),
+      );
       const recognised = [...new Set(findSecrets(bodyText(exchange.response)).map((match) => match.label))];
-      const hasCredentials = secretNames.length > 0 || recognised.length > 0;
+      const hasCredentials = filledSecrets.length > 0 || recognised.length > 0;
+      const noCredentials =
+        secretNames.length > 0
+          ? " Its secret-looking settings are empty or placeholders."
+          : " None of the names looks like a secret.";
       const shown = names.slice(0, NAMES_SHOWN).join(", ");
       return {
         url: exchange.request.url,
@@ -136,7 +152,7 @@ export const envFile: Check = {
         summary:
           `${pathOf(exchange)} is served: an env file with ${names.length} setting${names.length === 1 ? "" : "s"} (${shown}${names.length > NAMES_SHOWN ? ", …" : ""}).` +
           (recognised.length > 0 ? ` It contains: ${recognised.join(", ")}.` : "") +
-          (hasCredentials ? "" : " None of the names looks like a secret."),
+          (hasCredentials ? "" : noCredentials),
         evidence: [
           evidenceFrom(
             exchange,

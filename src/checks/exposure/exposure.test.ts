@@ -68,6 +68,19 @@ testCheck("exposure.env-file", {
       site: staticSite({ "/.env.local": { type: "text/plain", body: "NODE_ENV=production\nPORT=3000\n" } }),
       expect: (finding) => assert.equal(finding?.severity, "medium"),
     },
+    {
+      name: "an env file of placeholders (a honeypot or tutorial) is medium",
+      site: staticSite({
+        "/.env": {
+          type: "text/plain",
+          body: "API_KEY=your-api-key-here\nSESSION_SECRET=\nSTRIPE_SECRET_KEY=${STRIPE_SECRET_KEY}\nDB_PASSWORD=changeme\n",
+        },
+      }),
+      expect: (finding) => {
+        assert.equal(finding?.severity, "medium");
+        assert.match(finding?.summary ?? "", /empty or placeholders/);
+      },
+    },
   ],
   safe: [
     { name: "a single-page app answering index.html everywhere", site: SPA },

@@ -23,7 +23,7 @@ export const hstsMissing: Check = {
   },
   analyse(artifacts) {
     return hostHsts(artifacts)
-      .filter((host) => !host.best)
+      .filter((host) => !host.best && !host.coveredBy)
       .flatMap((host) =>
         host.documents.map((document) => {
           const invalid = host.invalid?.document === document ? host.invalid.hsts : undefined;

@@ -118,6 +118,7 @@ export function openApiDocument(): Record<string, unknown> {
               },
             },
             "404": error("No scan has this id (not_found)."),
+            "429": error("This client already has too many open streams (too_many_streams).", retryAfter),
             "503": error("Too many open streams (too_many_streams).", retryAfter),
           },
         },

@@ -17,6 +17,11 @@ export function streamScanEvents(context: RequestContext): void {
     throw new HttpError(503, "too_many_streams", "Too many open event streams; poll the scan instead.", {
       "retry-after": "10",
     });
+  const mine = services.streams.byClient.get(context.client) ?? 0;
+  if (mine >= services.streams.maxPerClient)
+    throw new HttpError(429, "too_many_streams", "You have too many open event streams; close one first.", {
+      "retry-after": "10",
+    });
   res.writeHead(200, {
     "content-type": "text/event-stream; charset=utf-8",
     "cache-control": "no-store",
@@ -42,6 +47,7 @@ export function streamScanEvents(context: RequestContext): void {
   }
 
   services.streams.open++;
+  services.streams.byClient.set(context.client, mine + 1);
   const heartbeat = setInterval(() => res.write(": keep-alive\n\n"), HEARTBEAT_MS);
   heartbeat.unref();
   const unsubscribe = services.queue.live.subscribe(scan.id, (event) => {
@@ -52,6 +58,9 @@ export function streamScanEvents(context: RequestContext): void {
     clearInterval(heartbeat);
     unsubscribe();
     services.streams.open--;
+    const left = (services.streams.byClient.get(context.client) ?? 1) - 1;
+    if (left > 0) services.streams.byClient.set(context.client, left);
+    else services.streams.byClient.delete(context.client);
   };
   res.once("close", cleanup);
   const replay = services.queue.live.replay(scan.id);

@@ -19,6 +19,8 @@ import { newNonce, securityHeaders } from "./security-headers.ts";
 /** Runs a scan that went wrong this many times over restarts no more. */
 const MAX_ATTEMPTS = 3;
 const MAX_STREAMS = 500;
+/** One client may watch a few scans at once, but not take every stream slot from everyone else. */
+const MAX_STREAMS_PER_CLIENT = 10;
 
 export interface AppOptions {
   config?: Partial<ServerConfig>;
@@ -82,7 +84,7 @@ export function createApp(options: AppOptions = {}): App {
     queue,
     policy,
     scanLimiter: new RateLimiter(config.scanRate),
-    streams: { open: 0, max: MAX_STREAMS },
+    streams: { open: 0, max: MAX_STREAMS, maxPerClient: MAX_STREAMS_PER_CLIENT, byClient: new Map() },
   };
   const requestLimiter = new RateLimiter(config.requestRate);
 

@@ -14,7 +14,7 @@ export interface AppServices {
   /** Scans a client may start (the API and the form share it). */
   scanLimiter: RateLimiter;
   /** Open event streams, bounded so idle watchers cannot exhaust sockets. */
-  streams: { open: number; max: number };
+  streams: { open: number; max: number; maxPerClient: number; byClient: Map<string, number> };
 }
 
 /** One request as handlers see it. */

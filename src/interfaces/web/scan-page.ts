@@ -122,7 +122,11 @@ function donePage(options: ScanPageOptions, host: string): SafeHtml {
       </div>
       <details class="share">
         <summary>Share this report or put the grade in your README</summary>
-        <p>Anyone with this page's address can read the report; nobody can find it without the address.</p>
+        <p>
+          Anyone with this page's address can read the report. Its address cannot be guessed, but reports list
+          the earlier scans of the same URL, so treat a report as public: it holds only what anyone scanning
+          that URL would see.
+        </p>
         <p>
           <img src="${links.badge}" alt="amihackable grade: ${report.summary.grade}" />
         </p>

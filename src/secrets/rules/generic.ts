@@ -2,11 +2,12 @@ import { CVSS_UNKNOWN_CREDENTIAL } from "../cvss-vectors.ts";
 import { characterClasses, shannonEntropy } from "../entropy.ts";
 import { fakeChars, HEX } from "../fake.ts";
 import { isPlaceholder } from "../placeholder.ts";
+import { isCssModuleClass, isKeyPath, isMostlyWords } from "../readable-value.ts";
 import type { SecretRule } from "../rule.ts";
 
 /** Names that hold public or non-secret values even though they contain "key", "token" or "secret". */
 const HARMLESS_NAME =
-  /csrf|xsrf|nonce|captcha|site_?key|public|publishable|anon|page|cursor|search|algolia|mapbox|posthog|segment|amplitude|mixpanel|sentry|pusher|contentful|storyblok|prismic|sanity|maps|analytics|tracking|measurement|client_?id|app_?id|type|label|text|message|title|placeholder|url|uri|path|endpoint|route|header|name|pattern|regex|field|input|format|length|expir|count|hint|error|policy|mode|storage|cookie|prefix|hash|integrity|version|_id$|id$/i;
+  /csrf|xsrf|nonce|captcha|site_?key|public|publishable|anon|page|cursor|search|algolia|mapbox|posthog|segment|amplitude|mixpanel|sentry|pusher|contentful|storyblok|prismic|sanity|maps|analytics|tracking|measurement|client_?id|app_?id|type|label|text|message|title|placeholder|url|uri|path|endpoint|route|header|name|pattern|regex|field|input|format|length|expir|count|hint|error|policy|mode|storage|cookie|prefix|hash|integrity|version|_id$|id$|(?:reset|forgot|change|update|confirm|verify|show|hide|toggle|lost|recover)[_-]?passw/i;
 
 /**
  * "token" alone is everywhere in minified code (tokenizers, CSRF, pagination); only these token names,
@@ -19,7 +20,7 @@ const NAME_KEYWORDS =
   /secret|passw(?:or)?d|api[_-]?key|access[_-]?key|private[_-]?key|auth[_-]?key|admin[_-]?key|service[_-]?key|master[_-]?key|token/i;
 
 /** Configs whose "apiKey" is a search-only or client key meant for browsers (Algolia DocSearch). */
-const PUBLIC_CONFIG = /algolia|appId|applicationId|indexName|searchOnly/;
+const PUBLIC_CONFIG = /algolia|appId|applicationId|indexName|searchOnly|authDomain|messagingSenderId/;
 
 /** Values shaped like a token: no spaces, no punctuation but the few that encodings use. */
 const VALUE_CHARSET = /^[A-Za-z0-9_\-+/=.~]+$/;
@@ -66,10 +67,13 @@ export const genericSecret: SecretRule = {
     )
       return null;
     if (!VALUE_CHARSET.test(secret) || isPlaceholder(secret)) return null;
-    // Public tokens (Mapbox pk., PostHog phc_), JWTs (their own rules), URLs, paths and file names.
-    if (/^(?:eyJ|pk[._]|phc_|http|\/|\.)/.test(secret) || secret.includes("//")) return null;
+    // Public tokens (Mapbox pk., PostHog phc_, Google AIza), JWTs (their own rules), URLs, paths, files.
+    if (/^(?:eyJ|pk[._]|phc_|AIza|http|\/|\.)/.test(secret) || secret.includes("//")) return null;
     if (/\.(?:js|mjs|css|png|svg|jpe?g|webp|gif|json|html?|woff2?)$/i.test(secret)) return null;
     if (!/[0-9]/.test(secret) || !/[A-Za-z]/.test(secret)) return null;
+    // Build-tool and human names: CSS Modules classes, i18n key paths, camelCase words under "apiKey".
+    if (isCssModuleClass(secret) || isKeyPath(secret)) return null;
+    if (!/passw/i.test(name) && isMostlyWords(secret)) return null;
     const hexOnly = /^[0-9a-f]+$/i.test(secret);
     if (!hexOnly && characterClasses(secret) < 3) return null;
     if (shannonEntropy(secret) < (hexOnly ? 3.3 : 3.7)) return null;
@@ -96,6 +100,15 @@ export const genericSecret: SecretRule = {
       'nextPageToken:"CiAKGjBpNDd2Nmp2Zml2cXRwYjBpOXA1bXRnMTQ"',
       'secretKeyName:"session_secret_v2",accessKeyPrefix:"ak_live"',
       'errors:{password_too_short:"Use at least 12 characters"}',
+      // Seen in real bundles and fixtures: a malformed Firebase key in its config, CSS Modules class maps
+      // (Next.js, css-loader, Vite), webpack chunk-hash maps keyed by page, i18n key paths, word names.
+      'const firebaseConfig={apiKey:"AIzaSyD-kitchen-sink-not-a-real-key-00000",authDomain:"x.firebaseapp.com"}',
+      'var o={secretCard:"Dashboard_secretCard__Q2x9z",apiKeyRow:"ApiKeys_apiKeyRow__1aB3c"}',
+      'e.exports={secretWrapper:"secret-module__secretWrapper--3Xa9k",passwordStrong:"Password-module__strong--2kZ8q"}',
+      'const s={tokenSecret:"_tokenSecret_1a2b3_12",apiKeyCell:"_apiKeyCell_9f8e7_40"}',
+      '{"forgot-password":"3f2a8b9c1d4e5f60","reset-password":"a7b8c9d0e1f2a3b4"}',
+      'const i18n={passwordKey:"login.form.password2Field",secretKey:"settings.apiKeys.secret3"}',
+      '{privateKey:"MyPrivateKeyStoreV2Name",secret:"Sorry2FaIsRequiredHere"}',
     ],
   },
 };
