@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { listen, type TestServer } from "../test/support/server.ts";
 import type { ScanOptions } from "../src/engine/scan.ts";
 import { scan } from "../src/engine/scan.ts";
 import type { Report } from "../src/engine/report.ts";
@@ -51,17 +52,8 @@ function site(latencyMs: number): http.RequestListener {
   };
 }
 
-async function start(latencyMs: number): Promise<{ port: number; close: () => Promise<void> }> {
-  const server = http.createServer(site(latencyMs));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+function start(latencyMs: number): Promise<TestServer> {
+  return listen(http.createServer(site(latencyMs)));
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;

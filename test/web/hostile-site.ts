@@ -1,5 +1,5 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { listen } from "../support/server.ts";
 import { handleDemoRequest } from "../../src/interfaces/demo/vulnerable-site.ts";
 
 /** Markup and tricks a target may put in what the report shows: each must reach the page as inert text. */
@@ -86,16 +86,4 @@ export async function startGatedDemoSite(): Promise<{
     handleDemoRequest(req, res);
   });
   return { ...(await listen(server)), release };
-}
-
-async function listen(server: http.Server): Promise<{ port: number; close: () => Promise<void> }> {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }
