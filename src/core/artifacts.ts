@@ -1,7 +1,6 @@
-import type { TlsObservation } from "../http/connector.ts";
-import type { HandshakeRecord } from "../http/handshake.ts";
 import type { Exchange } from "./exchange.ts";
 import type { Target } from "./target.ts";
+import type { HandshakeRecord, TlsObservation } from "./transport.ts";
 
 /** A script the page loads: external (src) or inline. */
 export interface ScriptRef {

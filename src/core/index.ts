@@ -9,3 +9,5 @@ export * from "./finding.ts";
 export * from "./artifacts.ts";
 export * from "./check.ts";
 export * from "./evidence.ts";
+export * from "./transport.ts";
+export * from "./scan-issue.ts";

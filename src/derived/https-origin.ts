@@ -1,7 +1,7 @@
 import net from "node:net";
 import type { Discovery } from "../core/artifacts.ts";
 import type { Target } from "../core/target.ts";
-import type { TlsVersion } from "../http/handshake.ts";
+import type { TlsVersion } from "../core/transport.ts";
 
 /** The probe that tries the site's other scheme (written by probes/tls, read by checks/tls). */
 export const TRANSPORT_PROBE = "tls";

@@ -1,23 +1,9 @@
 import type { Finding } from "../core/finding.ts";
+import type { ScanIssue } from "../core/scan-issue.ts";
 import type { Severity } from "../core/severity.ts";
 import type { Stack } from "../core/stack.ts";
 
 export const REPORT_SCHEMA_VERSION = "1.0.0";
-
-/** Something the report should say about the scan itself: a limit hit, a part cut short, a failure. */
-export interface ScanIssue {
-  kind:
-    | "budget"
-    | "deadline"
-    | "truncated"
-    | "limit"
-    | "unreachable"
-    | "request-failed"
-    | "check-error"
-    | "probe-error";
-  message: string;
-  url?: string;
-}
 
 export type ScanOutcome = "complete" | "partial" | "unreachable";
 

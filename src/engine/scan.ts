@@ -18,7 +18,8 @@ import { judge } from "./findings.ts";
 import { gradeFor } from "./grade.ts";
 import { planProbes, selectChecks } from "./plan.ts";
 import type { ProgressEvent } from "./progress.ts";
-import { REPORT_SCHEMA_VERSION, type Report, type ScanIssue } from "./report.ts";
+import type { ScanIssue } from "../core/scan-issue.ts";
+import { REPORT_SCHEMA_VERSION, type Report } from "./report.ts";
 
 export interface ScanOptions {
   /** Most requests the scan may send (default 150). */

@@ -10,14 +10,10 @@ import type {
 import { headerValue } from "../core/headers.ts";
 import type { AddressGuard } from "./address-policy.ts";
 import { BodyPool } from "./body-pool.ts";
-import { createConnector, type TlsObservation } from "./connector.ts";
+import type { HandshakeRecord, TlsObservation } from "../core/transport.ts";
+import { createConnector } from "./connector.ts";
 import { decodeBody } from "./decode-body.ts";
-import {
-  attemptHandshake,
-  type HandshakeRecord,
-  type HandshakeRequest,
-  type HandshakeResult,
-} from "./handshake.ts";
+import { attemptHandshake, type HandshakeRequest, type HandshakeResult } from "./handshake.ts";
 import { classifyError } from "./error-class.ts";
 import { methodRefusal } from "./method-policy.ts";
 import type { ConnectOverride } from "./resolve-override.ts";

@@ -3,23 +3,8 @@ import net from "node:net";
 import type { TLSSocket } from "node:tls";
 import { buildConnector } from "undici";
 import type { AddressGuard } from "./address-policy.ts";
+import type { TlsObservation } from "../core/transport.ts";
 import { findOverride, type ConnectOverride } from "./resolve-override.ts";
-
-export interface TlsObservation {
-  origin: string;
-  protocol: string | null;
-  cipher: string | null;
-  authorized: boolean;
-  authorizationError?: string;
-  certificate?: {
-    subject: string;
-    issuer: string;
-    validFrom: string;
-    validTo: string;
-    subjectAltNames: string[];
-    selfSigned: boolean;
-  };
-}
 
 export interface ConnectorOptions {
   connectTimeoutMs: number;

@@ -1,37 +1,9 @@
 import net from "node:net";
 import tls from "node:tls";
 import type { ExchangeError, Labels } from "../core/exchange.ts";
+import type { HandshakeRecord, TlsVersion } from "../core/transport.ts";
 import { BlockedAddressError, resolveConnectAddress, type ResolveSettings } from "./connector.ts";
 import { tlsReason } from "./error-class.ts";
-
-/** The TLS versions a handshake can be pinned to (Node's names). */
-export type TlsVersion = "TLSv1" | "TLSv1.1" | "TLSv1.2" | "TLSv1.3";
-
-/**
- * What a server did with a handshake pinned to one version: `accepted` (it completed), `declined` (the
- * server answered but would not speak that version), or `failed` (nothing can be said: no connection,
- * budget, deadline, blocked address, or this scanner's TLS library cannot offer the version).
- */
-export type HandshakeOutcome = "accepted" | "declined" | "failed";
-
-/** One bare TLS handshake the scanner attempted: no HTTP was spoken over it. */
-export interface HandshakeRecord {
-  id: number;
-  probe: string;
-  labels: Labels;
-  /** https://host[:port] */
-  origin: string;
-  /** The version offered, as both minimum and maximum. */
-  version: TlsVersion;
-  outcome: HandshakeOutcome;
-  /** Negotiated protocol and cipher, when accepted. */
-  protocol?: string;
-  cipher?: string;
-  remoteAddress?: string;
-  error?: ExchangeError;
-  startedAt: string;
-  elapsedMs: number;
-}
 
 /** What a probe asks for: a handshake to `origin` offering only `version`. */
 export interface HandshakeRequest {

@@ -8,4 +8,3 @@ export {
 } from "./client.ts";
 export { publicOnlyGuard, isPublicUnicast, type AddressGuard } from "./address-policy.ts";
 export { parseOverride, OverrideSyntaxError, type ConnectOverride } from "./resolve-override.ts";
-export type { TlsObservation } from "./connector.ts";

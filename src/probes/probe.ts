@@ -1,7 +1,7 @@
 import type { Discovery } from "../core/artifacts.ts";
 import type { Target } from "../core/target.ts";
 import type { HttpClient } from "../http/client.ts";
-import type { ScanIssue } from "../engine/report.ts";
+import type { ScanIssue } from "../core/scan-issue.ts";
 
 export interface ProbeContext {
   target: Target;

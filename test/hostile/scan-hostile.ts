@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { CHECKS } from "../../src/checks/index.ts";
 import type { Finding } from "../../src/core/finding.ts";
-import type { Report, ScanIssue } from "../../src/engine/report.ts";
+import type { ScanIssue } from "../../src/core/scan-issue.ts";
+import type { Report } from "../../src/engine/report.ts";
 import type { ScanOptions } from "../../src/engine/scan.ts";
 import { loopbackOnly } from "../safety/loopback.ts";
 import { peakGrowth, timed } from "../safety/memory.ts";

@@ -3,7 +3,7 @@ import type { Artifacts } from "../../core/artifacts.ts";
 import type { Exchange } from "../../core/exchange.ts";
 import { isSameSite } from "../../core/target.ts";
 import { memoView } from "../../derived/memo.ts";
-import type { TlsObservation } from "../../http/connector.ts";
+import type { TlsObservation } from "../../core/transport.ts";
 import { CERTIFICATE_ERRORS } from "./shared.ts";
 
 /** Certificate fields come from the target: each is cut at this length where it is shown. */
