@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { parseTarget } from "../src/core/target.ts";
-import type { ScannedText } from "../src/derived/baas-sources.ts";
-import { extractBaasConfig } from "../src/derived/baas-config.ts";
+import type { ScannedText } from "../src/artifacts/baas-sources.ts";
+import { extractBaasConfig } from "../src/artifacts/baas-config.ts";
 import { firebaseApiKey, supabaseJwt } from "../test/fixtures/baas/keys.ts";
 import { firebaseBundle, supabaseBundle } from "../test/fixtures/baas/sites.ts";
 

@@ -1,3 +1,4 @@
+import type { Need } from "./artifact.ts";
 import type { Labels } from "./exchange.ts";
 import type { Severity } from "./severity.ts";
 import type { Stack } from "./stack.ts";
@@ -23,8 +24,8 @@ export interface CheckMeta {
   fixes: Partial<Record<Stack, string>>;
   /** Learn article slug, optionally with an anchor: "cors#origin-reflected". */
   learn: string;
-  /** Probe names whose exchanges this check reads; the engine plans requests from these. */
-  needs: readonly string[];
+  /** The artifacts this check reads; the engine plans requests from these. */
+  needs: readonly Need[];
 }
 
 export interface EvidenceRequest {

@@ -1,4 +1,5 @@
-import type { Artifacts } from "../core/artifacts.ts";
+import type { Recording } from "../core/recording.ts";
+import { checkInput } from "../core/artifact.ts";
 import type { Check } from "../core/check.ts";
 import { scoreCvss } from "../core/cvss.ts";
 import type { Finding, FindingDraft } from "../core/finding.ts";
@@ -56,17 +57,19 @@ export function findingsFor(
   });
 }
 
-/** Runs every check over the artifacts; a check that throws is a bug, reported, never fatal. */
+/** Runs every check over the artifacts of one recording; a check that throws is a bug, reported, never fatal. */
 export function judge(
   checks: readonly Check[],
-  artifacts: Artifacts,
+  recording: Recording,
   stacks: readonly Stack[],
 ): { findings: Finding[]; errors: Array<{ id: string; message: string }> } {
   const findings: Finding[] = [];
   const errors: Array<{ id: string; message: string }> = [];
   for (const check of checks) {
     try {
-      findings.push(...findingsFor(check, check.analyse(artifacts), stacks));
+      findings.push(
+        ...findingsFor(check, check.analyse(checkInput(recording, check.meta.needs, check.meta.id)), stacks),
+      );
     } catch (error) {
       errors.push({ id: check.meta.id, message: error instanceof Error ? error.message : String(error) });
     }

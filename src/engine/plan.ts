@@ -1,3 +1,4 @@
+import { needKind, type ArtifactKind } from "../core/artifact.ts";
 import type { Check } from "../core/check.ts";
 import type { Probe } from "../probes/probe.ts";
 
@@ -22,21 +23,40 @@ export function unknownPatterns(all: readonly Check[], patterns: readonly string
   return patterns.filter((p) => selectChecks(all, [p]).length === 0);
 }
 
+/** The probe that produces each artifact; an artifact no probe produces, or two do, is a registry bug. */
+export function producers(probes: readonly Probe[]): Map<ArtifactKind, Probe> {
+  const byKind = new Map<ArtifactKind, Probe>();
+  for (const probe of probes)
+    for (const kind of probe.produces) {
+      const other = byKind.get(kind);
+      if (other) throw new Error(`"${kind.name}" is produced by both ${other.name} and ${probe.name}`);
+      byKind.set(kind, probe);
+    }
+  return byKind;
+}
+
 /**
- * The probes the selected checks need, plus what those probes run after, in waves: every probe in a
- * wave can run at once; a wave starts when the previous one is done.
+ * The probes the selected checks' artifacts come from, plus what those probes run after, in waves: every
+ * probe in a wave can run at once; a wave starts when the previous one is done.
  */
 export function planProbes(checks: readonly Check[], probes: readonly Probe[]): Probe[][] {
   const byName = new Map(probes.map((probe) => [probe.name, probe]));
+  const byKind = producers(probes);
   const needed = new Set<string>();
   const visit = (name: string) => {
     if (needed.has(name)) return;
     const probe = byName.get(name);
-    if (!probe) throw new Error(`a check needs the unknown probe "${name}"`);
+    if (!probe) throw new Error(`a probe runs after the unknown probe "${name}"`);
     needed.add(name);
     probe.after.forEach(visit);
   };
-  checks.forEach((check) => check.meta.needs.forEach(visit));
+  for (const check of checks)
+    for (const need of check.meta.needs) {
+      const producer = byKind.get(needKind(need));
+      if (!producer)
+        throw new Error(`${check.meta.id} needs "${needKind(need).name}", which no probe produces`);
+      visit(producer.name);
+    }
 
   const waves: Probe[][] = [];
   const done = new Set<string>();
@@ -50,4 +70,17 @@ export function planProbes(checks: readonly Check[], probes: readonly Probe[]): 
     waves.push(wave);
   }
   return waves;
+}
+
+/** What the selected checks ask of each artifact (typed requests such as the exposed-file kinds to try). */
+export function artifactRequests(checks: readonly Check[]): Map<ArtifactKind, Set<string>> {
+  const requests = new Map<ArtifactKind, Set<string>>();
+  for (const check of checks)
+    for (const need of check.meta.needs) {
+      if (!("kind" in need) || need.request === undefined) continue;
+      const set = requests.get(need.kind) ?? new Set<string>();
+      set.add(need.request);
+      requests.set(need.kind, set);
+    }
+  return requests;
 }

@@ -1,10 +1,10 @@
-import type { Artifacts } from "../core/artifacts.ts";
-import { emptyDiscovery } from "../core/artifacts.ts";
+import type { Recording } from "../core/recording.ts";
+import { emptyDiscovery } from "../core/recording.ts";
 import type { Check } from "../core/check.ts";
 import { SEVERITIES, type Severity } from "../core/severity.ts";
 import { parseTarget, type Target } from "../core/target.ts";
 import { CHECKS } from "../checks/index.ts";
-import { detectedStack } from "../derived/stack.ts";
+import { DetectedStack } from "../artifacts/stack.ts";
 import type { AddressGuard } from "../http/address-policy.ts";
 import { DEFAULT_LIMITS, HttpClient, MAX_HEADER_LINES, type HttpLimits } from "../http/client.ts";
 import { parseOverride, type ConnectOverride } from "../http/resolve-override.ts";
@@ -16,7 +16,7 @@ import { pinCurls } from "./curl-pins.ts";
 import { unreachableSentence } from "./failure.ts";
 import { judge } from "./findings.ts";
 import { gradeFor } from "./grade.ts";
-import { planProbes, selectChecks } from "./plan.ts";
+import { artifactRequests, planProbes, selectChecks } from "./plan.ts";
 import type { ProgressEvent } from "./progress.ts";
 import type { ScanIssue } from "../core/scan-issue.ts";
 import { REPORT_SCHEMA_VERSION, type Report } from "./report.ts";
@@ -74,6 +74,7 @@ export async function scan(input: string | Target, options: ScanOptions = {}): P
 
   const checks = selectChecks(options.checks ?? CHECKS, options.only, options.ignore);
   const waves = planProbes(checks, options.probes ?? PROBES);
+  const requests = artifactRequests(checks);
 
   const credentials = credentialHeaders(options.headers, options.cookies);
   const overrides = (options.resolve ?? []).map((entry) =>
@@ -100,7 +101,7 @@ export async function scan(input: string | Target, options: ScanOptions = {}): P
     signal: deadline,
     progress: (message) => emit({ type: "message", message }),
     issue: (issue) => issues.push(issue),
-    checkIds: new Set(checks.map((check) => check.meta.id)),
+    requested: (kind) => requests.get(kind) ?? new Set<string>(),
   };
 
   const probesRun: string[] = [];
@@ -135,7 +136,7 @@ export async function scan(input: string | Target, options: ScanOptions = {}): P
   const gatheringCut = deadline.aborted;
   const cancelled = options.signal?.aborted ?? false;
 
-  const artifacts: Artifacts = {
+  const artifacts: Recording = {
     target,
     exchanges: http.exchanges,
     discovery,
@@ -148,7 +149,7 @@ export async function scan(input: string | Target, options: ScanOptions = {}): P
   const unreachable = probesRun.includes("discovery") && discovery.pageExchangeId === undefined;
 
   emit({ type: "judging", checks: checks.length });
-  const stacks = unreachable ? [] : detectedStack(artifacts);
+  const stacks = unreachable ? [] : DetectedStack.of(artifacts);
   const judged = unreachable ? { findings: [], errors: [] } : judge(checks, artifacts, stacks);
   for (const error of judged.errors)
     issues.push({ kind: "check-error", message: `${error.id}: ${error.message}` });

@@ -1,4 +1,5 @@
-import type { Discovery } from "../core/artifacts.ts";
+import type { ArtifactKind } from "../core/artifact.ts";
+import type { Discovery } from "../core/recording.ts";
 import type { Target } from "../core/target.ts";
 import type { HttpClient } from "../http/client.ts";
 import type { ScanIssue } from "../core/scan-issue.ts";
@@ -14,8 +15,11 @@ export interface ProbeContext {
   progress(message: string): void;
   /** Records something the report should say was cut short or went wrong. */
   issue(issue: ScanIssue): void;
-  /** The ids of the checks this scan runs, so a probe can skip work no selected check reads. */
-  checkIds: ReadonlySet<string>;
+  /**
+   * What the selected checks asked this probe's artifacts to cover (e.g. which exposed-file kinds), so a
+   * probe sends only what is judged. Empty when no check made a request of that artifact.
+   */
+  requested(kind: ArtifactKind): ReadonlySet<string>;
 }
 
 /**
@@ -28,5 +32,7 @@ export interface Probe {
   title: string;
   /** Probes that must finish first (discovery, usually). */
   after: readonly string[];
+  /** The typed artifacts built from what this probe records; checks need artifacts, never probes. */
+  produces: readonly ArtifactKind[];
   run(context: ProbeContext): Promise<void>;
 }

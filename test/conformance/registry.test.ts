@@ -5,6 +5,7 @@ import { CHECKS } from "../../src/checks/index.ts";
 import { scoreCvss } from "../../src/core/cvss.ts";
 import { REQUIRED_STACKS } from "../../src/core/stack.ts";
 import { PROBES } from "../../src/probes/index.ts";
+import { needKind } from "../../src/core/artifact.ts";
 
 const root = new URL("../../", import.meta.url);
 const contract = readFileSync(new URL("docs/finding-ids.md", root), "utf8");
@@ -50,11 +51,11 @@ describe("check registry", () => {
         assert.match(meta.learn, /^[a-z0-9-]+(#[a-z0-9-]+)?$/);
         assert.doesNotThrow(() => scoreCvss(meta.cvss));
         for (const stack of REQUIRED_STACKS) assert.ok(meta.fixes[stack], `no fix for ${stack}`);
-        for (const need of meta.needs)
-          assert.ok(
-            PROBES.some((probe) => probe.name === need),
-            `unknown probe ${need}`,
-          );
+        for (const need of meta.needs) {
+          const kind = needKind(need);
+          const makers = PROBES.filter((probe) => probe.produces.includes(kind));
+          assert.equal(makers.length, 1, `"${kind.name}" must be produced by exactly one probe`);
+        }
       });
     });
   }

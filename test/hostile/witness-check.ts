@@ -1,5 +1,6 @@
 import type { Check } from "../../src/core/check.ts";
 import { bodyText } from "../../src/core/body.ts";
+import { DiscoveryResults, ScanExchanges } from "../../src/artifacts/scan-exchanges.ts";
 
 export const WITNESS_ID = "test.witness";
 
@@ -17,10 +18,11 @@ export const witnessCheck: Check = {
     explanation: "Test instrumentation.",
     fixes: {},
     learn: "information-leaks#witness",
-    needs: ["discovery"],
+    needs: [ScanExchanges, DiscoveryResults],
   },
   analyse(artifacts) {
-    const page = artifacts.exchanges.find((exchange) => exchange.id === artifacts.discovery.pageExchangeId);
+    const page = artifacts.read(ScanExchanges).page;
+    const discovery = artifacts.read(DiscoveryResults);
     if (!page?.response) return [];
     const text = bodyText(page.response);
     return [
@@ -31,10 +33,8 @@ export const witnessCheck: Check = {
         details: {
           bodyChars: String(text.length),
           truncated: page.response.truncated ?? "no",
-          bundles: String(artifacts.discovery.bundles.length),
-          endpoints: artifacts.discovery.endpoints
-            .map((endpoint) => new URL(endpoint.url).pathname)
-            .join(" "),
+          bundles: String(discovery.bundles.length),
+          endpoints: discovery.endpoints.map((endpoint) => new URL(endpoint.url).pathname).join(" "),
         },
       },
     ];

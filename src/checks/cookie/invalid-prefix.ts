@@ -1,5 +1,5 @@
 import type { Check } from "../../core/check.ts";
-import { observedCookies, prefixViolation } from "../../derived/cookies.ts";
+import { ObservedCookies, prefixViolation } from "../../artifacts/cookies.ts";
 import { COOKIE_REFERENCES, cookieDraft, cookieFixes } from "./shared.ts";
 
 export const invalidPrefix: Check = {
@@ -23,10 +23,10 @@ export const invalidPrefix: Check = {
       "Give the cookie the attributes its prefix requires (`__Secure-`: `Secure`, set over https; `__Host-`: also `Path=/` and no `Domain`), or rename it.",
     ),
     learn: "cookies#invalid-prefix",
-    needs: ["discovery", "documents"],
+    needs: [ObservedCookies],
   },
   analyse(artifacts) {
-    return observedCookies(artifacts).flatMap((cookie) => {
+    return artifacts.read(ObservedCookies).flatMap((cookie) => {
       const violation = cookie.deletion ? undefined : prefixViolation(cookie);
       if (!violation) return [];
       return [

@@ -1,5 +1,5 @@
 import type { Check } from "../../core/check.ts";
-import { liveCookies } from "../../derived/cookies.ts";
+import { LiveCookies } from "../../artifacts/cookies.ts";
 import { COOKIE_REFERENCES, CVSS_INFORMATIONAL, cookieDraft, cookieFixes } from "./shared.ts";
 
 /**
@@ -24,10 +24,11 @@ export const missingHttponly: Check = {
       "Add the `HttpOnly` attribute to session and auth cookies. If your front end reads the token from the cookie, move that logic to the server (or to an API that uses the cookie).",
     ),
     learn: "cookies#missing-httponly",
-    needs: ["discovery", "documents"],
+    needs: [LiveCookies],
   },
   analyse(artifacts) {
-    return liveCookies(artifacts)
+    return artifacts
+      .read(LiveCookies)
       .filter((cookie) => cookie.session !== undefined && !cookie.httpOnly)
       .map((cookie) => {
         const byDesign = READ_BY_CLIENT_LIBRARY.test(cookie.name);

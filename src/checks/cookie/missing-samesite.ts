@@ -1,5 +1,5 @@
 import type { Check } from "../../core/check.ts";
-import { liveCookies } from "../../derived/cookies.ts";
+import { LiveCookies } from "../../artifacts/cookies.ts";
 import { COOKIE_REFERENCES, cookieDraft, cookieFixes } from "./shared.ts";
 
 export const missingSamesite: Check = {
@@ -21,10 +21,11 @@ export const missingSamesite: Check = {
       "checks a CSRF token. `SameSite=Lax` stops that for POSTs from other sites and keeps normal links working. A value browsers do not know counts as missing.",
     fixes: cookieFixes("Add `SameSite=Lax` (or `Strict`) to session and auth cookies."),
     learn: "cookies#missing-samesite",
-    needs: ["discovery", "documents"],
+    needs: [LiveCookies],
   },
   analyse(artifacts) {
-    return liveCookies(artifacts)
+    return artifacts
+      .read(LiveCookies)
       .filter(
         (cookie) =>
           cookie.session !== undefined && (cookie.sameSite === undefined || cookie.sameSite === "invalid"),

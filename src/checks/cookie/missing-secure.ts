@@ -1,5 +1,5 @@
 import type { Check } from "../../core/check.ts";
-import { liveCookies } from "../../derived/cookies.ts";
+import { LiveCookies } from "../../artifacts/cookies.ts";
 import { COOKIE_REFERENCES, CVSS_INFORMATIONAL, cookieDraft, cookieFixes } from "./shared.ts";
 
 export const missingSecure: Check = {
@@ -16,10 +16,11 @@ export const missingSecure: Check = {
       "other cookies set over https are reported as informational.",
     fixes: cookieFixes("Add the `Secure` attribute (and serve the whole site over https)."),
     learn: "cookies#missing-secure",
-    needs: ["discovery", "documents"],
+    needs: [LiveCookies],
   },
   analyse(artifacts) {
-    return liveCookies(artifacts)
+    return artifacts
+      .read(LiveCookies)
       .filter(
         (cookie) =>
           !cookie.secure &&

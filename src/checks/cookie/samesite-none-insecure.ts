@@ -1,5 +1,5 @@
 import type { Check } from "../../core/check.ts";
-import { liveCookies } from "../../derived/cookies.ts";
+import { LiveCookies } from "../../artifacts/cookies.ts";
 import { COOKIE_REFERENCES, cookieDraft, cookieFixes } from "./shared.ts";
 
 export const samesiteNoneInsecure: Check = {
@@ -23,10 +23,11 @@ export const samesiteNoneInsecure: Check = {
       "Add `Secure` next to `SameSite=None` (or use `SameSite=Lax` if the cookie does not need to be sent cross-site).",
     ),
     learn: "cookies#samesite-none-insecure",
-    needs: ["discovery", "documents"],
+    needs: [LiveCookies],
   },
   analyse(artifacts) {
-    return liveCookies(artifacts)
+    return artifacts
+      .read(LiveCookies)
       .filter((cookie) => cookie.sameSite === "none" && !cookie.secure)
       .map((cookie) =>
         cookieDraft(

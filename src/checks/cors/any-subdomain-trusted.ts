@@ -1,6 +1,7 @@
 import type { Check } from "../../core/check.ts";
 import { allowedVariantDrafts, hostedPoc, variantAllowed } from "./origin-allowed.ts";
 import { CORS_CWE, CORS_REFERENCES, fixesWithLead } from "./shared.ts";
+import { CorsObservations } from "../../artifacts/cors-observations.ts";
 
 const lead =
   "Every subdomain is trusted. List the subdomains that really call the API; a subdomain with an XSS bug or a dangling DNS record otherwise becomes a way into it.";
@@ -27,7 +28,7 @@ export const anySubdomainTrusted: Check = {
       koa: lead,
     }),
     learn: "cors#any-subdomain-trusted",
-    needs: ["cors"],
+    needs: [CorsObservations],
   },
   analyse(artifacts) {
     return allowedVariantDrafts(artifacts, {

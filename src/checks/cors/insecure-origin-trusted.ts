@@ -1,6 +1,7 @@
 import type { Check } from "../../core/check.ts";
 import { allowedVariantDrafts, hostedPoc } from "./origin-allowed.ts";
 import { CORS_CWE, CORS_REFERENCES, fixesWithLead } from "./shared.ts";
+import { CorsObservations } from "../../artifacts/cors-observations.ts";
 
 const lead = "Only `https://` origins belong in the allowlist of an https site.";
 
@@ -25,7 +26,7 @@ export const insecureOriginTrusted: Check = {
       koa: lead,
     }),
     learn: "cors#insecure-origin-trusted",
-    needs: ["cors"],
+    needs: [CorsObservations],
   },
   analyse(artifacts) {
     return allowedVariantDrafts(artifacts, {

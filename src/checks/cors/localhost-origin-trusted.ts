@@ -1,6 +1,7 @@
 import type { Check } from "../../core/check.ts";
 import { allowedVariantDrafts, hostedPoc } from "./origin-allowed.ts";
 import { CORS_CWE, CORS_REFERENCES, fixesWithLead } from "./shared.ts";
+import { CorsObservations } from "../../artifacts/cors-observations.ts";
 
 const lead =
   "Development origins (`http://localhost:3000`) are in the production allowlist: load the list from configuration per environment.";
@@ -26,7 +27,7 @@ export const localhostOriginTrusted: Check = {
       koa: lead,
     }),
     learn: "cors#localhost-origin-trusted",
-    needs: ["cors"],
+    needs: [CorsObservations],
   },
   analyse(artifacts) {
     return allowedVariantDrafts(artifacts, {

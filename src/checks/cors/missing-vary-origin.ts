@@ -1,11 +1,11 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import {
-  corsObservations,
+  CorsObservations,
   dependsOnOrigin,
   onePerEndpoint,
   reflectsArbitrary,
-} from "../../derived/cors-observations.ts";
+} from "../../artifacts/cors-observations.ts";
 import { reusedFromCache } from "./cacheable.ts";
 import { CORS_CWE, CORS_REFERENCES } from "./shared.ts";
 
@@ -35,10 +35,10 @@ export const missingVaryOrigin: Check = {
       hono: `${varyFix} \`hono/cors\` adds it when origin is not \`*\`; custom middleware must call \`c.header('Vary', 'Origin', { append: true })\`.`,
     },
     learn: "cors#missing-vary-origin",
-    needs: ["cors"],
+    needs: [CorsObservations],
   },
   analyse(artifacts) {
-    const observations = corsObservations(artifacts);
+    const observations = artifacts.read(CorsObservations);
     const unvaried = observations.filter(
       (o) =>
         o.kind === "simple" &&

@@ -2,6 +2,7 @@ import type { Check } from "../../core/check.ts";
 import { allowedVariantDrafts } from "./origin-allowed.ts";
 import { nullOriginPoc } from "./poc.ts";
 import { CORS_CWE, CORS_REFERENCES, CVSS_READ_WITH_CREDENTIALS, fixesWithLead } from "./shared.ts";
+import { CorsObservations } from "../../artifacts/cors-observations.ts";
 
 const lead =
   "Remove `null` from the allowed origins: sandboxed iframes, `data:` URLs and local files all send `Origin: null`, so trusting it trusts anyone.";
@@ -27,7 +28,7 @@ export const nullOriginTrusted: Check = {
       koa: lead,
     }),
     learn: "cors#null-origin-trusted",
-    needs: ["cors"],
+    needs: [CorsObservations],
   },
   analyse(artifacts) {
     return allowedVariantDrafts(artifacts, {

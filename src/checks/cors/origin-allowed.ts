@@ -1,12 +1,12 @@
-import type { Artifacts } from "../../core/artifacts.ts";
+import type { CheckInput } from "../../core/artifact.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import type { FindingDraft } from "../../core/finding.ts";
 import {
-  corsObservations,
+  CorsObservations,
   onePerEndpoint,
   reflectsArbitrary,
   type CorsObservation,
-} from "../../derived/cors-observations.ts";
+} from "../../artifacts/cors-observations.ts";
 import { readPoc } from "./poc.ts";
 import { CVSS_READ_WITHOUT_CREDENTIALS } from "./shared.ts";
 
@@ -27,8 +27,8 @@ export interface AllowedVariantRule {
  * endpoint echoed it back in Access-Control-Allow-Origin. Endpoints that echo any origin at all are left
  * to cors.origin-reflected. One draft per endpoint; the engine groups them by host.
  */
-export function allowedVariantDrafts(artifacts: Artifacts, rule: AllowedVariantRule): FindingDraft[] {
-  const observations = corsObservations(artifacts);
+export function allowedVariantDrafts(artifacts: CheckInput, rule: AllowedVariantRule): FindingDraft[] {
+  const observations = artifacts.read(CorsObservations);
   const allowed = observations.filter(
     (o) =>
       o.kind === "simple" &&

@@ -1,11 +1,11 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import {
-  corsObservations,
+  CorsObservations,
   onePerEndpoint,
   onlyOnMissingPath,
   reflectsArbitrary,
-} from "../../derived/cors-observations.ts";
+} from "../../artifacts/cors-observations.ts";
 import { ALLOWLIST_FIXES, CORS_CWE, CORS_REFERENCES, CVSS_READ_WITHOUT_CREDENTIALS } from "./shared.ts";
 
 export const originReflectedNoCredentials: Check = {
@@ -22,10 +22,10 @@ export const originReflectedNoCredentials: Check = {
       "If the endpoint is meant to be public, `Access-Control-Allow-Origin: *` says so more honestly; otherwise list the origins that may call it.",
     fixes: ALLOWLIST_FIXES,
     learn: "cors#origin-reflected-no-credentials",
-    needs: ["cors"],
+    needs: [CorsObservations],
   },
   analyse(artifacts) {
-    const observations = corsObservations(artifacts);
+    const observations = artifacts.read(CorsObservations);
     const reflected = observations.filter(
       (o) =>
         o.kind === "simple" &&

@@ -1,6 +1,6 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
-import { corsObservations, onePerEndpoint, onlyOnMissingPath } from "../../derived/cors-observations.ts";
+import { CorsObservations, onePerEndpoint, onlyOnMissingPath } from "../../artifacts/cors-observations.ts";
 import { readPoc } from "./poc.ts";
 import { ALLOWLIST_FIXES, CORS_CWE, CORS_REFERENCES, CVSS_READ_WITH_CREDENTIALS } from "./shared.ts";
 
@@ -18,10 +18,10 @@ export const originReflected: Check = {
       "This usually comes from `cors({ origin: true, credentials: true })` or code that echoes the Origin header to make CORS errors go away.",
     fixes: ALLOWLIST_FIXES,
     learn: "cors#origin-reflected",
-    needs: ["cors"],
+    needs: [CorsObservations],
   },
   analyse(artifacts) {
-    const observations = corsObservations(artifacts);
+    const observations = artifacts.read(CorsObservations);
     const reflected = observations.filter(
       (o) =>
         o.kind === "simple" &&

@@ -1,11 +1,11 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import {
-  corsObservations,
+  CorsObservations,
   isHtml,
   onePerEndpoint,
   simpleObservation,
-} from "../../derived/cors-observations.ts";
+} from "../../artifacts/cors-observations.ts";
 import { CORS_CWE, CORS_REFERENCES, CVSS_INFORMATIONAL } from "./shared.ts";
 
 const lead =
@@ -45,10 +45,10 @@ export const preflightFailure: Check = {
       hono: `${lead} Mount \`cors()\` with \`app.use\` on the path, so it sees OPTIONS before the router.`,
     },
     learn: "cors#preflight-failure",
-    needs: ["cors"],
+    needs: [CorsObservations],
   },
   analyse(artifacts) {
-    const observations = corsObservations(artifacts);
+    const observations = artifacts.read(CorsObservations);
     const failed = observations.filter((o) => {
       if (o.kind !== "preflight" || o.variant !== "own") return false;
       const get = simpleObservation(observations, o.endpoint, "own");

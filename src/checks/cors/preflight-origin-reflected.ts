@@ -1,7 +1,7 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import { headerTokens } from "../../core/headers.ts";
-import { corsObservations, onePerEndpoint, reflectsArbitrary } from "../../derived/cors-observations.ts";
+import { CorsObservations, onePerEndpoint, reflectsArbitrary } from "../../artifacts/cors-observations.ts";
 import { ALLOWLIST_FIXES, CORS_CWE, CORS_REFERENCES } from "./shared.ts";
 
 const SIMPLE_METHODS = new Set(["get", "head", "post"]);
@@ -21,10 +21,10 @@ export const preflightOriginReflected: Check = {
       "separate OPTIONS handler (or a proxy) answers preflights with the request's Origin.",
     fixes: ALLOWLIST_FIXES,
     learn: "cors#preflight-origin-reflected",
-    needs: ["cors"],
+    needs: [CorsObservations],
   },
   analyse(artifacts) {
-    const observations = corsObservations(artifacts);
+    const observations = artifacts.read(CorsObservations);
     const approved = observations
       .filter((o) => o.kind === "preflight" && o.variant === "arbitrary" && o.echoed && o.credentials)
       .filter((o) => o.status >= 200 && o.status < 300)

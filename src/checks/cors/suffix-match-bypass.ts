@@ -1,6 +1,7 @@
 import type { Check } from "../../core/check.ts";
 import { allowedVariantDrafts, hostedPoc } from "./origin-allowed.ts";
 import { CORS_CWE, CORS_REFERENCES, CVSS_READ_WITH_CREDENTIALS, fixesWithLead } from "./shared.ts";
+import { CorsObservations } from "../../artifacts/cors-observations.ts";
 
 const lead =
   "The origin is checked with `endsWith('example.com')` (or `includes`): that also matches `attackerexample.com`. Compare whole origins, or require the dot: `.example.com`.";
@@ -26,7 +27,7 @@ export const suffixMatchBypass: Check = {
       koa: lead,
     }),
     learn: "cors#suffix-match-bypass",
-    needs: ["cors"],
+    needs: [CorsObservations],
   },
   analyse(artifacts) {
     return allowedVariantDrafts(artifacts, {

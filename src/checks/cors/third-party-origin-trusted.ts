@@ -1,6 +1,7 @@
 import type { Check } from "../../core/check.ts";
 import { allowedVariantDrafts, hostedPoc } from "./origin-allowed.ts";
 import { CORS_CWE, CORS_REFERENCES, CVSS_READ_WITH_CREDENTIALS, fixesWithLead } from "./shared.ts";
+import { CorsObservations } from "../../artifacts/cors-observations.ts";
 
 const lead =
   "A shared hosting domain is trusted (`*.vercel.app`, `*.netlify.app`, ...): anyone can deploy there. Trust your own deployment's exact origin, never the whole platform.";
@@ -26,7 +27,7 @@ export const thirdPartyOriginTrusted: Check = {
       koa: lead,
     }),
     learn: "cors#third-party-origin-trusted",
-    needs: ["cors"],
+    needs: [CorsObservations],
   },
   analyse(artifacts) {
     return allowedVariantDrafts(artifacts, {

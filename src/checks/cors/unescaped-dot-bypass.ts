@@ -1,6 +1,7 @@
 import type { Check } from "../../core/check.ts";
 import { allowedVariantDrafts, hostedPoc, variantAllowed } from "./origin-allowed.ts";
 import { CORS_CWE, CORS_REFERENCES, CVSS_READ_WITH_CREDENTIALS, fixesWithLead } from "./shared.ts";
+import { CorsObservations } from "../../artifacts/cors-observations.ts";
 
 const lead =
   "An origin regex has an unescaped `.`, which matches any character: escape it (`\\.`) and anchor the pattern (`^...$`), or better, use an exact list.";
@@ -26,7 +27,7 @@ export const unescapedDotBypass: Check = {
       koa: lead,
     }),
     learn: "cors#unescaped-dot-bypass",
-    needs: ["cors"],
+    needs: [CorsObservations],
   },
   analyse(artifacts) {
     return allowedVariantDrafts(artifacts, {

@@ -1,6 +1,6 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
-import { corsObservations, onePerEndpoint } from "../../derived/cors-observations.ts";
+import { CorsObservations, onePerEndpoint } from "../../artifacts/cors-observations.ts";
 import { ALLOWLIST_FIXES, CORS_CWE, CORS_REFERENCES, CVSS_INFORMATIONAL } from "./shared.ts";
 
 export const wildcardOrigin: Check = {
@@ -16,10 +16,10 @@ export const wildcardOrigin: Check = {
       "or IP address to decide what to return.",
     fixes: ALLOWLIST_FIXES,
     learn: "cors#wildcard-origin",
-    needs: ["cors"],
+    needs: [CorsObservations],
   },
   analyse(artifacts) {
-    const wildcards = corsObservations(artifacts).filter(
+    const wildcards = artifacts.read(CorsObservations).filter(
       // A guessed path that does not exist (a host adding `*` to its 404 page) is not an endpoint.
       (o) =>
         o.kind === "simple" && o.wildcard && !o.credentials && !(o.source === "common" && o.status >= 400),

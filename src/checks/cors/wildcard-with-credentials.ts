@@ -1,6 +1,6 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
-import { corsObservations, onePerEndpoint } from "../../derived/cors-observations.ts";
+import { CorsObservations, onePerEndpoint } from "../../artifacts/cors-observations.ts";
 import { ALLOWLIST_FIXES, CORS_CWE, CORS_REFERENCES } from "./shared.ts";
 
 export const wildcardWithCredentials: Check = {
@@ -18,10 +18,10 @@ export const wildcardWithCredentials: Check = {
       "which opens the API to every website. Decide which origins need cookies and list them exactly.",
     fixes: ALLOWLIST_FIXES,
     learn: "cors#wildcard-with-credentials",
-    needs: ["cors"],
+    needs: [CorsObservations],
   },
   analyse(artifacts) {
-    const wildcards = corsObservations(artifacts).filter((o) => o.wildcard && o.credentials);
+    const wildcards = artifacts.read(CorsObservations).filter((o) => o.wildcard && o.credentials);
     return onePerEndpoint(wildcards).map((o) => ({
       url: o.endpoint,
       groupKey: new URL(o.endpoint).origin,

@@ -2,7 +2,7 @@ import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import type { Exchange } from "../../core/exchange.ts";
 import type { FindingDraft } from "../../core/finding.ts";
-import { softNotFound } from "../../derived/soft-404.ts";
+import { SoftNotFoundBaselines } from "../../artifacts/soft-404.ts";
 import { directoryListing } from "./listing-signature.ts";
 import {
   EXPOSURE_NEEDS,
@@ -55,7 +55,7 @@ export const directoryListingCheck: Check = {
     needs: ["discovery", ...EXPOSURE_NEEDS],
   },
   analyse(artifacts) {
-    const calibration = softNotFound(artifacts);
+    const calibration = artifacts.read(SoftNotFoundBaselines);
     const candidates = artifacts.exchanges.filter(
       (exchange) =>
         (exchange.probe === "exposure" &&

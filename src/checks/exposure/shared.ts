@@ -1,8 +1,8 @@
-import type { Artifacts } from "../../core/artifacts.ts";
+import type { Recording } from "../../core/recording.ts";
 import type { Exchange } from "../../core/exchange.ts";
 import type { Reference } from "../../core/finding.ts";
 import type { Stack } from "../../core/stack.ts";
-import { softNotFound } from "../../derived/soft-404.ts";
+import { SoftNotFoundBaselines } from "../../artifacts/soft-404.ts";
 import type { ExposureKind } from "../../probes/exposure/paths.ts";
 
 export const EXPOSURE_NEEDS = ["exposure"] as const;
@@ -23,11 +23,11 @@ export const WSTG_FILE_EXTENSIONS: Reference = {
  * everything the same way (soft-404). A 200 alone is never enough.
  */
 export function exposedFiles(
-  artifacts: Artifacts,
+  artifacts: Recording,
   kind: ExposureKind,
   signature: (exchange: Exchange) => boolean,
 ): Exchange[] {
-  const calibration = softNotFound(artifacts);
+  const calibration = artifacts.read(SoftNotFoundBaselines);
   return artifacts.exchanges.filter(
     (exchange) =>
       exchange.probe === "exposure" &&

@@ -1,8 +1,8 @@
 import type { Reference } from "../../core/finding.ts";
 import type { Stack } from "../../core/stack.ts";
-import type { SourceMap } from "../../derived/source-maps.ts";
+import { SourceMaps, type SourceMap } from "../../artifacts/source-maps.ts";
 
-export const SOURCE_MAP_NEEDS = ["discovery", "source-maps"] as const;
+export const SOURCE_MAP_NEEDS = [SourceMaps] as const;
 
 export const SOURCE_MAP_REFERENCES: readonly Reference[] = [
   { title: "ECMA-426: Source map format specification", url: "https://tc39.es/ecma426/" },

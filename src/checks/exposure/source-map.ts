@@ -1,6 +1,6 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
-import { sourceMaps } from "../../derived/source-maps.ts";
+import { SourceMaps } from "../../artifacts/source-maps.ts";
 import {
   SOURCE_MAP_FIXES,
   SOURCE_MAP_NEEDS,
@@ -24,7 +24,8 @@ export const sourceMap: Check = {
     needs: SOURCE_MAP_NEEDS,
   },
   analyse(artifacts) {
-    return sourceMaps(artifacts)
+    return artifacts
+      .read(SourceMaps)
       .filter((map) => map.contents.length === 0)
       .map((map) => {
         const files = ownSources(map, 5);

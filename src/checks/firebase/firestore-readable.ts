@@ -2,7 +2,7 @@ import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import type { Exchange } from "../../core/exchange.ts";
 import type { FindingDraft } from "../../core/finding.ts";
-import { firestoreDocuments, type FirestorePage } from "../../derived/baas-responses.ts";
+import { firestoreDocuments, type FirestorePage } from "../../artifacts/baas-responses.ts";
 import {
   CVSS_READ_ALL,
   FIREBASE_REFERENCES,

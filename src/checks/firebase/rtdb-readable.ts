@@ -1,7 +1,7 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import type { FindingDraft } from "../../core/finding.ts";
-import { rtdbAnswersNull, rtdbKeys } from "../../derived/baas-responses.ts";
+import { rtdbAnswersNull, rtdbKeys } from "../../artifacts/baas-responses.ts";
 import {
   CVSS_READ_ALL,
   FIREBASE_REFERENCES,

@@ -1,6 +1,6 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
-import { firebaseStorageItems } from "../../derived/baas-responses.ts";
+import { firebaseStorageItems } from "../../artifacts/baas-responses.ts";
 import {
   CVSS_READ_ALL,
   FIREBASE_REFERENCES,

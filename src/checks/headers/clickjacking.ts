@@ -1,6 +1,6 @@
 import type { Check } from "../../core/check.ts";
 import { headerValues } from "../../core/headers.ts";
-import { documentCsps, type DocumentCsp } from "../../derived/csp.ts";
+import { DocumentCsps, type DocumentCsp } from "../../artifacts/csp.ts";
 import { documentDraft, setHeaderFixes } from "./shared.ts";
 
 /** Sources that let any site frame the page: a frame-ancestors made only of these protects nothing. */
@@ -51,10 +51,10 @@ export const clickjacking: Check = {
       ),
     }),
     learn: "clickjacking#clickjacking",
-    needs: ["discovery", "documents"],
+    needs: [DocumentCsps],
   },
   analyse(artifacts) {
-    return documentCsps(artifacts).flatMap((doc) => {
+    return artifacts.read(DocumentCsps).flatMap((doc) => {
       const verdict = framing(doc);
       if (verdict.protected) return [];
       return [

@@ -1,6 +1,6 @@
 import type { Check } from "../../core/check.ts";
 import { headerValue } from "../../core/headers.ts";
-import { htmlDocuments } from "../../derived/documents.ts";
+import { HtmlDocuments } from "../../artifacts/documents.ts";
 import { CVSS_INFORMATIONAL, HARDENING_REFERENCES, documentDraft, setHeaderFixes } from "./shared.ts";
 
 export const coopMissing: Check = {
@@ -32,10 +32,10 @@ export const coopMissing: Check = {
       ].join("\n"),
     }),
     learn: "security-headers#coop-missing",
-    needs: ["discovery", "documents"],
+    needs: [HtmlDocuments],
   },
   analyse(artifacts) {
-    return htmlDocuments(artifacts).flatMap((document) => {
+    return artifacts.read(HtmlDocuments).flatMap((document) => {
       if (headerValue(document.headers, "cross-origin-opener-policy") !== undefined) return [];
       return [
         documentDraft(

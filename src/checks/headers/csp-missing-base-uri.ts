@@ -1,5 +1,11 @@
 import type { Check } from "../../core/check.ts";
-import { baseUriMissing, cspStatus, describePolicies, documentCsps, metaExcerpt } from "../../derived/csp.ts";
+import {
+  baseUriMissing,
+  cspStatus,
+  describePolicies,
+  DocumentCsps,
+  metaExcerpt,
+} from "../../artifacts/csp.ts";
 import { CSP_CWE, CSP_REFERENCES, CVSS_CSP_GAP, cspFixes, documentDraft } from "./shared.ts";
 
 export const cspMissingBaseUri: Check = {
@@ -17,10 +23,10 @@ export const cspMissingBaseUri: Check = {
       "Add `base-uri 'none'` (or `base-uri 'self'` if the site uses a `<base>` tag) to the policy.",
     ),
     learn: "content-security-policy#csp-missing-base-uri",
-    needs: ["discovery", "documents"],
+    needs: [DocumentCsps],
   },
   analyse(artifacts) {
-    return documentCsps(artifacts).flatMap((doc) => {
+    return artifacts.read(DocumentCsps).flatMap((doc) => {
       if (cspStatus(doc) !== "present" || !baseUriMissing(doc)) return [];
       return [
         documentDraft(

@@ -2,10 +2,10 @@ import type { Check } from "../../core/check.ts";
 import {
   cspStatus,
   describePolicies,
-  documentCsps,
+  DocumentCsps,
   metaExcerpt,
   objectSrcMissing,
-} from "../../derived/csp.ts";
+} from "../../artifacts/csp.ts";
 import { CSP_CWE, CSP_REFERENCES, CVSS_CSP_GAP, cspFixes, documentDraft } from "./shared.ts";
 
 export const cspMissingObjectSrc: Check = {
@@ -21,10 +21,10 @@ export const cspMissingObjectSrc: Check = {
       "which costs nothing on a site that embeds no plugins.",
     fixes: cspFixes("Add `object-src 'none'` to the policy (or a `default-src` that it can fall back to)."),
     learn: "content-security-policy#csp-missing-object-src",
-    needs: ["discovery", "documents"],
+    needs: [DocumentCsps],
   },
   analyse(artifacts) {
-    return documentCsps(artifacts).flatMap((doc) => {
+    return artifacts.read(DocumentCsps).flatMap((doc) => {
       // Without script restriction the page is reported as csp-missing; this is a gap in a working policy.
       if (cspStatus(doc) !== "present" || !doc.enforced.every(objectSrcMissing)) return [];
       return [

@@ -1,5 +1,5 @@
 import type { Check } from "../../core/check.ts";
-import { cspStatus, describePolicies, documentCsps, metaExcerpt } from "../../derived/csp.ts";
+import { cspStatus, describePolicies, DocumentCsps, metaExcerpt } from "../../artifacts/csp.ts";
 import {
   CSP_CWE,
   CSP_REFERENCES,
@@ -25,10 +25,10 @@ export const cspMissing: Check = {
       "Send a `Content-Security-Policy` header on every HTML page, with at least `script-src` (or `default-src`), `object-src 'none'` and `base-uri`. A `<meta http-equiv>` policy also works, except for `frame-ancestors`.",
     ),
     learn: "content-security-policy#csp-missing",
-    needs: ["discovery", "documents"],
+    needs: [DocumentCsps],
   },
   analyse(artifacts) {
-    return documentCsps(artifacts).flatMap((doc) => {
+    return artifacts.read(DocumentCsps).flatMap((doc) => {
       const status = cspStatus(doc);
       if (status === "present") return [];
       const url = doc.document.url;

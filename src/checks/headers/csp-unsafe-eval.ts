@@ -1,11 +1,11 @@
 import type { Check } from "../../core/check.ts";
 import {
   describePolicies,
-  documentCsps,
+  DocumentCsps,
   metaExcerpt,
   evalWeaknesses,
   scriptWeakness,
-} from "../../derived/csp.ts";
+} from "../../artifacts/csp.ts";
 import { CSP_CWE, CSP_REFERENCES, CVSS_CSP_GAP, cspFixes, documentDraft } from "./shared.ts";
 
 export const cspUnsafeEval: Check = {
@@ -23,10 +23,10 @@ export const cspUnsafeEval: Check = {
       "Remove `'unsafe-eval'` from `script-src`. Use the production build (dev servers need eval, production bundles do not); precompile templates; for WebAssembly use `'wasm-unsafe-eval'` instead.",
     ),
     learn: "content-security-policy#csp-unsafe-eval",
-    needs: ["discovery", "documents"],
+    needs: [DocumentCsps],
   },
   analyse(artifacts) {
-    return documentCsps(artifacts).flatMap((doc) => {
+    return artifacts.read(DocumentCsps).flatMap((doc) => {
       const weak = scriptWeakness(doc, evalWeaknesses);
       const first = weak?.[0]?.weaknesses[0];
       if (!weak || !first) return [];

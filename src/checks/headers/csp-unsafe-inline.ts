@@ -1,12 +1,12 @@
 import type { Check } from "../../core/check.ts";
 import {
   describePolicies,
-  documentCsps,
+  DocumentCsps,
   metaExcerpt,
   inlineWeaknesses,
-  reusedNonces,
+  ReusedNonces,
   scriptWeakness,
-} from "../../derived/csp.ts";
+} from "../../artifacts/csp.ts";
 import {
   CSP_CWE,
   CSP_REFERENCES,
@@ -31,11 +31,11 @@ export const cspUnsafeInline: Check = {
       "Remove `'unsafe-inline'` from `script-src` (and `default-src`), and allow your own inline scripts with a nonce that is random and new on every response (or with their hashes). Never cache a page whose CSP carries a nonce.",
     ),
     learn: "content-security-policy#csp-unsafe-inline",
-    needs: ["discovery", "documents"],
+    needs: [DocumentCsps, ReusedNonces],
   },
   analyse(artifacts) {
-    const reused = reusedNonces(artifacts);
-    return documentCsps(artifacts).flatMap((doc) => {
+    const reused = artifacts.read(ReusedNonces);
+    return artifacts.read(DocumentCsps).flatMap((doc) => {
       const weak = scriptWeakness(doc, (policy) => inlineWeaknesses(policy, reused));
       const first = weak?.[0]?.weaknesses[0];
       if (!weak || !first) return [];

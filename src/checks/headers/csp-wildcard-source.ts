@@ -1,11 +1,11 @@
 import type { Check } from "../../core/check.ts";
 import {
   describePolicies,
-  documentCsps,
+  DocumentCsps,
   metaExcerpt,
   scriptWeakness,
   wildcardWeaknesses,
-} from "../../derived/csp.ts";
+} from "../../artifacts/csp.ts";
 import {
   CSP_CWE,
   CSP_REFERENCES,
@@ -30,10 +30,10 @@ export const cspWildcardSource: Check = {
       "Replace `*`, `https:`, `http:` and `data:` in `script-src` with a per-response nonce and `'strict-dynamic'` (or with `'self'` and the exact hosts you load scripts from), and drop hosts that serve JSONP.",
     ),
     learn: "content-security-policy#csp-wildcard-source",
-    needs: ["discovery", "documents"],
+    needs: [DocumentCsps],
   },
   analyse(artifacts) {
-    return documentCsps(artifacts).flatMap((doc) => {
+    return artifacts.read(DocumentCsps).flatMap((doc) => {
       const weak = scriptWeakness(doc, wildcardWeaknesses);
       const first = weak?.[0]?.weaknesses[0];
       if (!weak || !first) return [];

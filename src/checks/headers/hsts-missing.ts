@@ -1,5 +1,5 @@
 import type { Check } from "../../core/check.ts";
-import { hostHsts } from "../../derived/hsts.ts";
+import { HostHstsPolicies } from "../../artifacts/hsts.ts";
 import { CVSS_HSTS_MISSING, HSTS_CWE, HSTS_REFERENCES, hstsFixes } from "./hsts-shared.ts";
 import { documentDraft } from "./shared.ts";
 
@@ -19,10 +19,11 @@ export const hstsMissing: Check = {
       "Send `Strict-Transport-Security` on every https response, with a max-age of at least 180 days.",
     ),
     learn: "https-and-hsts#hsts-missing",
-    needs: ["discovery", "documents"],
+    needs: [HostHstsPolicies],
   },
   analyse(artifacts) {
-    return hostHsts(artifacts)
+    return artifacts
+      .read(HostHstsPolicies)
       .filter((host) => !host.best && !host.coveredBy)
       .flatMap((host) =>
         host.documents.map((document) => {

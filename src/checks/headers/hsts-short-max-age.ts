@@ -1,5 +1,5 @@
 import type { Check } from "../../core/check.ts";
-import { HSTS_MIN_MAX_AGE, hostHsts } from "../../derived/hsts.ts";
+import { HSTS_MIN_MAX_AGE, HostHstsPolicies } from "../../artifacts/hsts.ts";
 import { CVSS_HSTS_SHORT, HSTS_CWE, HSTS_REFERENCES, hstsFixes } from "./hsts-shared.ts";
 import { documentDraft } from "./shared.ts";
 
@@ -16,10 +16,10 @@ export const hstsShortMaxAge: Check = {
       "Short values are fine while you test that everything works over https; raise it (two years is usual, and needed for the preload list) once it does.",
     fixes: hstsFixes("Raise max-age to at least 15552000 (180 days); 63072000 (two years) is usual."),
     learn: "https-and-hsts#hsts-short-max-age",
-    needs: ["discovery", "documents"],
+    needs: [HostHstsPolicies],
   },
   analyse(artifacts) {
-    return hostHsts(artifacts).flatMap((host) => {
+    return artifacts.read(HostHstsPolicies).flatMap((host) => {
       const best = host.best;
       if (!best || (best.hsts.maxAge ?? 0) >= HSTS_MIN_MAX_AGE) return [];
       const maxAge = best.hsts.maxAge ?? 0;

@@ -1,6 +1,6 @@
 import type { Check } from "../../core/check.ts";
 import { headerValue } from "../../core/headers.ts";
-import { htmlDocuments } from "../../derived/documents.ts";
+import { HtmlDocuments } from "../../artifacts/documents.ts";
 import { CVSS_INFORMATIONAL, HARDENING_REFERENCES, documentDraft, setHeaderFixes } from "./shared.ts";
 
 const VALUE = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
@@ -33,10 +33,10 @@ export const permissionsPolicyMissing: Check = {
       ].join("\n"),
     }),
     learn: "security-headers#permissions-policy-missing",
-    needs: ["discovery", "documents"],
+    needs: [HtmlDocuments],
   },
   analyse(artifacts) {
-    return htmlDocuments(artifacts).flatMap((document) => {
+    return artifacts.read(HtmlDocuments).flatMap((document) => {
       if (headerValue(document.headers, "permissions-policy") !== undefined) return [];
       const legacy = headerValue(document.headers, "feature-policy") !== undefined;
       return [

@@ -1,6 +1,6 @@
 import type { Check } from "../../core/check.ts";
 import { headerValues } from "../../core/headers.ts";
-import { htmlDocuments, type HtmlDocument } from "../../derived/documents.ts";
+import { HtmlDocuments, type HtmlDocument } from "../../artifacts/documents.ts";
 import { HARDENING_REFERENCES, documentDraft, setHeaderFixes } from "./shared.ts";
 
 const POLICIES = new Set([
@@ -59,10 +59,10 @@ export const referrerPolicyUnsafe: Check = {
       ),
     }),
     learn: "security-headers#referrer-policy-unsafe",
-    needs: ["discovery", "documents"],
+    needs: [HtmlDocuments],
   },
   analyse(artifacts) {
-    return htmlDocuments(artifacts).flatMap((document) => {
+    return artifacts.read(HtmlDocuments).flatMap((document) => {
       const effective = effectivePolicy(document);
       if (!effective || !UNSAFE.has(effective.policy)) return [];
       return [

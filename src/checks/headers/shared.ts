@@ -2,10 +2,10 @@ import { evidenceFrom } from "../../core/evidence.ts";
 import type { FindingDraft, Reference } from "../../core/finding.ts";
 import type { Labels } from "../../core/exchange.ts";
 import type { Stack } from "../../core/stack.ts";
-import type { HtmlDocument } from "../../derived/documents.ts";
+import type { HtmlDocument } from "../../artifacts/documents.ts";
 
 /**
- * Shared by the headers.* checks: every one judges HTML documents (derived/documents.ts), groups what it
+ * Shared by the headers.* checks: every one judges HTML documents (artifacts/documents.ts), groups what it
  * finds by origin (one finding per host, listing every page), and fixes the same way on each stack.
  */
 

@@ -1,6 +1,6 @@
 import type { Check } from "../../core/check.ts";
 import { headerValues } from "../../core/headers.ts";
-import { htmlDocuments } from "../../derived/documents.ts";
+import { HtmlDocuments } from "../../artifacts/documents.ts";
 import { HARDENING_REFERENCES, documentDraft, setHeaderFixes } from "./shared.ts";
 
 export const xContentTypeOptionsMissing: Check = {
@@ -33,10 +33,10 @@ export const xContentTypeOptionsMissing: Check = {
       ].join("\n"),
     }),
     learn: "security-headers#x-content-type-options-missing",
-    needs: ["discovery", "documents"],
+    needs: [HtmlDocuments],
   },
   analyse(artifacts) {
-    return htmlDocuments(artifacts).flatMap((document) => {
+    return artifacts.read(HtmlDocuments).flatMap((document) => {
       // Browsers read the first value only (Fetch: "determine nosniff").
       const first = headerValues(document.headers, "x-content-type-options")[0]
         ?.split(",")[0]

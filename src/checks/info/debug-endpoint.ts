@@ -2,8 +2,8 @@ import type { Check } from "../../core/check.ts";
 import { bodyText } from "../../core/body.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import type { FindingDraft } from "../../core/finding.ts";
-import { htmlDocuments } from "../../derived/documents.ts";
-import { DEBUG_PROBE, DEBUG_ROLE } from "../../derived/info-labels.ts";
+import { HtmlDocuments } from "../../artifacts/documents.ts";
+import { DEBUG_PROBE, DEBUG_ROLE } from "../../artifacts/info-labels.ts";
 import { PAGE_MARKERS, recogniseDebugEndpoint } from "./debug-signatures.ts";
 
 const MAX_HTML_CHARS = 512 * 1024;
@@ -99,7 +99,7 @@ export const debugEndpoint: Check = {
         details: { endpoint: exchange.labels.kind ?? "", ...recognition.details },
       });
     }
-    for (const document of htmlDocuments(artifacts)) {
+    for (const document of artifacts.read(HtmlDocuments)) {
       const html = bodyText(document.exchange.response).slice(0, MAX_HTML_CHARS);
       for (const marker of PAGE_MARKERS) {
         const match = marker.pattern.exec(html);

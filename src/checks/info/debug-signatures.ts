@@ -1,6 +1,6 @@
 import { bodyText } from "../../core/body.ts";
 import type { RecordedResponse } from "../../core/exchange.ts";
-import type { DebugKind } from "../../derived/info-labels.ts";
+import type { DebugKind } from "../../artifacts/info-labels.ts";
 
 /** What was recognised in a debug endpoint's answer, never from its status alone. */
 export interface DebugRecognition {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { renderJson } from "../../reporters/json.ts";
-import { redactKey } from "../../derived/key-redaction.ts";
+import { redactKey } from "../../artifacts/key-redaction.ts";
 import {
   clerkPublishableKey,
   firebaseApiKey,

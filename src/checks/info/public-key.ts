@@ -2,9 +2,9 @@ import type { Check } from "../../core/check.ts";
 import { bodyText } from "../../core/body.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import type { FindingDraft } from "../../core/finding.ts";
-import { baasConfig } from "../../derived/baas-config.ts";
-import { redactKey, redactTokens } from "../../derived/key-redaction.ts";
-import { PUBLIC_KEY_LABELS, type PublicKey } from "../../derived/public-keys.ts";
+import { baasConfig } from "../../artifacts/baas-config.ts";
+import { redactKey, redactTokens } from "../../artifacts/key-redaction.ts";
+import { PUBLIC_KEY_LABELS, type PublicKey } from "../../artifacts/public-keys.ts";
 
 const CONTEXT_CHARS = 80;
 

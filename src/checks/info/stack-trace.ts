@@ -5,7 +5,7 @@ import type { Exchange } from "../../core/exchange.ts";
 import type { FindingDraft } from "../../core/finding.ts";
 import { mimeType } from "../../core/headers.ts";
 import { isSameSite } from "../../core/target.ts";
-import { ERROR_TRIGGER_ROLE, ERRORS_PROBE } from "../../derived/info-labels.ts";
+import { ERROR_TRIGGER_ROLE, ERRORS_PROBE } from "../../artifacts/info-labels.ts";
 import { findTrace, type TraceMatch } from "./trace-signatures.ts";
 
 /** Traces sit near the top of an error page; reading more of a hostile body only costs time. */

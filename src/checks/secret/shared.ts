@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
-import type { Artifacts } from "../../core/artifacts.ts";
+import type { CheckInput } from "../../core/artifact.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import type { FindingDraft, Reference } from "../../core/finding.ts";
 import type { Stack } from "../../core/stack.ts";
-import { secretSightings, type SecretSighting } from "../../derived/secret-matches.ts";
+import { SecretSightings, type SecretSighting } from "../../artifacts/secret-matches.ts";
 
-/** Every secret check reads the page and bundles (discovery) and the source maps beside them. */
-export const SECRET_NEEDS = ["discovery", "source-maps"] as const;
+/** Every secret check reads the keys found in the page, its bundles and the source maps beside them. */
+export const SECRET_NEEDS = [SecretSightings] as const;
 export const HARDCODED_CREDENTIALS_CWE = "CWE-798";
 
 export const SECRET_REFERENCES: readonly Reference[] = [
@@ -32,10 +32,10 @@ export function referencesWith(...first: Reference[]): readonly Reference[] {
  * a fingerprint of the key) that lists both URLs. Nothing here carries the key itself: the summary,
  * details and evidence excerpt use its redacted form.
  */
-export function secretDrafts(artifacts: Artifacts, findingId: string): FindingDraft[] {
+export function secretDrafts(artifacts: CheckInput, findingId: string): FindingDraft[] {
   const drafts: FindingDraft[] = [];
   const seen = new Set<string>();
-  const all = secretSightings(artifacts);
+  const all = artifacts.read(SecretSightings);
   for (const sighting of all) {
     if (sighting.findingId !== findingId) continue;
     const fingerprint = fingerprintOf(sighting.match.secret);

@@ -1,7 +1,7 @@
 import type { Check } from "../../core/check.ts";
 import type { Exchange } from "../../core/exchange.ts";
 import type { FindingDraft } from "../../core/finding.ts";
-import { supabaseBuckets, supabaseObjectCount } from "../../derived/baas-responses.ts";
+import { supabaseBuckets, supabaseObjectCount } from "../../artifacts/baas-responses.ts";
 import {
   CVSS_READ_ALL,
   CVSS_READ_SOME,

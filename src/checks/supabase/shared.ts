@@ -3,7 +3,7 @@ import { evidenceFrom, type EvidenceOptions } from "../../core/evidence.ts";
 import type { Evidence, Reference } from "../../core/finding.ts";
 import { headerValue } from "../../core/headers.ts";
 import type { Stack } from "../../core/stack.ts";
-import { redactEvidence } from "../../derived/key-redaction.ts";
+import { redactEvidence } from "../../artifacts/key-redaction.ts";
 
 export const SUPABASE_REFERENCES: readonly Reference[] = [
   {

@@ -1,5 +1,5 @@
 import type { Check } from "../../core/check.ts";
-import { signupSettings } from "../../derived/baas-responses.ts";
+import { signupSettings } from "../../artifacts/baas-responses.ts";
 import {
   CVSS_INFORMATIONAL,
   keyedEvidence,

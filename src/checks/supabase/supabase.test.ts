@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import type { Report } from "../../engine/report.ts";
 import { renderJson } from "../../reporters/json.ts";
-import { redactKey } from "../../derived/key-redaction.ts";
+import { redactKey } from "../../artifacts/key-redaction.ts";
 import { startCloud, type Cloud } from "../../../test/fixtures/baas/cloud.ts";
 import { publishableKey, SUPABASE_DEMO_ANON_KEY, supabaseJwt } from "../../../test/fixtures/baas/keys.ts";
 import { blockPage, bundleSite, catchAllJsonApi, supabaseBundle } from "../../../test/fixtures/baas/sites.ts";

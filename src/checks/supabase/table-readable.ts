@@ -2,8 +2,8 @@ import type { Check } from "../../core/check.ts";
 import type { Exchange } from "../../core/exchange.ts";
 import type { FindingDraft } from "../../core/finding.ts";
 import { headerValue } from "../../core/headers.ts";
-import { baasConfig } from "../../derived/baas-config.ts";
-import { postgrestCount } from "../../derived/baas-responses.ts";
+import { baasConfig } from "../../artifacts/baas-config.ts";
+import { postgrestCount } from "../../artifacts/baas-responses.ts";
 import {
   CVSS_READ_ALL,
   CVSS_READ_SOME,

@@ -1,7 +1,7 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
-import { TRANSPORT_PROBE } from "../../derived/https-origin.ts";
-import { certificateDetails, describeCertificate, siteCertificates } from "./certificates.ts";
+import { TRANSPORT_PROBE } from "../../artifacts/https-origin.ts";
+import { certificateDetails, describeCertificate, SiteCertificates } from "../../artifacts/certificates.ts";
 import { days, LETS_ENCRYPT, OWASP_TLS } from "./shared.ts";
 
 /** Renewal tooling renews 30 days ahead; two weeks left means it has already failed once or more. */
@@ -56,7 +56,8 @@ export const certificateExpiring: Check = {
     needs: [TRANSPORT_PROBE],
   },
   analyse(artifacts) {
-    return siteCertificates(artifacts)
+    return artifacts
+      .read(SiteCertificates)
       .filter((certificate) => certificate.problems.length === 0 && certificate.validTo !== undefined)
       .flatMap((certificate) => {
         const left = certificate.validTo! - certificate.observedAt;

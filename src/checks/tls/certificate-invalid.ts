@@ -1,7 +1,7 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
-import { TRANSPORT_PROBE } from "../../derived/https-origin.ts";
-import { certificateDetails, describeCertificate, siteCertificates } from "./certificates.ts";
+import { TRANSPORT_PROBE } from "../../artifacts/https-origin.ts";
+import { certificateDetails, describeCertificate, SiteCertificates } from "../../artifacts/certificates.ts";
 import { LETS_ENCRYPT, OWASP_TLS } from "./shared.ts";
 
 export const certificateInvalid: Check = {
@@ -71,7 +71,8 @@ export const certificateInvalid: Check = {
     needs: [TRANSPORT_PROBE],
   },
   analyse(artifacts) {
-    return siteCertificates(artifacts)
+    return artifacts
+      .read(SiteCertificates)
       .filter((certificate) => certificate.problems.length > 0)
       .map((certificate) => ({
         url: certificate.origin,

@@ -1,8 +1,8 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
-import { TRANSPORT_PROBE } from "../../derived/https-origin.ts";
+import { TRANSPORT_PROBE } from "../../artifacts/https-origin.ts";
 import { MDN_HSTS, OWASP_TLS, REDIRECT_TO_HTTPS } from "./shared.ts";
-import { transportFacts } from "./transport-facts.ts";
+import { TransportObservations } from "../../artifacts/transport-facts.ts";
 
 export const httpNotRedirected: Check = {
   meta: {
@@ -35,7 +35,7 @@ export const httpNotRedirected: Check = {
     needs: [TRANSPORT_PROBE],
   },
   analyse(artifacts) {
-    const facts = transportFacts(artifacts);
+    const facts = artifacts.read(TransportObservations);
     // Without a working https origin there is nowhere to redirect to: tls.no-https says so instead.
     if (!facts?.httpsAnswer || !facts.httpContent) return [];
     const served = facts.httpContent;

@@ -1,7 +1,7 @@
 import type { Check } from "../../core/check.ts";
 import type { Evidence, FindingDraft } from "../../core/finding.ts";
 import type { HandshakeRecord } from "../../core/transport.ts";
-import { LEGACY_VERSIONS, VERSIONS_PROBE } from "../../derived/https-origin.ts";
+import { LEGACY_VERSIONS, VERSIONS_PROBE } from "../../artifacts/https-origin.ts";
 import { MOZILLA_TLS_CONFIG, OWASP_TLS } from "./shared.ts";
 
 /** Node's protocol names as people write them. */

@@ -2,7 +2,7 @@ import type { Check } from "../../core/check.ts";
 import { bodyText } from "../../core/body.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import { headerValues } from "../../core/headers.ts";
-import { DOCUMENT_PROBE, htmlDocuments, type HtmlDocument } from "../../derived/documents.ts";
+import { DOCUMENT_PROBE, HtmlDocuments, type HtmlDocument } from "../../artifacts/documents.ts";
 import { insecureActiveContent } from "./active-content.ts";
 
 const MDN_MIXED_CONTENT = {
@@ -78,7 +78,8 @@ export const mixedContent: Check = {
     needs: [DOCUMENT_PROBE],
   },
   analyse(artifacts) {
-    return htmlDocuments(artifacts)
+    return artifacts
+      .read(HtmlDocuments)
       .filter((document) => document.https && !upgradesInsecureRequests(document))
       .flatMap((document) => {
         const html = bodyText(document.exchange.response);

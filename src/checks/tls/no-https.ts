@@ -1,9 +1,9 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import type { Evidence } from "../../core/finding.ts";
-import { TRANSPORT_PROBE } from "../../derived/https-origin.ts";
+import { TRANSPORT_PROBE } from "../../artifacts/https-origin.ts";
 import { LETS_ENCRYPT, MDN_HSTS, OWASP_TLS, REDIRECT_TO_HTTPS } from "./shared.ts";
-import { transportFacts } from "./transport-facts.ts";
+import { TransportObservations } from "../../artifacts/transport-facts.ts";
 
 export const noHttps: Check = {
   meta: {
@@ -63,7 +63,7 @@ export const noHttps: Check = {
     needs: [TRANSPORT_PROBE],
   },
   analyse(artifacts) {
-    const facts = transportFacts(artifacts);
+    const facts = artifacts.read(TransportObservations);
     if (!facts?.httpsFailure || artifacts.target.scheme !== "http") return [];
     const failure = facts.httpsFailure;
     const evidence: Evidence[] = [

@@ -77,24 +77,6 @@ export const REDIRECT_TO_HTTPS: Partial<Record<Stack, string>> = {
     "Turn on **SSL/TLS → Edge Certificates → Always Use HTTPS**, and set the SSL mode to **Full (strict)** so Cloudflare also speaks TLS to your origin.",
 };
 
-/** The plain reading of the verification codes Node and OpenSSL give (socket.authorizationError). */
-export const CERTIFICATE_ERRORS: Readonly<Record<string, string>> = {
-  CERT_HAS_EXPIRED: "it has expired",
-  CERT_NOT_YET_VALID: "it is not valid yet",
-  DEPTH_ZERO_SELF_SIGNED_CERT: "it is self-signed",
-  SELF_SIGNED_CERT_IN_CHAIN: "its chain ends in a self-signed root that browsers do not trust",
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
-    "its issuer is not trusted, or the server does not send the intermediate certificate",
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE:
-    "its issuer is not trusted, or the server does not send the intermediate certificate",
-  UNABLE_TO_GET_ISSUER_CERT: "its issuer certificate could not be found",
-  CERT_REVOKED: "it has been revoked",
-  CERT_SIGNATURE_FAILURE: "its signature does not verify",
-  CERT_UNTRUSTED: "it is not trusted for serving websites",
-  INVALID_PURPOSE: "it is not meant for serving websites",
-  ERR_TLS_CERT_ALTNAME_INVALID: "it is not issued for this host name",
-};
-
 /** Formats a day count for a sentence. */
 export function days(count: number): string {
   return `${count} day${count === 1 ? "" : "s"}`;

@@ -1,6 +1,6 @@
-import { baasConfig } from "../../derived/baas-config.ts";
-import { rtdbKeys } from "../../derived/baas-responses.ts";
-import type { FirebaseProject } from "../../derived/firebase-config.ts";
+import { baasConfig } from "../../artifacts/baas-config.ts";
+import { rtdbKeys } from "../../artifacts/baas-responses.ts";
+import type { FirebaseProject } from "../../artifacts/firebase-config.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
 
 /** Bounds per scan (collections across all projects; database paths per project, only if the root is closed). */
@@ -22,6 +22,7 @@ export const firebaseProbe: Probe = {
   name: "firebase",
   title: "Asking the Firebase backend what anyone can read",
   after: ["discovery"],
+  produces: [],
   async run(context) {
     const { target, discovery } = context;
     const config = baasConfig({ target, exchanges: context.http.exchanges, discovery }).firebase;

@@ -1,6 +1,6 @@
-import { baasConfig } from "../../derived/baas-config.ts";
-import { supabaseBuckets } from "../../derived/baas-responses.ts";
-import type { SupabaseProject } from "../../derived/supabase-config.ts";
+import { baasConfig } from "../../artifacts/baas-config.ts";
+import { supabaseBuckets } from "../../artifacts/baas-responses.ts";
+import type { SupabaseProject } from "../../artifacts/supabase-config.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
 
 /** Bounds per scan, whatever the bundle names: a few projects, tables and buckets are enough to tell. */
@@ -20,6 +20,7 @@ export const supabaseProbe: Probe = {
   name: "supabase",
   title: "Asking the Supabase backend what anyone can read",
   after: ["discovery"],
+  produces: [],
   async run(context) {
     const { target, discovery } = context;
     const config = baasConfig({ target, exchanges: context.http.exchanges, discovery }).supabase;

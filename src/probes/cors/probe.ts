@@ -1,9 +1,10 @@
-import type { Endpoint } from "../../core/artifacts.ts";
+import type { Endpoint } from "../../core/recording.ts";
 import type { Exchange } from "../../core/exchange.ts";
 import { headerTokens, headerValue } from "../../core/headers.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
 import { hostingSuffixesFor } from "./hosting-platforms.ts";
 import { bypassOrigins, firstPassOrigins, type OriginProbe } from "./origins.ts";
+import { CorsObservations } from "../../artifacts/cors-observations.ts";
 
 /** API paths worth a look even when nothing names them: routers often mount CORS only there. */
 const COMMON_API_PATHS = ["/api", "/graphql"];
@@ -45,6 +46,7 @@ export const corsProbe: Probe = {
   name: "cors",
   title: "Probing CORS",
   after: ["discovery"],
+  produces: [CorsObservations],
   async run(context) {
     const endpoints = corsEndpoints(context);
     const pageOrigin = new URL(context.discovery.finalUrl ?? context.target.url).origin;

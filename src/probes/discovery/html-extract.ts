@@ -1,4 +1,4 @@
-import { readTags } from "../../derived/html-tags.ts";
+import { readTags } from "../../artifacts/html-tags.ts";
 
 export interface HtmlExtract {
   /** External scripts, absolute URLs, in document order. */
@@ -20,7 +20,7 @@ const MAX_INLINE_CHARS = 4 * 1024 * 1024;
 
 /**
  * Pulls out of hostile HTML what discovery needs: script sources, inline scripts, links and <base>.
- * It reads the tag stream (derived/html-tags.ts), in linear time whatever the nesting. Input is already
+ * It reads the tag stream (artifacts/html-tags.ts), in linear time whatever the nesting. Input is already
  * size-capped by the HTTP layer; outputs are capped here too.
  */
 export function extractHtml(html: string, documentUrl: string): HtmlExtract {

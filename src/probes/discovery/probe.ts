@@ -5,6 +5,8 @@ import { BodyPool } from "../../http/body-pool.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
 import { extractEndpoints } from "./endpoint-extract.ts";
 import { extractHtml, MAX_ITEMS } from "./html-extract.ts";
+import { BaasConfiguration } from "../../artifacts/baas-config.ts";
+import { DiscoveryResults, ScanExchanges } from "../../artifacts/scan-exchanges.ts";
 
 /** Limits on what discovery fetches: enough to see a real app's bundles, bounded against hostile pages. */
 export const DISCOVERY_LIMITS = {
@@ -23,6 +25,7 @@ export const discoveryProbe: Probe = {
   name: "discovery",
   title: "Fetching the page and its scripts",
   after: [],
+  produces: [ScanExchanges, DiscoveryResults, BaasConfiguration],
   async run(context) {
     const { target, http, discovery } = context;
     const page = await http.send({

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { emptyDiscovery } from "../../core/artifacts.ts";
+import { emptyDiscovery } from "../../core/recording.ts";
 import { chooseLinks } from "./probe.ts";
 
 describe("documents probe: which links it visits", () => {

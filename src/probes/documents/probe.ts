@@ -1,5 +1,14 @@
-import { asDocument, DOCUMENT_PROBE, DOCUMENT_ROLE, REPEAT_ROLE } from "../../derived/documents.ts";
+import {
+  asDocument,
+  DOCUMENT_PROBE,
+  DOCUMENT_ROLE,
+  HtmlDocuments,
+  REPEAT_ROLE,
+} from "../../artifacts/documents.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
+import { LiveCookies, ObservedCookies } from "../../artifacts/cookies.ts";
+import { DocumentCsps, ReusedNonces } from "../../artifacts/csp.ts";
+import { HostHstsPolicies } from "../../artifacts/hsts.ts";
 
 /** A few pages are enough to see whether headers are set site-wide and where cookies are set. */
 export const DOCUMENTS_LIMITS = {
@@ -26,6 +35,7 @@ export const documentsProbe: Probe = {
   name: DOCUMENT_PROBE,
   title: "Fetching a few more pages",
   after: ["discovery"],
+  produces: [HtmlDocuments, DocumentCsps, ReusedNonces, HostHstsPolicies, ObservedCookies, LiveCookies],
   async run(context) {
     const { discovery, http } = context;
     const page = context.http.exchanges.find((exchange) => exchange.id === discovery.pageExchangeId);

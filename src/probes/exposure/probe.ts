@@ -21,6 +21,7 @@ export const exposureProbe: Probe = {
   name: "exposure",
   title: "Looking for exposed files",
   after: ["discovery"],
+  produces: [],
   async run(context) {
     const origin = new URL(context.discovery.finalUrl ?? context.target.url).origin;
     const paths = chosenPaths(context).filter((entry) => context.checkIds.has(entry.check));

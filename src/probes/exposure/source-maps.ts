@@ -2,6 +2,8 @@ import { isSameSite } from "../../core/target.ts";
 import { BodyPool } from "../../http/body-pool.ts";
 import type { Probe } from "../probe.ts";
 import { sourceMapReference } from "./source-map-url.ts";
+import { SecretSightings } from "../../artifacts/secret-matches.ts";
+import { SourceMaps } from "../../artifacts/source-maps.ts";
 
 /** Maps are big (often several times their bundle): bounded in count, each, and in all. */
 export const SOURCE_MAP_LIMITS = {
@@ -19,6 +21,7 @@ export const sourceMapsProbe: Probe = {
   name: "source-maps",
   title: "Fetching source maps",
   after: ["discovery"],
+  produces: [SourceMaps, SecretSightings],
   async run(context) {
     const exchanges = new Map(context.http.exchanges.map((exchange) => [exchange.id, exchange]));
     const wanted: Array<{ url: string; bundle: string; via: string }> = [];

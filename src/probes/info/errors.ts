@@ -1,4 +1,4 @@
-import { ERROR_TRIGGER_ROLE, ERRORS_PROBE } from "../../derived/info-labels.ts";
+import { ERROR_TRIGGER_ROLE, ERRORS_PROBE } from "../../artifacts/info-labels.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
 
 /** Percent signs that are not escapes: decoders (decodeURIComponent, Rack, WSGI, send) throw on them. */
@@ -21,6 +21,7 @@ export const errorsProbe: Probe = {
   name: ERRORS_PROBE,
   title: "Checking error pages",
   after: ["discovery"],
+  produces: [],
   async run(context) {
     const base = new URL(context.discovery.finalUrl ?? context.target.url);
     const triggers = [

@@ -7,7 +7,7 @@ import {
   siteHttpsOrigin,
   siteHttpUrl,
   TRANSPORT_PROBE,
-} from "../../derived/https-origin.ts";
+} from "../../artifacts/https-origin.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
 
 /** Hops followed on the http:// side while they stay on http (a trailing slash, a www redirect). */
@@ -23,6 +23,7 @@ export const transportProbe: Probe = {
   name: TRANSPORT_PROBE,
   title: "Checking HTTPS and redirects",
   after: ["discovery"],
+  produces: [],
   async run(context) {
     const { target, discovery, http } = context;
     if (!httpsExpectedFor(target.hostname)) return;

@@ -3,7 +3,7 @@ import {
   siteHttpsOrigin,
   TRANSPORT_PROBE,
   VERSIONS_PROBE,
-} from "../../derived/https-origin.ts";
+} from "../../artifacts/https-origin.ts";
 import type { Probe } from "../probe.ts";
 
 /**
@@ -15,6 +15,7 @@ export const versionsProbe: Probe = {
   name: VERSIONS_PROBE,
   title: "Checking TLS versions",
   after: [TRANSPORT_PROBE],
+  produces: [],
   async run(context) {
     const origin = siteHttpsOrigin(context.target, context.discovery);
     const answered = context.http.exchanges.some(

@@ -1,10 +1,10 @@
 import { parseSetCookie } from "set-cookie-parser";
 import { getPublicSuffix } from "tldts";
-import type { Artifacts } from "../core/artifacts.ts";
+import type { Recording } from "../core/recording.ts";
 import type { Exchange } from "../core/exchange.ts";
 import { headerValue, headerValues } from "../core/headers.ts";
 import { isSameSite } from "../core/target.ts";
-import { memoView } from "./memo.ts";
+import { defineArtifact } from "../core/artifact.ts";
 
 /** One cookie as one response set it, with what a browser would make of it. The value itself is never kept. */
 export interface ObservedCookie {
@@ -85,39 +85,42 @@ const PLATFORM_COOKIES =
 const JWT_VALUE = /^(base64-)?eyJ[\w-]{5,}\.eyJ[\w-]{5,}\.[\w-]*$/;
 
 /** Every Set-Cookie on every recorded same-site response, parsed once; one entry per cookie name and URL. */
-export const observedCookies = memoView((artifacts: Artifacts): ObservedCookie[] => {
-  const cookies: ObservedCookie[] = [];
-  const seen = new Set<string>();
-  for (const exchange of artifacts.exchanges) {
-    const response = exchange.response;
-    if (!response) continue;
-    const lines = headerValues(response.headers, "set-cookie");
-    if (lines.length === 0) continue;
-    const url = new URL(exchange.request.url);
-    // Cookies a third party (a BaaS, a CDN for someone else) sets are not the site's to fix.
-    if (!isSameSite(artifacts.target, url)) continue;
-    for (const line of lines.flatMap(splitLine)) {
-      const cookie = observe(exchange, url, line, headerValue(response.headers, "date"));
-      if (!cookie) continue;
-      const key = `${cookie.url} ${cookie.name}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      cookies.push(cookie);
-      if (cookies.length >= MAX_COOKIES) return cookies;
+export const ObservedCookies = defineArtifact(
+  "observed-cookies",
+  (artifacts: Recording): ObservedCookie[] => {
+    const cookies: ObservedCookie[] = [];
+    const seen = new Set<string>();
+    for (const exchange of artifacts.exchanges) {
+      const response = exchange.response;
+      if (!response) continue;
+      const lines = headerValues(response.headers, "set-cookie");
+      if (lines.length === 0) continue;
+      const url = new URL(exchange.request.url);
+      // Cookies a third party (a BaaS, a CDN for someone else) sets are not the site's to fix.
+      if (!isSameSite(artifacts.target, url)) continue;
+      for (const line of lines.flatMap(splitLine)) {
+        const cookie = observe(exchange, url, line, headerValue(response.headers, "date"));
+        if (!cookie) continue;
+        const key = `${cookie.url} ${cookie.name}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        cookies.push(cookie);
+        if (cookies.length >= MAX_COOKIES) return cookies;
+      }
     }
-  }
-  return cookies;
-});
+    return cookies;
+  },
+);
 
 /**
  * Cookies that a browser stores and that stay: what the attribute checks judge. A cookie that breaks its
  * prefix rules is refused by browsers, and cookie.invalid-prefix alone reports it.
  */
-export function liveCookies(artifacts: Artifacts): ObservedCookie[] {
-  return observedCookies(artifacts).filter(
+export const LiveCookies = defineArtifact("live-cookies", (recording): ObservedCookie[] =>
+  ObservedCookies.of(recording).filter(
     (cookie) => !cookie.deletion && !cookie.rejected && prefixViolation(cookie) === undefined,
-  );
-}
+  ),
+);
 
 /** A prefix a browser enforces on this name (matched case-insensitively, as RFC 6265bis now asks). */
 export function cookiePrefix(name: string): "__Host-" | "__Secure-" | undefined {

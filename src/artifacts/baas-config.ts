@@ -1,9 +1,10 @@
-import type { Artifacts } from "../core/artifacts.ts";
+import type { Recording } from "../core/recording.ts";
 import type { Target } from "../core/target.ts";
 import { baasSources, type ScannedText } from "./baas-sources.ts";
 import { extractFirebaseConfig, type FirebaseConfig } from "./firebase-config.ts";
 import { extractPkKeys, type PublicKey } from "./public-keys.ts";
 import { extractSupabaseConfig, type SupabaseConfig } from "./supabase-config.ts";
+import { defineArtifact } from "../core/artifact.ts";
 
 /** What the site's own code says about its backends: projects, public keys, and the names it uses. */
 export interface BaasConfig {
@@ -32,7 +33,7 @@ export function extractBaasConfig(sources: readonly ScannedText[], target: Targe
 }
 
 /** What the backend config depends on: the target and which exchanges hold the page and the bundles. */
-type BaasInputs = Pick<Artifacts, "target" | "exchanges" | "discovery">;
+type BaasInputs = Pick<Recording, "target" | "exchanges" | "discovery">;
 
 const cache = new WeakMap<object, { signature: string; config: BaasConfig }>();
 
@@ -54,3 +55,8 @@ export function baasConfig(inputs: BaasInputs): BaasConfig {
   cache.set(discovery, { signature, config });
   return config;
 }
+
+/** The backend configuration the page and bundles name, as an artifact for checks. */
+export const BaasConfiguration = defineArtifact("baas-config", (recording): BaasConfig =>
+  baasConfig(recording),
+);

@@ -1,10 +1,27 @@
 import tls, { type PeerCertificate } from "node:tls";
-import type { Artifacts } from "../../core/artifacts.ts";
-import type { Exchange } from "../../core/exchange.ts";
-import { isSameSite } from "../../core/target.ts";
-import { memoView } from "../../derived/memo.ts";
-import type { TlsObservation } from "../../core/transport.ts";
-import { CERTIFICATE_ERRORS } from "./shared.ts";
+import type { Recording } from "../core/recording.ts";
+import type { Exchange } from "../core/exchange.ts";
+import { isSameSite } from "../core/target.ts";
+import { defineArtifact } from "../core/artifact.ts";
+import type { TlsObservation } from "../core/transport.ts";
+
+/** The plain reading of the verification codes Node and OpenSSL give (socket.authorizationError). */
+export const CERTIFICATE_ERRORS: Readonly<Record<string, string>> = {
+  CERT_HAS_EXPIRED: "it has expired",
+  CERT_NOT_YET_VALID: "it is not valid yet",
+  DEPTH_ZERO_SELF_SIGNED_CERT: "it is self-signed",
+  SELF_SIGNED_CERT_IN_CHAIN: "its chain ends in a self-signed root that browsers do not trust",
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    "its issuer is not trusted, or the server does not send the intermediate certificate",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+    "its issuer is not trusted, or the server does not send the intermediate certificate",
+  UNABLE_TO_GET_ISSUER_CERT: "its issuer certificate could not be found",
+  CERT_REVOKED: "it has been revoked",
+  CERT_SIGNATURE_FAILURE: "its signature does not verify",
+  CERT_UNTRUSTED: "it is not trusted for serving websites",
+  INVALID_PURPOSE: "it is not meant for serving websites",
+  ERR_TLS_CERT_ALTNAME_INVALID: "it is not issued for this host name",
+};
 
 /** Certificate fields come from the target: each is cut at this length where it is shown. */
 const MAX_FACT = 300;
@@ -29,44 +46,47 @@ export interface SiteCertificate {
  * the scan. OpenSSL reports only its first verification error; the date and name checks below add the
  * others (a self-signed certificate that is also expired and for another name shows all three).
  */
-export const siteCertificates = memoView((artifacts: Artifacts): SiteCertificate[] => {
-  const certificates: SiteCertificate[] = [];
-  for (const [origin, observation] of artifacts.tls) {
-    const url = new URL(origin);
-    if (!isSameSite(artifacts.target, url)) continue;
-    const exchange = artifacts.exchanges.find(
-      (candidate) => candidate.response && new URL(candidate.request.url).origin === origin,
-    );
-    if (!exchange) continue;
-    const hostname = url.hostname.replace(/^\[|\]$/g, "");
-    const observedAt = Date.parse(exchange.startedAt);
-    const validFrom = dateOf(observation.certificate?.validFrom);
-    const validTo = dateOf(observation.certificate?.validTo);
-    const problems: string[] = [];
-    const add = (problem: string) => {
-      if (!problems.includes(problem)) problems.push(problem);
-    };
-    const code = observation.authorizationError;
-    if (code) add(CERTIFICATE_ERRORS[code] ?? `it failed verification (${code})`);
-    else if (!observation.authorized) add("it failed verification");
-    if (validTo !== undefined && validTo < observedAt) add(CERTIFICATE_ERRORS.CERT_HAS_EXPIRED!);
-    if (validFrom !== undefined && validFrom > observedAt) add(CERTIFICATE_ERRORS.CERT_NOT_YET_VALID!);
-    if (observation.certificate && !namesMatch(hostname, observation.certificate)) {
-      add(CERTIFICATE_ERRORS.ERR_TLS_CERT_ALTNAME_INVALID!);
+export const SiteCertificates = defineArtifact(
+  "site-certificates",
+  (artifacts: Recording): SiteCertificate[] => {
+    const certificates: SiteCertificate[] = [];
+    for (const [origin, observation] of artifacts.tls) {
+      const url = new URL(origin);
+      if (!isSameSite(artifacts.target, url)) continue;
+      const exchange = artifacts.exchanges.find(
+        (candidate) => candidate.response && new URL(candidate.request.url).origin === origin,
+      );
+      if (!exchange) continue;
+      const hostname = url.hostname.replace(/^\[|\]$/g, "");
+      const observedAt = Date.parse(exchange.startedAt);
+      const validFrom = dateOf(observation.certificate?.validFrom);
+      const validTo = dateOf(observation.certificate?.validTo);
+      const problems: string[] = [];
+      const add = (problem: string) => {
+        if (!problems.includes(problem)) problems.push(problem);
+      };
+      const code = observation.authorizationError;
+      if (code) add(CERTIFICATE_ERRORS[code] ?? `it failed verification (${code})`);
+      else if (!observation.authorized) add("it failed verification");
+      if (validTo !== undefined && validTo < observedAt) add(CERTIFICATE_ERRORS.CERT_HAS_EXPIRED!);
+      if (validFrom !== undefined && validFrom > observedAt) add(CERTIFICATE_ERRORS.CERT_NOT_YET_VALID!);
+      if (observation.certificate && !namesMatch(hostname, observation.certificate)) {
+        add(CERTIFICATE_ERRORS.ERR_TLS_CERT_ALTNAME_INVALID!);
+      }
+      certificates.push({
+        origin,
+        hostname,
+        observation,
+        exchange,
+        observedAt,
+        ...(validFrom !== undefined ? { validFrom } : {}),
+        ...(validTo !== undefined ? { validTo } : {}),
+        problems,
+      });
     }
-    certificates.push({
-      origin,
-      hostname,
-      observation,
-      exchange,
-      observedAt,
-      ...(validFrom !== undefined ? { validFrom } : {}),
-      ...(validTo !== undefined ? { validTo } : {}),
-      problems,
-    });
-  }
-  return certificates;
-});
+    return certificates;
+  },
+);
 
 /** Node's own host-name rules (wildcards, IP SANs, CN only without SANs), applied to what was recorded. */
 function namesMatch(hostname: string, certificate: NonNullable<TlsObservation["certificate"]>): boolean {

@@ -43,7 +43,7 @@ export function emptyDiscovery(): Discovery {
 }
 
 /** Everything a check may read. Immutable from the check's point of view. */
-export interface Artifacts {
+export interface Recording {
   target: Target;
   exchanges: readonly Exchange[];
   discovery: Readonly<Discovery>;

@@ -1,8 +1,8 @@
-import type { Artifacts } from "../core/artifacts.ts";
+import type { Recording } from "../core/recording.ts";
 import { bodyText } from "../core/body.ts";
 import type { Exchange } from "../core/exchange.ts";
 import { mimeType } from "../core/headers.ts";
-import { memoView } from "./memo.ts";
+import { defineArtifact } from "../core/artifact.ts";
 
 /** Characters compared: a catch-all page shows its sameness early. */
 const COMPARED_CHARS = 16 * 1024;
@@ -23,33 +23,36 @@ export interface SoftNotFound {
   confirmed(exchange: Exchange, signature: (exchange: Exchange) => boolean): boolean;
 }
 
-export const softNotFound = memoView((artifacts: Artifacts): SoftNotFound => {
-  const baselines = artifacts.exchanges.filter(
-    (exchange) => exchange.probe === "exposure" && exchange.labels.role === "baseline" && exchange.response,
-  );
-  const page = artifacts.exchanges.find((exchange) => exchange.id === artifacts.discovery.pageExchangeId);
-  const originOf = (exchange: Exchange) => new URL(exchange.request.url).origin;
+export const SoftNotFoundBaselines = defineArtifact(
+  "soft-not-found",
+  (artifacts: Recording): SoftNotFound => {
+    const baselines = artifacts.exchanges.filter(
+      (exchange) => exchange.probe === "exposure" && exchange.labels.role === "baseline" && exchange.response,
+    );
+    const page = artifacts.exchanges.find((exchange) => exchange.id === artifacts.discovery.pageExchangeId);
+    const originOf = (exchange: Exchange) => new URL(exchange.request.url).origin;
 
-  const baselinesFor = (exchange: Exchange) =>
-    baselines.filter((baseline) => originOf(baseline) === originOf(exchange));
+    const baselinesFor = (exchange: Exchange) =>
+      baselines.filter((baseline) => originOf(baseline) === originOf(exchange));
 
-  const looksLikeCatchAll = (exchange: Exchange) => {
-    const references = baselinesFor(exchange);
-    if (page?.response && originOf(page) === originOf(exchange) && page.id !== exchange.id)
-      references.push(page);
-    return references.some((reference) => sameAnswer(exchange, reference));
-  };
+    const looksLikeCatchAll = (exchange: Exchange) => {
+      const references = baselinesFor(exchange);
+      if (page?.response && originOf(page) === originOf(exchange) && page.id !== exchange.id)
+        references.push(page);
+      return references.some((reference) => sameAnswer(exchange, reference));
+    };
 
-  return {
-    baselinesFor,
-    looksLikeCatchAll,
-    confirmed(exchange, signature) {
-      if (!exchange.response || !signature(exchange)) return false;
-      if (baselinesFor(exchange).some(signature)) return false;
-      return !looksLikeCatchAll(exchange);
-    },
-  };
-});
+    return {
+      baselinesFor,
+      looksLikeCatchAll,
+      confirmed(exchange, signature) {
+        if (!exchange.response || !signature(exchange)) return false;
+        if (baselinesFor(exchange).some(signature)) return false;
+        return !looksLikeCatchAll(exchange);
+      },
+    };
+  },
+);
 
 /** Two responses are the same answer when status and type agree and the bodies match, paths aside. */
 export function sameAnswer(a: Exchange, b: Exchange): boolean {

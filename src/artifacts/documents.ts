@@ -1,9 +1,9 @@
 import { Parser } from "htmlparser2";
-import type { Artifacts } from "../core/artifacts.ts";
+import type { Recording } from "../core/recording.ts";
 import { bodyText } from "../core/body.ts";
 import type { Exchange, HeaderList } from "../core/exchange.ts";
 import { mimeType } from "../core/headers.ts";
-import { memoView } from "./memo.ts";
+import { defineArtifact } from "../core/artifact.ts";
 
 /** An HTML page a browser would render: the only kind of response that needs CSP, framing rules and the like. */
 export interface HtmlDocument {
@@ -51,7 +51,7 @@ const HEAD_ELEMENTS = new Set([
  * content type (or none, with markup that a browser would sniff as HTML). JSON APIs, scripts, images and
  * error pages are not documents. One entry per URL.
  */
-export const htmlDocuments = memoView((artifacts: Artifacts): HtmlDocument[] => {
+export const HtmlDocuments = defineArtifact("html-documents", (artifacts: Recording): HtmlDocument[] => {
   const documents: HtmlDocument[] = [];
   const seen = new Set<string>();
   for (const exchange of documentExchanges(artifacts)) {
@@ -65,7 +65,7 @@ export const htmlDocuments = memoView((artifacts: Artifacts): HtmlDocument[] => 
 });
 
 /** Every exchange that fetched a page as a browser would (the repeat fetch included), in order. */
-export function documentExchanges(artifacts: Artifacts): Exchange[] {
+export function documentExchanges(artifacts: Recording): Exchange[] {
   return artifacts.exchanges.filter(
     (exchange) =>
       exchange.id === artifacts.discovery.pageExchangeId ||

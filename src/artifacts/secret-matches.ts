@@ -1,11 +1,11 @@
-import type { Artifacts } from "../core/artifacts.ts";
+import type { Recording } from "../core/recording.ts";
 import { bodyText } from "../core/body.ts";
 import type { Exchange } from "../core/exchange.ts";
 import { scanText, type KeyMatch } from "../secrets/engine.ts";
 import { positionOf, publicEnvPrefix, variableBefore } from "../secrets/location.ts";
 import { replaceSpans, type Span } from "../secrets/redact.ts";
-import { memoView } from "./memo.ts";
-import { sourceMaps } from "./source-maps.ts";
+import { defineArtifact } from "../core/artifact.ts";
+import { SourceMaps } from "./source-maps.ts";
 
 /** Characters of context shown on each side of a key in evidence (redacted). */
 const EXCERPT_CONTEXT = 120;
@@ -45,19 +45,22 @@ interface ScannedSource {
 }
 
 /** Every secret (not public-by-design key) in the page, the same-site bundles and source-map sources. */
-export const secretSightings = memoView((artifacts: Artifacts): SecretSighting[] => {
-  const sightings: SecretSighting[] = [];
-  for (const source of scannedSources(artifacts)) {
-    const matches = scanText(source.text);
-    for (const match of matches) {
-      if (match.kind !== "secret") continue;
-      sightings.push(sighting(source, match, matches));
+export const SecretSightings = defineArtifact(
+  "secret-sightings",
+  (artifacts: Recording): SecretSighting[] => {
+    const sightings: SecretSighting[] = [];
+    for (const source of scannedSources(artifacts)) {
+      const matches = scanText(source.text);
+      for (const match of matches) {
+        if (match.kind !== "secret") continue;
+        sightings.push(sighting(source, match, matches));
+      }
     }
-  }
-  return sightings;
-});
+    return sightings;
+  },
+);
 
-function scannedSources(artifacts: Artifacts): ScannedSource[] {
+function scannedSources(artifacts: Recording): ScannedSource[] {
   const byId = new Map(artifacts.exchanges.map((exchange) => [exchange.id, exchange]));
   const sources: ScannedSource[] = [];
   const page =
@@ -72,7 +75,7 @@ function scannedSources(artifacts: Artifacts): ScannedSource[] {
     if (!exchange?.response || exchange.id === page?.id) continue;
     sources.push({ text: bodyText(exchange.response), url: exchange.request.url, exchange, place: "bundle" });
   }
-  for (const map of sourceMaps(artifacts)) {
+  for (const map of SourceMaps.of(artifacts)) {
     for (const file of map.contents) {
       sources.push({
         text: file.text,

@@ -1,9 +1,9 @@
 import net from "node:net";
-import type { Artifacts } from "../core/artifacts.ts";
+import type { Recording } from "../core/recording.ts";
 import type { Exchange } from "../core/exchange.ts";
 import { headerValues } from "../core/headers.ts";
-import { documentExchanges, htmlDocuments, type HtmlDocument } from "./documents.ts";
-import { memoView } from "./memo.ts";
+import { documentExchanges, HtmlDocuments, type HtmlDocument } from "./documents.ts";
+import { defineArtifact } from "../core/artifact.ts";
 
 /** 180 days: the least the HSTS preload list and most guidance accept. */
 export const HSTS_MIN_MAX_AGE = 15_552_000;
@@ -63,9 +63,9 @@ export interface HostHsts {
  * One entry per https origin that served an HTML document. Hosts that are IP addresses are skipped: browsers
  * ignore HSTS for them (RFC 6797 §8.1).
  */
-export const hostHsts = memoView((artifacts: Artifacts): HostHsts[] => {
+export const HostHstsPolicies = defineArtifact("host-hsts", (artifacts: Recording): HostHsts[] => {
   const byOrigin = new Map<string, HostHsts>();
-  for (const document of htmlDocuments(artifacts)) {
+  for (const document of HtmlDocuments.of(artifacts)) {
     if (!document.https || net.isIP(document.hostname)) continue;
     let host = byOrigin.get(document.origin);
     if (!host) {
@@ -95,7 +95,7 @@ export const hostHsts = memoView((artifacts: Artifacts): HostHsts[] => {
 });
 
 /** Valid, non-zero HSTS policies sent by the https redirect responses that led to the scan's documents. */
-function redirectHops(artifacts: Artifacts): Array<{ url: string; hostname: string; hsts: Hsts }> {
+function redirectHops(artifacts: Recording): Array<{ url: string; hostname: string; hsts: Hsts }> {
   const byId = new Map(artifacts.exchanges.map((exchange) => [exchange.id, exchange]));
   const hops: Array<{ url: string; hostname: string; hsts: Hsts }> = [];
   const seen = new Set<number>();

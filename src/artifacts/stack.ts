@@ -1,14 +1,14 @@
-import type { Artifacts } from "../core/artifacts.ts";
+import type { Recording } from "../core/recording.ts";
 import { bodyText } from "../core/body.ts";
 import { headerValue } from "../core/headers.ts";
 import type { Stack } from "../core/stack.ts";
-import { memoView } from "./memo.ts";
+import { defineArtifact } from "../core/artifact.ts";
 
 /**
  * Guesses the site's stack from what it sends, to pre-select fixes. A guess, never a finding: the
  * signals are headers and markup that frameworks emit by default.
  */
-export const detectedStack = memoView((artifacts: Artifacts): Stack[] => {
+export const DetectedStack = defineArtifact("detected-stack", (artifacts: Recording): Stack[] => {
   const found = new Set<Stack>();
   const page = artifacts.exchanges.find((exchange) => exchange.id === artifacts.discovery.pageExchangeId);
   for (const exchange of artifacts.exchanges.slice(0, 50)) {

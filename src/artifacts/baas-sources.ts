@@ -1,4 +1,4 @@
-import type { Artifacts } from "../core/artifacts.ts";
+import type { Recording } from "../core/recording.ts";
 import { bodyText } from "../core/body.ts";
 import type { Exchange } from "../core/exchange.ts";
 
@@ -24,7 +24,7 @@ export interface Mention {
  * The texts to look for backend configuration in: the main document (inline scripts included) and every
  * bundle discovery fetched. Takes only what a probe also has, so probes and checks see the same thing.
  */
-export function baasSources(artifacts: Pick<Artifacts, "exchanges" | "discovery">): ScannedText[] {
+export function baasSources(artifacts: Pick<Recording, "exchanges" | "discovery">): ScannedText[] {
   const byId = new Map<number, Exchange>(artifacts.exchanges.map((exchange) => [exchange.id, exchange]));
   const ids = [
     ...(artifacts.discovery.pageExchangeId !== undefined ? [artifacts.discovery.pageExchangeId] : []),

@@ -1,14 +1,8 @@
-import type { Artifacts } from "../../core/artifacts.ts";
-import { bodyText } from "../../core/body.ts";
-import type { Exchange } from "../../core/exchange.ts";
-import {
-  HTTP_ROLE,
-  HTTPS_ROLE,
-  httpsExpectedFor,
-  siteHttpsOrigin,
-  TRANSPORT_PROBE,
-} from "../../derived/https-origin.ts";
-import { memoView } from "../../derived/memo.ts";
+import type { Recording } from "../core/recording.ts";
+import { bodyText } from "../core/body.ts";
+import type { Exchange } from "../core/exchange.ts";
+import { HTTP_ROLE, HTTPS_ROLE, httpsExpectedFor, siteHttpsOrigin, TRANSPORT_PROBE } from "./https-origin.ts";
+import { defineArtifact } from "../core/artifact.ts";
 
 /** What the scan learned about the site's two schemes. */
 export interface TransportFacts {
@@ -28,38 +22,41 @@ export interface TransportFacts {
 const INCONCLUSIVE = new Set(["budget", "deadline", "blocked-address", "blocked-method"]);
 
 /** Undefined for localhost and IP-address targets, where https is not expected (see httpsExpectedFor). */
-export const transportFacts = memoView((artifacts: Artifacts): TransportFacts | undefined => {
-  const { target, discovery, exchanges } = artifacts;
-  if (!httpsExpectedFor(target.hostname)) return undefined;
-  const httpsOrigin = siteHttpsOrigin(target, discovery);
-  const httpsAnswer = exchanges.find(
-    (exchange) => exchange.response && new URL(exchange.request.url).origin === httpsOrigin,
-  );
-  const attempt = exchanges.find(
-    (exchange) => exchange.probe === TRANSPORT_PROBE && exchange.labels.role === HTTPS_ROLE,
-  );
-  const httpsFailure =
-    !httpsAnswer && attempt?.error && !INCONCLUSIVE.has(attempt.error.code) ? attempt : undefined;
-  const httpChain = target.scheme === "http" ? pageChain(artifacts) : probeChain(exchanges);
-  const httpContent = httpChain.find(
-    (exchange) =>
-      exchange.request.url.startsWith("http:") &&
-      exchange.response !== undefined &&
-      exchange.response.status >= 200 &&
-      exchange.response.status <= 299 &&
-      !refreshesToHttps(bodyText(exchange.response)),
-  );
-  return {
-    httpsOrigin,
-    ...(httpsAnswer ? { httpsAnswer } : {}),
-    ...(httpsFailure ? { httpsFailure } : {}),
-    httpChain,
-    ...(httpContent ? { httpContent } : {}),
-  };
-});
+export const TransportObservations = defineArtifact(
+  "transport-facts",
+  (artifacts: Recording): TransportFacts | undefined => {
+    const { target, discovery, exchanges } = artifacts;
+    if (!httpsExpectedFor(target.hostname)) return undefined;
+    const httpsOrigin = siteHttpsOrigin(target, discovery);
+    const httpsAnswer = exchanges.find(
+      (exchange) => exchange.response && new URL(exchange.request.url).origin === httpsOrigin,
+    );
+    const attempt = exchanges.find(
+      (exchange) => exchange.probe === TRANSPORT_PROBE && exchange.labels.role === HTTPS_ROLE,
+    );
+    const httpsFailure =
+      !httpsAnswer && attempt?.error && !INCONCLUSIVE.has(attempt.error.code) ? attempt : undefined;
+    const httpChain = target.scheme === "http" ? pageChain(artifacts) : probeChain(exchanges);
+    const httpContent = httpChain.find(
+      (exchange) =>
+        exchange.request.url.startsWith("http:") &&
+        exchange.response !== undefined &&
+        exchange.response.status >= 200 &&
+        exchange.response.status <= 299 &&
+        !refreshesToHttps(bodyText(exchange.response)),
+    );
+    return {
+      httpsOrigin,
+      ...(httpsAnswer ? { httpsAnswer } : {}),
+      ...(httpsFailure ? { httpsFailure } : {}),
+      httpChain,
+      ...(httpContent ? { httpContent } : {}),
+    };
+  },
+);
 
 /** The main page's redirect chain, first request first (the hops are linked by redirectedFrom). */
-function pageChain(artifacts: Artifacts): Exchange[] {
+function pageChain(artifacts: Recording): Exchange[] {
   const byId = new Map(artifacts.exchanges.map((exchange) => [exchange.id, exchange]));
   const chain: Exchange[] = [];
   let current = byId.get(artifacts.discovery.pageExchangeId ?? -1);

@@ -1,8 +1,8 @@
-import type { Artifacts } from "../core/artifacts.ts";
+import type { Recording } from "../core/recording.ts";
 import { bodyText } from "../core/body.ts";
 import type { Exchange } from "../core/exchange.ts";
 import { inlineSourceMap } from "../probes/exposure/source-map-url.ts";
-import { memoView } from "./memo.ts";
+import { defineArtifact } from "../core/artifact.ts";
 
 /** Bounds on what is read out of a hostile map. */
 const MAX_SOURCES = 5_000;
@@ -32,7 +32,7 @@ export interface SourceMap {
 }
 
 /** Every source map that answered with a valid version-3 map, fetched or inline, in bundle order. */
-export const sourceMaps = memoView((artifacts: Artifacts): SourceMap[] => {
+export const SourceMaps = defineArtifact("source-maps", (artifacts: Recording): SourceMap[] => {
   const maps: SourceMap[] = [];
   for (const exchange of artifacts.exchanges) {
     if (exchange.probe !== "source-maps" || !exchange.response || exchange.response.status >= 300) continue;

@@ -10,11 +10,11 @@ import {
 import { Directive, Keyword, Version, type Csp } from "csp_evaluator/dist/csp.js";
 import { Severity, Type } from "csp_evaluator/dist/finding.js";
 import { CspParser } from "csp_evaluator/dist/parser.js";
-import type { Artifacts } from "../core/artifacts.ts";
+import type { Recording } from "../core/recording.ts";
 import type { HeaderList } from "../core/exchange.ts";
 import { headerValues } from "../core/headers.ts";
-import { asDocument, documentExchanges, htmlDocuments, type HtmlDocument } from "./documents.ts";
-import { memoView } from "./memo.ts";
+import { asDocument, documentExchanges, HtmlDocuments, type HtmlDocument } from "./documents.ts";
+import { defineArtifact } from "../core/artifact.ts";
 
 /**
  * Content-Security-Policy as browsers apply it, built on Google's csp_evaluator (its parser, its effective-policy
@@ -68,8 +68,8 @@ const SCRIPT_DIRECTIVES: readonly string[] = [
   Directive.SCRIPT_SRC_ELEM,
 ];
 
-export const documentCsps = memoView((artifacts: Artifacts): DocumentCsp[] =>
-  htmlDocuments(artifacts).map((document) => ({
+export const DocumentCsps = defineArtifact("document-csps", (artifacts: Recording): DocumentCsp[] =>
+  HtmlDocuments.of(artifacts).map((document) => ({
     document,
     enforced: enforcedPolicies(document.headers, document.metaCsp),
     reportOnly: splitPolicies(headerValues(document.headers, "content-security-policy-report-only")),
@@ -225,7 +225,7 @@ export function baseUriMissing(doc: DocumentCsp): boolean {
 }
 
 /** Nonces that appear in the CSP of more than one page response: a nonce must be new on every response. */
-export const reusedNonces = memoView((artifacts: Artifacts): ReadonlySet<string> => {
+export const ReusedNonces = defineArtifact("reused-nonces", (artifacts: Recording): ReadonlySet<string> => {
   const seenIn = new Map<string, number>();
   const reused = new Set<string>();
   for (const exchange of documentExchanges(artifacts)) {

@@ -1,6 +1,6 @@
 import type { Exchange } from "../core/exchange.ts";
 import { headerTokens, headerValue, mimeType } from "../core/headers.ts";
-import { memoView } from "./memo.ts";
+import { defineArtifact } from "../core/artifact.ts";
 
 /** One CORS probe as the browser would read it. */
 export interface CorsObservation {
@@ -24,7 +24,7 @@ export interface CorsObservation {
   readableWithCredentials: boolean;
 }
 
-export const corsObservations = memoView((artifacts): CorsObservation[] =>
+export const CorsObservations = defineArtifact("cors-observations", (artifacts): CorsObservation[] =>
   artifacts.exchanges
     .filter((exchange) => exchange.probe === "cors" && exchange.response)
     .map((exchange) => {

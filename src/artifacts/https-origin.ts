@@ -1,5 +1,5 @@
 import net from "node:net";
-import type { Discovery } from "../core/artifacts.ts";
+import type { Discovery } from "../core/recording.ts";
 import type { Target } from "../core/target.ts";
 import type { TlsVersion } from "../core/transport.ts";
 

@@ -1,0 +1,28 @@
+import { defineArtifact } from "../core/artifact.ts";
+import type { Exchange } from "../core/exchange.ts";
+import type { Discovery } from "../core/recording.ts";
+
+/**
+ * Every exchange the scan recorded, whatever probe sent it, with the main page singled out: for checks
+ * that judge any answer the site gave (a version banner, a stack trace, a key in the page). Which probes
+ * ran depends on the other checks selected; the discovery probe, which every scan runs, produces it.
+ */
+export interface ScanExchanges {
+  all: readonly Exchange[];
+  /** The main document after redirects, when it answered. */
+  page?: Exchange;
+  byId(id: number): Exchange | undefined;
+}
+
+export const ScanExchanges = defineArtifact("scan-exchanges", (recording): ScanExchanges => {
+  const byId = new Map(recording.exchanges.map((exchange) => [exchange.id, exchange]));
+  const pageId = recording.discovery.pageExchangeId;
+  const page = pageId === undefined ? undefined : byId.get(pageId);
+  return { all: recording.exchanges, ...(page ? { page } : {}), byId: (id) => byId.get(id) };
+});
+
+/** What discovery found: the scripts, bundles, API endpoints and links of the page. */
+export const DiscoveryResults = defineArtifact(
+  "discovery-results",
+  (recording): Readonly<Discovery> => recording.discovery,
+);
