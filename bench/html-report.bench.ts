@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import type { Finding } from "../src/core/finding.ts";
-import { scan } from "../src/engine/index.ts";
+import { scan, scanRequest } from "../src/engine/index.ts";
 import { startDemoSite } from "../src/interfaces/demo/vulnerable-site.ts";
 import { parseArticle } from "../src/learn/articles.ts";
 import { renderHtml, renderReportSection } from "../src/reporters/html.ts";
@@ -33,7 +33,7 @@ function time(run: () => unknown): number {
 export default async function bench(): Promise<void> {
   const site = await startDemoSite();
   const url = `http://shop.demo.test:${site.port}/`;
-  const report = await scan(url, { resolve: [`shop.demo.test:${site.port}:127.0.0.1`] });
+  const report = await scan(scanRequest(url, { resolve: [`shop.demo.test:${site.port}:127.0.0.1`] }));
   await site.close();
   if (report.findings.length === 0) throw new Error("the demo scan found nothing to render");
 

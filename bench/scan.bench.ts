@@ -1,8 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { listen, type TestServer } from "../test/support/server.ts";
-import type { ScanOptions } from "../src/engine/scan.ts";
-import { scan } from "../src/engine/scan.ts";
+import type { ScanOptions } from "../test/support/scan-url.ts";
+import { scanUrl } from "../test/support/scan-url.ts";
 import type { Report } from "../src/engine/report.ts";
 
 /**
@@ -73,7 +73,7 @@ async function measure(port: number, options: ScanOptions): Promise<Figures> {
   for (let run = 0; run < RUNS; run++) {
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
     const started = performance.now();
-    report = await scan(`http://${HOST}:${port}/`, {
+    report = await scanUrl(`http://${HOST}:${port}/`, {
       timeoutMs: 30_000,
       resolve: [`${HOST}:${port}:127.0.0.1`],
       // Names other than the pinned one never reach a resolver: the bench stays on this machine.

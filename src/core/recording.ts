@@ -30,6 +30,8 @@ export interface Endpoint {
 export interface Discovery {
   /** The exchange of the main document (after redirects), if it answered. */
   pageExchangeId?: number;
+  /** The request for the page when it got no answer: the report says why in one sentence. */
+  failedPageExchangeId?: number;
   finalUrl?: string;
   scripts: ScriptRef[];
   bundles: Bundle[];

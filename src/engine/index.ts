@@ -1,6 +1,15 @@
-export { scan, DEFAULT_TIMEOUT_MS, type ScanOptions } from "./scan.ts";
+export { scan, replay, type ScanHooks } from "./scan.ts";
+export {
+  scanRequest,
+  DEFAULT_SETTINGS,
+  type ScanRequest,
+  type ScanRequestInput,
+  type ScanSettings,
+} from "./request.ts";
+export type { ScanRuntime } from "./gather.ts";
 export type { Report, ScanOutcome } from "./report.ts";
 export type { ScanIssue } from "../core/scan-issue.ts";
 export type { ProgressEvent } from "./progress.ts";
 export { REPORT_SCHEMA_VERSION } from "./report.ts";
 export { selectChecks, unknownPatterns } from "./plan.ts";
+export { RECORDING_FORMAT, RECORDING_VERSION, type RecordingFile } from "./recording-file.ts";

@@ -1,6 +1,7 @@
 import { needKind, type ArtifactKind } from "../core/artifact.ts";
 import type { Check } from "../core/check.ts";
-import type { Probe } from "../probes/probe.ts";
+import type { Probe } from "../probes/index.ts";
+import type { ScanSettings } from "./request.ts";
 
 /** Picks checks by --only/--ignore (ids or whole families: "cors" or "cors.*"). */
 export function selectChecks(
@@ -83,4 +84,19 @@ export function artifactRequests(checks: readonly Check[]): Map<ArtifactKind, Se
       requests.set(need.kind, set);
     }
   return requests;
+}
+
+/** What a scan will do: the checks it runs, the probe waves they need, and what they asked of each artifact. */
+export interface ScanPlan {
+  checks: Check[];
+  waves: Probe[][];
+  requests: ReadonlyMap<ArtifactKind, ReadonlySet<string>>;
+}
+
+export function planScan(
+  settings: Pick<ScanSettings, "only" | "ignore">,
+  registry: { checks: readonly Check[]; probes: readonly Probe[] },
+): ScanPlan {
+  const checks = selectChecks(registry.checks, settings.only, settings.ignore);
+  return { checks, waves: planProbes(checks, registry.probes), requests: artifactRequests(checks) };
 }

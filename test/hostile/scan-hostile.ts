@@ -3,7 +3,7 @@ import { CHECKS } from "../../src/checks/index.ts";
 import type { Finding } from "../../src/core/finding.ts";
 import type { ScanIssue } from "../../src/core/scan-issue.ts";
 import type { Report } from "../../src/engine/report.ts";
-import type { ScanOptions } from "../../src/engine/scan.ts";
+import type { ScanOptions } from "../support/scan-url.ts";
 import { loopbackOnly } from "../safety/loopback.ts";
 import { peakGrowth, timed } from "../safety/memory.ts";
 import { scanFixture, type FixtureTarget } from "../support/scan-fixture.ts";

@@ -6,7 +6,7 @@ import addFormats from "ajv-formats";
 import { scanDemo } from "../support/demo-scan.ts";
 import type { Report } from "../../src/engine/report.ts";
 import { renderJson } from "../../src/reporters/json.ts";
-import { scan } from "../../src/engine/scan.ts";
+import { scanUrl } from "../support/scan-url.ts";
 
 const schema = JSON.parse(
   readFileSync(new URL("../../schemas/report.schema.json", import.meta.url), "utf8"),
@@ -35,8 +35,8 @@ describe("JSON report", () => {
 
   it("validates for an unreachable target too", async () => {
     const demo = new URL(report.target.url);
-    const budgetLimited = await scan(`http://127.0.0.1:${demo.port}/`, { budget: 1, timeoutMs: 5000 });
-    const failed = await scan("http://closed.demo.test:1/", {
+    const budgetLimited = await scanUrl(`http://127.0.0.1:${demo.port}/`, { budget: 1, timeoutMs: 5000 });
+    const failed = await scanUrl("http://closed.demo.test:1/", {
       resolve: ["closed.demo.test:1:127.0.0.1"],
       timeoutMs: 5000,
     });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import type { Report } from "../../src/engine/report.ts";
-import { scan } from "../../src/engine/scan.ts";
+import { scanUrl } from "../support/scan-url.ts";
 import { FIXTURE_HOST, scanFixture } from "../support/scan-fixture.ts";
 import { startServer, type Handler, type TestServer } from "../support/server.ts";
 import { loopbackOnly } from "./loopback.ts";
@@ -61,7 +61,7 @@ describe("an unreachable target gets one clear sentence", { concurrency: true },
   });
 
   it("a name that does not resolve", async () => {
-    const report = await scan("https://no-such-site.example.test/", {
+    const report = await scanUrl("https://no-such-site.example.test/", {
       lookup: async (host) => {
         throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: "ENOTFOUND" });
       },

@@ -1,4 +1,4 @@
-import type { ScanOptions } from "../../src/engine/scan.ts";
+import type { ScanOptions } from "../support/scan-url.ts";
 
 /**
  * Scan options that make a test's scan physically unable to leave the machine: every name not pinned

@@ -3,7 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import type { Report } from "../../src/engine/report.ts";
-import { scan } from "../../src/engine/scan.ts";
+import { scanUrl } from "../support/scan-url.ts";
 import { publicOnlyGuard } from "../../src/http/address-policy.ts";
 import { startApp } from "../api/app-harness.ts";
 
@@ -99,7 +99,7 @@ describe("server-mode address guard (SSRF)", () => {
     for (const [index, address] of REFUSED.entries()) {
       assert.ok(guard.check(address, "x"), `the guard itself must refuse ${address}`);
       const name = `host${index}.test`;
-      const report = await scan(`http://${name}:${recorder.port}/`, {
+      const report = await scanUrl(`http://${name}:${recorder.port}/`, {
         guard,
         allowNonDefaultPorts: true,
         lookup,
@@ -118,7 +118,7 @@ describe("server-mode address guard (SSRF)", () => {
     const guard = publicOnlyGuard(["127.0.0.1"]);
     assert.ok(guard.check("10.0.0.1", "x"));
     const { lookup } = tableLookup({ "mixed.test": ["127.0.0.1", "10.0.0.1"] });
-    const report = await scan(`http://mixed.test:${recorder.port}/`, {
+    const report = await scanUrl(`http://mixed.test:${recorder.port}/`, {
       guard,
       allowNonDefaultPorts: true,
       lookup,
@@ -139,7 +139,7 @@ describe("server-mode address guard (SSRF)", () => {
     ] as const) {
       assert.ok(guard.check(address, "x"), `the guard itself must refuse ${address}`);
       const { lookup, asked } = tableLookup({});
-      const report = await scan(url, { guard, lookup, only: ["cors"], timeoutMs: 10_000 });
+      const report = await scanUrl(url, { guard, lookup, only: ["cors"], timeoutMs: 10_000 });
       assert.equal(report.outcome, "unreachable", url);
       assert.match(pageError(report) ?? "", /must not reach/, url);
       assert.deepEqual(asked, [], "an address needs no lookup");
@@ -155,7 +155,7 @@ describe("server-mode address guard (SSRF)", () => {
       `http://ssh.test:${recorder.port}/`,
       "https://ssh.test:8443/",
     ]) {
-      const report = await scan(url, { guard, lookup, only: ["cors"] });
+      const report = await scanUrl(url, { guard, lookup, only: ["cors"] });
       assert.equal(report.outcome, "unreachable", url);
       assert.match(pageError(report) ?? "", /not a default web port/, url);
     }
@@ -171,7 +171,7 @@ describe("server-mode address guard (SSRF)", () => {
       const guard = publicOnlyGuard(["127.0.0.1"]);
       assert.ok(guard.check("10.0.0.1", "internal.test"));
       const { lookup, asked } = tableLookup({ "app.test": ["127.0.0.1"], "internal.test": ["10.0.0.1"] });
-      const report = await scan(`http://app.test:${redirector.port}/`, {
+      const report = await scanUrl(`http://app.test:${redirector.port}/`, {
         guard,
         allowNonDefaultPorts: true,
         lookup,
@@ -201,7 +201,7 @@ describe("server-mode address guard (SSRF)", () => {
       const { lookup } = tableLookup({
         "rebind.test": () => (answers++ === 0 ? ["127.0.0.1"] : ["10.0.0.1"]),
       });
-      const report = await scan(`http://rebind.test:${site.port}/`, {
+      const report = await scanUrl(`http://rebind.test:${site.port}/`, {
         guard,
         allowNonDefaultPorts: true,
         lookup,
@@ -224,7 +224,7 @@ describe("server-mode address guard (SSRF)", () => {
   it("the CLI (no guard) still scans localhost", async () => {
     const site = await startRecorder();
     try {
-      const report = await scan(`http://127.0.0.1:${site.port}/`, { only: ["cors"] });
+      const report = await scanUrl(`http://127.0.0.1:${site.port}/`, { only: ["cors"] });
       assert.notEqual(report.outcome, "unreachable");
       assert.ok(site.connections >= 1);
     } finally {

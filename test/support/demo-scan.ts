@@ -1,5 +1,5 @@
 import type { Report } from "../../src/engine/report.ts";
-import { scan } from "../../src/engine/scan.ts";
+import { scanUrl } from "./scan-url.ts";
 import { startDemoSite } from "../../src/interfaces/demo/vulnerable-site.ts";
 
 /**
@@ -9,7 +9,7 @@ import { startDemoSite } from "../../src/interfaces/demo/vulnerable-site.ts";
 export async function scanDemo(): Promise<{ report: Report; close: () => Promise<void> }> {
   const site = await startDemoSite();
   try {
-    const report = await scan(`http://shop.demo.test:${site.port}/`, {
+    const report = await scanUrl(`http://shop.demo.test:${site.port}/`, {
       resolve: [`shop.demo.test:${site.port}:127.0.0.1`, "shop.demo.test:*:127.0.0.1"],
     });
     return { report, close: site.close };

@@ -1,7 +1,7 @@
 import type http from "node:http";
 import https from "node:https";
 import type { SecureVersion } from "node:tls";
-import type { ScanOptions } from "../../src/engine/scan.ts";
+import type { ScanOptions } from "./scan-url.ts";
 import type { KeyPair } from "./certificates.ts";
 import { FIXTURE_HOST, type FixtureTarget } from "./scan-fixture.ts";
 import { listen, startServer, type Handler, type TestServer } from "./server.ts";

@@ -1,5 +1,10 @@
+import assert from "node:assert/strict";
+import type { Check } from "../../src/core/check.ts";
+import type { RecordingFile } from "../../src/engine/recording-file.ts";
+import { readRecordingFile } from "../../src/engine/recording-schema.ts";
 import type { Report } from "../../src/engine/report.ts";
-import { scan, type ScanOptions } from "../../src/engine/scan.ts";
+import { replay } from "../../src/engine/scan.ts";
+import { scanUrl, type ScanOptions } from "./scan-url.ts";
 import { loopbackOnly } from "../safety/loopback.ts";
 import type { TestServer } from "./server.ts";
 
@@ -26,14 +31,42 @@ export async function scanFixture(
   const host = options.host ?? FIXTURE_HOST;
   const { path = "/", scheme = "http", ...rest } = options;
   const { lookup, guard } = loopbackOnly();
-  return scan(`${scheme}://${host}:${server.port}${path}`, {
+  let recording: RecordingFile | undefined;
+  const report = await scanUrl(`${scheme}://${host}:${server.port}${path}`, {
     timeoutMs: 20_000,
     lookup,
     guard,
     allowNonDefaultPorts: true,
     ...rest,
     resolve: [`${host}:${server.port}:127.0.0.1`, ...(options.resolve ?? [])],
+    onRecording: (file) => {
+      recording = file;
+      options.onRecording?.(file);
+    },
   });
+  assertReplays(report, recording, options.checks);
+  return report;
+}
+
+/**
+ * Every fixture scan of the suite is also a replay test: its recording, written to JSON and read back
+ * through the schema, must judge to the same findings, grade and outcome as the live scan.
+ */
+export function assertReplays(
+  report: Report,
+  recording: RecordingFile | undefined,
+  checks?: readonly Check[],
+): void {
+  assert.ok(recording, "the scan handed over no recording");
+  const loaded = readRecordingFile(JSON.stringify(recording));
+  assert.ok(
+    loaded.ok,
+    `the recording does not match its schema: ${loaded.ok ? "" : loaded.problems.join("; ")}`,
+  );
+  const replayed = replay(loaded.file, checks);
+  const { startedAt: _s, finishedAt: _f, durationMs: _d, ...live } = report;
+  const { startedAt: _rs, finishedAt: _rf, durationMs: _rd, ...again } = replayed;
+  assert.deepStrictEqual(again, live, "judging the saved artifacts must give the live scan's report");
 }
 
 export function ids(report: Report): string[] {

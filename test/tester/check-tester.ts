@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import type { Finding } from "../../src/core/finding.ts";
-import type { ScanOptions } from "../../src/engine/scan.ts";
+import type { ScanOptions } from "../support/scan-url.ts";
 import type { Report } from "../../src/engine/report.ts";
 import { scanFixture, type FixtureTarget } from "../support/scan-fixture.ts";
 import { startServer, type Handler, type TestServer } from "../support/server.ts";

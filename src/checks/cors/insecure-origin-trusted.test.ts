@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
-import { scan } from "../../engine/scan.ts";
+import { scanUrl } from "../../../test/support/scan-url.ts";
 import { testCheck } from "../../../test/tester/check-tester.ts";
 import { handRolledSite, type HandRolledPolicy } from "../../../test/fixtures/cors/hand-rolled.ts";
 import { startHttpsSite, type HttpsFixture } from "../../../test/fixtures/cors/https-site.ts";
@@ -50,7 +50,7 @@ describe("cors.insecure-origin-trusted on a site scanned by its https URL", () =
   after(async () => server?.close());
   it("finds the http:// origin in the allowlist", async () => {
     server = await startHttpsSite(handRolledSite(httpAlsoAllowed));
-    const report = await scan(`${server.httpsOrigin}/`, {
+    const report = await scanUrl(`${server.httpsOrigin}/`, {
       only: ["cors.insecure-origin-trusted"],
       timeoutMs: 20_000,
       ...PIN,

@@ -1,11 +1,19 @@
 #!/usr/bin/env node
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { CHECKS } from "../../checks/index.ts";
 import { isSeverity, severityRank, type Severity } from "../../core/severity.ts";
-import { TargetError, parseTarget } from "../../core/target.ts";
-import { scan, unknownPatterns } from "../../engine/index.ts";
-import { OverrideSyntaxError, parseOverride } from "../../http/resolve-override.ts";
+import { TargetError } from "../../core/target.ts";
+import {
+  replay,
+  scan,
+  scanRequest,
+  unknownPatterns,
+  type RecordingFile,
+  type Report,
+} from "../../engine/index.ts";
+import { readRecordingFile } from "../../engine/recording-schema.ts";
+import { OverrideSyntaxError } from "../../http/resolve-override.ts";
 import { FORMATS, render, type Format } from "../../reporters/index.ts";
 import { VERSION } from "../../version.ts";
 import { progressLine } from "./progress-line.ts";
@@ -100,10 +108,32 @@ export function buildProgram(io: {
       [],
     )
     .option("--cookie <cookie>", 'cookie for authenticated scans, "name=value" (repeatable)', collect, [])
+    .option(
+      "--save-artifacts <file>",
+      "also write what the checks judged (requests, bounded responses, TLS facts) as JSON, for `amihackable judge`",
+    )
     .option("--no-color", "plain text output")
     .option("-q, --quiet", "no progress line")
     .action(async (url: string, opts: ScanCliOptions) => {
       io.setExitCode(await runScan(url, opts, io));
+    });
+
+  program
+    .command("judge")
+    .description(
+      "Judge a scan saved with --save-artifacts again, offline: the same findings, no request sent.",
+    )
+    .argument("<file>", "a file written by scan --save-artifacts")
+    .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text"))
+    .option("-o, --output <file>", "write the report to a file instead of stdout")
+    .addOption(
+      new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity")
+        .choices(["info", "low", "medium", "high", "critical"])
+        .default("high"),
+    )
+    .option("--no-color", "plain text output")
+    .action(async (file: string, opts: OutputOptions) => {
+      io.setExitCode(await runJudge(file, opts, io));
     });
 
   program
@@ -115,10 +145,15 @@ export function buildProgram(io: {
   return program;
 }
 
-interface ScanCliOptions {
+interface OutputOptions {
   format: Format;
   output?: string;
   failOn: Severity;
+  color: boolean;
+}
+
+interface ScanCliOptions extends OutputOptions {
+  saveArtifacts?: string;
   only: string[];
   ignore: string[];
   budget: number;
@@ -128,7 +163,6 @@ interface ScanCliOptions {
   connectTo: string[];
   header: string[];
   cookie: string[];
-  color: boolean;
   quiet?: boolean;
 }
 
@@ -141,13 +175,18 @@ async function runScan(
     io.stderr.write(`amihackable: ${message}\n`);
     return EXIT.error;
   };
-  let target;
-  let overrides;
-  let headers;
+  let request;
   try {
-    target = parseTarget(url);
-    overrides = [...opts.resolve, ...opts.connectTo].map(parseOverride);
-    headers = opts.header.map(parseHeader);
+    request = scanRequest(url, {
+      budget: opts.budget,
+      timeoutMs: opts.timeout * 1000,
+      concurrency: opts.concurrency,
+      resolve: [...opts.resolve, ...opts.connectTo],
+      headers: opts.header.map(parseHeader),
+      cookies: opts.cookie,
+      only: opts.only,
+      ignore: opts.ignore,
+    });
   } catch (error) {
     if (
       error instanceof TargetError ||
@@ -165,19 +204,25 @@ async function runScan(
   const progress = opts.quiet
     ? { onProgress: () => undefined, clear: () => undefined }
     : progressLine(io.stderr);
-  const report = await scan(target, {
-    budget: opts.budget,
-    timeoutMs: opts.timeout * 1000,
-    concurrency: opts.concurrency,
-    resolve: overrides,
-    headers,
-    cookies: opts.cookie,
-    only: opts.only,
-    ignore: opts.ignore,
+  let recording: RecordingFile | undefined;
+  const report = await scan(request, {
     onProgress: progress.onProgress,
+    ...(opts.saveArtifacts ? { onRecording: (file: RecordingFile) => (recording = file) } : {}),
   });
   progress.clear();
+  if (opts.saveArtifacts && recording) {
+    await writeFile(opts.saveArtifacts, JSON.stringify(recording));
+    io.stderr.write(`Artifacts written to ${opts.saveArtifacts}\n`);
+  }
+  return await deliver(report, opts, io);
+}
 
+/** Renders the report where it was asked for and turns it into the exit code CI pipelines read. */
+async function deliver(
+  report: Report,
+  opts: OutputOptions,
+  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStream },
+): Promise<number> {
   const toTerminal = !opts.output && opts.format === "text";
   const output = render(report, opts.format, {
     color: toTerminal && opts.color && (io.stdout as NodeJS.WriteStream).isTTY === true,
@@ -197,6 +242,26 @@ async function runScan(
   return report.findings.some((finding) => severityRank(finding.severity) >= threshold)
     ? EXIT.findings
     : EXIT.ok;
+}
+
+async function runJudge(
+  path: string,
+  opts: OutputOptions,
+  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStream },
+): Promise<number> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    io.stderr.write(`amihackable: cannot read ${path}: ${(error as Error).message}\n`);
+    return EXIT.error;
+  }
+  const loaded = readRecordingFile(text);
+  if (!loaded.ok) {
+    io.stderr.write(`amihackable: ${path} is not a scan recording: ${loaded.problems.join("; ")}\n`);
+    return EXIT.error;
+  }
+  return deliver(replay(loaded.file), opts, io);
 }
 
 /** Runs the CLI; commander's own usage errors (unknown option, missing argument) exit 2 like ours. */

@@ -1,4 +1,4 @@
-import { scan } from "../../engine/index.ts";
+import { scan, scanRequest } from "../../engine/index.ts";
 import { render } from "../../reporters/index.ts";
 import { progressLine } from "../cli/progress-line.ts";
 import { startDemoSite } from "./vulnerable-site.ts";
@@ -13,11 +13,11 @@ const url = `http://shop.demo.test:${site.port}/`;
 process.stderr.write(`Demo site listening on 127.0.0.1:${site.port}; scanning it as ${url}\n\n`);
 const progress = progressLine(process.stderr);
 try {
-  const report = await scan(url, {
+  const request = scanRequest(url, {
     // Every port of the demo name goes to loopback, so the https and http probes never ask DNS.
     resolve: [`shop.demo.test:${site.port}:127.0.0.1`, "shop.demo.test:*:127.0.0.1"],
-    onProgress: progress.onProgress,
   });
+  const report = await scan(request, { onProgress: progress.onProgress });
   progress.clear();
   process.stdout.write(render(report, "text", { color: process.stdout.isTTY === true }));
   process.stderr.write(`\nScan your own site: npx amihackable scan https://your-site.example\n`);

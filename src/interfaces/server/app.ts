@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { scanRequest } from "../../engine/request.ts";
 import { scan } from "../../engine/scan.ts";
 import { publicOnlyGuard } from "../../http/address-policy.ts";
 import { ScanQueue, type ScanRunner } from "../../queue/scan-queue.ts";
@@ -58,17 +59,21 @@ export function createApp(options: AppOptions = {}): App {
   const runner: ScanRunner =
     options.runner ??
     ((record, hooks) =>
-      scan(record.url, {
-        guard,
-        allowNonDefaultPorts: config.allowNonDefaultPorts,
-        ...(options.lookup ? { lookup: options.lookup } : {}),
-        ...(record.options.budget ? { budget: record.options.budget } : {}),
-        ...(record.options.timeout ? { timeoutMs: record.options.timeout * 1000 } : {}),
-        ...(record.options.only ? { only: record.options.only } : {}),
-        ...(record.options.ignore ? { ignore: record.options.ignore } : {}),
-        onProgress: hooks.onProgress,
-        signal: hooks.signal,
-      }));
+      scan(
+        scanRequest(record.url, {
+          ...(record.options.budget ? { budget: record.options.budget } : {}),
+          ...(record.options.timeout ? { timeoutMs: record.options.timeout * 1000 } : {}),
+          ...(record.options.only ? { only: record.options.only } : {}),
+          ...(record.options.ignore ? { ignore: record.options.ignore } : {}),
+        }),
+        {
+          guard,
+          allowNonDefaultPorts: config.allowNonDefaultPorts,
+          ...(options.lookup ? { lookup: options.lookup } : {}),
+          onProgress: hooks.onProgress,
+          signal: hooks.signal,
+        },
+      ));
 
   const queue = new ScanQueue({
     store,

@@ -35,7 +35,10 @@ export const discoveryProbe: Probe = {
       labels: { role: "page" },
       follow: true,
     });
-    if (!page.response) return;
+    if (!page.response) {
+      discovery.failedPageExchangeId = page.id;
+      return;
+    }
     discovery.pageExchangeId = page.id;
     discovery.finalUrl = page.request.url;
     discovery.endpoints.push({ url: page.request.url, source: "page" });

@@ -5,7 +5,10 @@ import { scoreCvss } from "../core/cvss.ts";
 import type { Finding, FindingDraft } from "../core/finding.ts";
 import { severityRank } from "../core/severity.ts";
 import type { Stack } from "../core/stack.ts";
+import { DetectedStack } from "../artifacts/stack.ts";
+import type { ConnectOverride } from "../http/resolve-override.ts";
 import { aiPromptFor } from "./ai-prompt.ts";
+import { pinCurls } from "./curl-pins.ts";
 
 const MAX_EVIDENCE = 3;
 const MAX_URLS = 50;
@@ -82,4 +85,27 @@ export function judge(
       a.url.localeCompare(b.url),
   );
   return { findings, errors };
+}
+
+/** What judging a recording gives: findings (curl lines pinned like the scan), check errors, the stack. */
+export interface Judged {
+  findings: Finding[];
+  errors: Array<{ id: string; message: string }>;
+  stacks: Stack[];
+  /** The page never answered: nothing was judged. */
+  unreachable: boolean;
+}
+
+export function judgeRecording(
+  checks: readonly Check[],
+  recording: Recording,
+  pins: readonly ConnectOverride[],
+  probesRun: readonly string[],
+): Judged {
+  const unreachable = probesRun.includes("discovery") && recording.discovery.pageExchangeId === undefined;
+  if (unreachable) return { findings: [], errors: [], stacks: [], unreachable };
+  const stacks = DetectedStack.of(recording);
+  const { findings, errors } = judge(checks, recording, stacks);
+  pinCurls(findings, pins);
+  return { findings, errors, stacks, unreachable };
 }

@@ -1,0 +1,168 @@
+import { emptyDiscovery, type Recording } from "../core/recording.ts";
+import type { ScanIssue } from "../core/scan-issue.ts";
+import type { AddressGuard } from "../http/address-policy.ts";
+import { DEFAULT_LIMITS, HttpClient, type HttpLimits } from "../http/client.ts";
+import type { ProbeContext } from "../probes/index.ts";
+import { credentialHeaders, credentialsAllowed } from "./credentials.ts";
+import type { ScanPlan } from "./plan.ts";
+import type { ProgressEvent } from "./progress.ts";
+import type { ScanRequest } from "./request.ts";
+
+/** How a scan runs, as opposed to what it scans: the server's guard, test stand-ins, progress, cancel. */
+export interface ScanRuntime {
+  /** Server mode: refuse non-public addresses. The CLI leaves this off so developers can scan localhost. */
+  guard?: AddressGuard | null;
+  allowNonDefaultPorts?: boolean;
+  /** Stands in for DNS (SSRF and fixture tests). */
+  lookup?: (host: string) => Promise<string[]>;
+  /** Caps below the defaults (hostile-target tests). */
+  limits?: Partial<HttpLimits>;
+  onProgress?: (event: ProgressEvent) => void;
+  /** Cancels the scan (the deadline applies as well). */
+  signal?: AbortSignal;
+}
+
+/** What happened while gathering that the report must say: counts, limits hit, cut short or not. */
+export interface GatheringFacts {
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  probesRun: string[];
+  requestsSent: number;
+  budget: number;
+  budgetExhausted: boolean;
+  responsesWithHeadersDropped: number;
+  bodyAllowanceExhausted: boolean;
+  maxTotalBodyBytes: number;
+  /** The deadline passed before gathering ended. */
+  cut: boolean;
+  cancelled: boolean;
+  timeoutMs: number;
+  /** What probes said went wrong or was cut short. */
+  issues: ScanIssue[];
+}
+
+export interface Gathered {
+  recording: Recording;
+  facts: GatheringFacts;
+}
+
+/** After the deadline, in-flight work gets this long to notice before the scan ends regardless. */
+const DEADLINE_GRACE_MS = 2_000;
+
+/**
+ * Runs the plan's probe waves through one HTTP client (the only door for bytes) and returns what they
+ * recorded. Never throws for target trouble: a probe that fails is an issue in the facts.
+ */
+export async function gather(
+  request: ScanRequest,
+  plan: ScanPlan,
+  runtime: ScanRuntime = {},
+): Promise<Gathered> {
+  const { target, settings } = request;
+  const startedAt = new Date();
+  const started = performance.now();
+  const deadline = AbortSignal.any([
+    AbortSignal.timeout(settings.timeoutMs),
+    ...(runtime.signal ? [runtime.signal] : []),
+  ]);
+  const limits: HttpLimits = {
+    ...DEFAULT_LIMITS,
+    ...runtime.limits,
+    budget: settings.budget,
+    perHostConcurrency: settings.concurrency,
+  };
+  const emit = runtime.onProgress ?? (() => undefined);
+  const issues: ScanIssue[] = [];
+
+  const http = new HttpClient({
+    limits,
+    deadline,
+    overrides: request.pins,
+    guard: runtime.guard ?? null,
+    allowNonDefaultPorts: runtime.allowNonDefaultPorts ?? false,
+    ...(runtime.lookup ? { lookup: runtime.lookup } : {}),
+    credentials: credentialHeaders(request.credentials.headers, request.credentials.cookies),
+    sendCredentialsTo: (url) => credentialsAllowed(target, url),
+    onExchange: (exchange) =>
+      emit({ type: "request", sent: http.requestsSent, budget: limits.budget, url: exchange.request.url }),
+  });
+
+  const discovery = emptyDiscovery();
+  const context: ProbeContext = {
+    target,
+    http,
+    discovery,
+    signal: deadline,
+    progress: (message) => emit({ type: "message", message }),
+    issue: (issue) => issues.push(issue),
+    requested: (kind) => plan.requests.get(kind) ?? new Set<string>(),
+  };
+
+  const probesRun: string[] = [];
+  try {
+    for (const wave of plan.waves) {
+      if (deadline.aborted) break;
+      await withDeadline(
+        Promise.all(
+          wave.map(async (probe) => {
+            probesRun.push(probe.name);
+            emit({ type: "probe-start", probe: probe.name, title: probe.title });
+            try {
+              await probe.run(context);
+            } catch (error) {
+              issues.push({
+                kind: "probe-error",
+                message: `${probe.name}: ${error instanceof Error ? error.message : String(error)}`,
+              });
+            }
+            emit({ type: "probe-end", probe: probe.name });
+          }),
+        ),
+        deadline,
+      );
+      // Without the page there is nothing to scan: stop and say why.
+      if (wave.some((probe) => probe.name === "discovery") && discovery.pageExchangeId === undefined) break;
+    }
+  } finally {
+    await http.close();
+  }
+  return {
+    recording: { target, exchanges: http.exchanges, discovery, tls: http.tls, handshakes: http.handshakes },
+    facts: {
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      durationMs: Math.round(performance.now() - started),
+      probesRun,
+      requestsSent: http.requestsSent,
+      budget: limits.budget,
+      budgetExhausted: http.budgetExhausted,
+      responsesWithHeadersDropped: http.responsesWithHeadersDropped,
+      bodyAllowanceExhausted: http.bodyAllowanceExhausted,
+      maxTotalBodyBytes: limits.maxTotalBodyBytes,
+      // Taken when gathering ends: a deadline that passes while the checks judge cut nothing short.
+      cut: deadline.aborted,
+      cancelled: runtime.signal?.aborted ?? false,
+      timeoutMs: settings.timeoutMs,
+      issues,
+    },
+  };
+}
+
+/** Waits for the work, or for the deadline plus a short grace, whichever comes first. */
+async function withDeadline(work: Promise<unknown>, deadline: AbortSignal): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<void>((resolve) => {
+    const arm = () => {
+      timer = setTimeout(resolve, DEADLINE_GRACE_MS);
+      timer.unref();
+    };
+    if (deadline.aborted) arm();
+    else deadline.addEventListener("abort", arm, { once: true });
+  });
+  try {
+    await Promise.race([work, expired]);
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+}
