@@ -1,5 +1,6 @@
 // One linter (ESLint with typescript-eslint's type-aware rules); Prettier formats.
 import tseslint from "typescript-eslint";
+import { layers } from "./eslint.layers.js";
 
 export default tseslint.config(
   { ignores: ["node_modules/", "test/fixtures/**/*.json", "coverage/", "data/"] },
@@ -35,6 +36,7 @@ export default tseslint.config(
       ],
     },
   },
+  ...layers,
   {
     files: ["**/*.js"],
     ...tseslint.configs.disableTypeChecked,

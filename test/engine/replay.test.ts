@@ -1,0 +1,105 @@
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { RecordingFile } from "../../src/engine/recording-file.ts";
+import { readRecordingFile } from "../../src/engine/recording-schema.ts";
+import type { Report } from "../../src/engine/report.ts";
+import { replay } from "../../src/engine/scan.ts";
+import { handleDemoRequest } from "../../src/interfaces/demo/vulnerable-site.ts";
+import { startServer, type TestServer } from "../support/server.ts";
+
+const bin = new URL("../../bin/amihackable.js", import.meta.url).pathname;
+
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe("scan --save-artifacts, then judge", () => {
+  let site: TestServer;
+  const dir = mkdtempSync(path.join(tmpdir(), "amihackable-replay-"));
+  const saved = path.join(dir, "scan.artifacts.json");
+  let live: Report;
+  let scanCode: number;
+  before(async () => {
+    site = await startServer(handleDemoRequest);
+    const url = `http://shop.demo.test:${site.port}/`;
+    const result = await cli([
+      "scan",
+      url,
+      "--resolve",
+      `shop.demo.test:${site.port}:127.0.0.1`,
+      "--resolve",
+      "shop.demo.test:*:127.0.0.1",
+      "--header",
+      "Authorization: Bearer replay-test-credential-0123456789",
+      "--format",
+      "json",
+      "--save-artifacts",
+      saved,
+    ]);
+    scanCode = result.code;
+    live = JSON.parse(result.stdout) as Report;
+  });
+  after(async () => {
+    await site.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("writes a file that validates against schemas/recording.schema.json", () => {
+    const loaded = readRecordingFile(readFileSync(saved, "utf8"));
+    assert.ok(loaded.ok, loaded.ok ? "" : loaded.problems.join("; "));
+    assert.ok(loaded.file.recording.exchanges.length > 10, "the demo scan records many exchanges");
+    assert.equal(loaded.file.request.authenticated, true);
+  });
+
+  it("judges offline to the same findings, grade and exit code as the live scan", async () => {
+    assert.ok(live.findings.length > 5, "the demo site must yield findings for this test to mean anything");
+    const result = await cli(["judge", saved, "--format", "json"]);
+    assert.equal(result.code, scanCode);
+    const judged = JSON.parse(result.stdout) as Report;
+    assert.deepStrictEqual(judged.findings, live.findings);
+    assert.deepStrictEqual(judged.summary, live.summary);
+    assert.deepStrictEqual(judged.issues, live.issues);
+    assert.equal(judged.startedAt, live.startedAt, "a replay reports the scan it replays");
+  });
+
+  it("judges what the file says, not a cache: a response changed in the file changes the findings", () => {
+    const file = JSON.parse(readFileSync(saved, "utf8")) as RecordingFile;
+    const before = replay(file).findings.filter((finding) => finding.id.startsWith("cors."));
+    assert.ok(before.length > 0);
+    for (const exchange of file.recording.exchanges)
+      if (exchange.response)
+        exchange.response.headers = exchange.response.headers.filter(
+          ([name]) => !name.startsWith("access-control-"),
+        );
+    const afterEdit = replay(file).findings.filter((finding) => finding.id.startsWith("cors."));
+    assert.deepEqual(afterEdit, []);
+  });
+
+  it("never stores the credentials of an authenticated scan", () => {
+    assert.doesNotMatch(readFileSync(saved, "utf8"), /replay-test-credential/);
+  });
+
+  it("refuses a file that is not a recording, or of a version it does not know, with exit code 2", async () => {
+    const junk = path.join(dir, "junk.json");
+    writeFileSync(junk, JSON.stringify({ hello: "world" }));
+    const refused = await cli(["judge", junk]);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /is not a scan recording/);
+
+    const future = path.join(dir, "future.json");
+    const file = JSON.parse(readFileSync(saved, "utf8")) as { version: number };
+    file.version = 99;
+    writeFileSync(future, JSON.stringify(file));
+    const newer = await cli(["judge", future]);
+    assert.equal(newer.code, 2);
+    assert.match(newer.stderr, /version/);
+  });
+});
