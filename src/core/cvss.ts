@@ -6,6 +6,12 @@ const { Cvss3P1 } = cvssCalculator;
 /** The calculator accepts partial vectors silently, so the shape is checked first: all eight base metrics. */
 const BASE_VECTOR = /^CVSS:3\.1\/AV:[NALP]\/AC:[LH]\/PR:[NLH]\/UI:[NR]\/S:[UC]\/C:[NLH]\/I:[NLH]\/A:[NLH]$/;
 
+/**
+ * Informational: a fact worth knowing that opens nothing by itself. Every impact is None, so the score
+ * is 0.0 and the severity "info" whatever the other metrics say; one vector for every check that needs it.
+ */
+export const CVSS_INFORMATIONAL = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:N";
+
 export interface CvssScore {
   vector: string;
   score: number;

@@ -1,6 +1,7 @@
 import type { Check } from "../../core/check.ts";
 import { LiveCookies } from "../../artifacts/cookies.ts";
-import { COOKIE_REFERENCES, CVSS_INFORMATIONAL, cookieDraft, cookieFixes } from "./shared.ts";
+import { COOKIE_REFERENCES, cookieDraft, cookieFixes } from "./shared.ts";
+import { CVSS_INFORMATIONAL } from "../../core/cvss.ts";
 
 /**
  * @supabase/ssr keeps the session (and the PKCE code verifier of a sign-in in progress) where supabase-js in

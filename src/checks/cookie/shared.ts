@@ -21,8 +21,6 @@ export const COOKIE_REFERENCES: readonly Reference[] = [
   },
 ];
 
-export const CVSS_INFORMATIONAL = "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:N/I:N/A:N";
-
 export function cookieDraft(
   cookie: ObservedCookie,
   summary: string,

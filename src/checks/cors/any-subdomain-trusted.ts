@@ -1,6 +1,6 @@
 import type { Check } from "../../core/check.ts";
 import { allowedVariantDrafts, hostedPoc, variantAllowed } from "./origin-allowed.ts";
-import { CORS_CWE, CORS_REFERENCES, fixesWithLead } from "./shared.ts";
+import { CORS_CWE, CORS_REFERENCES, allowlistFixesLedBy } from "./shared.ts";
 import { CorsObservations } from "../../artifacts/cors-observations.ts";
 
 const lead =
@@ -18,15 +18,7 @@ export const anySubdomainTrusted: Check = {
       "Your API trusts any subdomain of your site, even one that does not exist, with the visitor's cookies. " +
       "That is often intended, but it means one weak subdomain (an old marketing page with an XSS bug, a DNS record pointing at a deleted " +
       "Heroku or S3 app that someone else can claim) is enough to read your users' data through the API.",
-    fixes: fixesWithLead({
-      express: lead,
-      nextjs: lead,
-      fastapi: lead,
-      nginx: lead,
-      fastify: lead,
-      hono: lead,
-      koa: lead,
-    }),
+    fixes: allowlistFixesLedBy(lead),
     learn: "cors#any-subdomain-trusted",
     needs: [CorsObservations],
   },

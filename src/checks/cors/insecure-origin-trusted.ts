@@ -1,6 +1,6 @@
 import type { Check } from "../../core/check.ts";
 import { allowedVariantDrafts, hostedPoc } from "./origin-allowed.ts";
-import { CORS_CWE, CORS_REFERENCES, fixesWithLead } from "./shared.ts";
+import { CORS_CWE, CORS_REFERENCES, allowlistFixesLedBy } from "./shared.ts";
 import { CorsObservations } from "../../artifacts/cors-observations.ts";
 
 const lead = "Only `https://` origins belong in the allowlist of an https site.";
@@ -16,15 +16,7 @@ export const insecureOriginTrusted: Check = {
     explanation:
       "Your https API lets the plain http:// version of your site read it with cookies. Anyone who can tamper with a victim's unencrypted traffic " +
       "(public Wi-Fi, a hostile network) can inject a script into the http:// page and use it to read the API, which undoes the protection https gives you.",
-    fixes: fixesWithLead({
-      express: lead,
-      nextjs: lead,
-      fastapi: lead,
-      nginx: lead,
-      fastify: lead,
-      hono: lead,
-      koa: lead,
-    }),
+    fixes: allowlistFixesLedBy(lead),
     learn: "cors#insecure-origin-trusted",
     needs: [CorsObservations],
   },

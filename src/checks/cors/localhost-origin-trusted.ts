@@ -1,6 +1,6 @@
 import type { Check } from "../../core/check.ts";
 import { allowedVariantDrafts, hostedPoc } from "./origin-allowed.ts";
-import { CORS_CWE, CORS_REFERENCES, fixesWithLead } from "./shared.ts";
+import { CORS_CWE, CORS_REFERENCES, allowlistFixesLedBy } from "./shared.ts";
 import { CorsObservations } from "../../artifacts/cors-observations.ts";
 
 const lead =
@@ -17,15 +17,7 @@ export const localhostOriginTrusted: Check = {
     explanation:
       "Your live API still allows `http://localhost` origins, left over from development. Any program or dev server running on a user's own " +
       "computer on that port (including a malicious npm package's) can then read the API as that user. Keep development origins out of production.",
-    fixes: fixesWithLead({
-      express: lead,
-      nextjs: lead,
-      fastapi: lead,
-      nginx: lead,
-      fastify: lead,
-      hono: lead,
-      koa: lead,
-    }),
+    fixes: allowlistFixesLedBy(lead),
     learn: "cors#localhost-origin-trusted",
     needs: [CorsObservations],
   },

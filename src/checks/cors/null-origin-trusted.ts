@@ -1,7 +1,7 @@
 import type { Check } from "../../core/check.ts";
 import { allowedVariantDrafts } from "./origin-allowed.ts";
 import { nullOriginPoc } from "./poc.ts";
-import { CORS_CWE, CORS_REFERENCES, CVSS_READ_WITH_CREDENTIALS, fixesWithLead } from "./shared.ts";
+import { CORS_CWE, CORS_REFERENCES, CVSS_READ_WITH_CREDENTIALS, allowlistFixesLedBy } from "./shared.ts";
 import { CorsObservations } from "../../artifacts/cors-observations.ts";
 
 const lead =
@@ -18,15 +18,7 @@ export const nullOriginTrusted: Check = {
       "The server answers `Access-Control-Allow-Origin: null` with credentials allowed when a request comes from the origin `null`. " +
       "Any website can produce that origin by running its script inside a sandboxed iframe, so this is as open as trusting everyone: " +
       "a malicious page can read this API with your logged-in users' cookies. `null` often ends up in an allowlist to make local file testing work.",
-    fixes: fixesWithLead({
-      express: lead,
-      nextjs: lead,
-      fastapi: lead,
-      nginx: lead,
-      fastify: lead,
-      hono: lead,
-      koa: lead,
-    }),
+    fixes: allowlistFixesLedBy(lead),
     learn: "cors#null-origin-trusted",
     needs: [CorsObservations],
   },

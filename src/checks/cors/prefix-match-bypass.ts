@@ -1,6 +1,6 @@
 import type { Check } from "../../core/check.ts";
 import { allowedVariantDrafts, hostedPoc, variantAllowed } from "./origin-allowed.ts";
-import { CORS_CWE, CORS_REFERENCES, CVSS_READ_WITH_CREDENTIALS, fixesWithLead } from "./shared.ts";
+import { CORS_CWE, CORS_REFERENCES, CVSS_READ_WITH_CREDENTIALS, allowlistFixesLedBy } from "./shared.ts";
 import { CorsObservations } from "../../artifacts/cors-observations.ts";
 
 const lead =
@@ -17,15 +17,7 @@ export const prefixMatchBypass: Check = {
       "Your server accepts an origin as long as it starts with your own address. An attacker registers a domain such as `yoursite.com.attacker.com`, " +
       "which starts with your name, and the server lets their page read your API with your users' cookies. " +
       "Code like `origin.startsWith('https://yoursite.com')` or a regex without `$` at the end causes this.",
-    fixes: fixesWithLead({
-      express: lead,
-      nextjs: lead,
-      fastapi: lead,
-      nginx: lead,
-      fastify: lead,
-      hono: lead,
-      koa: lead,
-    }),
+    fixes: allowlistFixesLedBy(lead),
     learn: "cors#prefix-match-bypass",
     needs: [CorsObservations],
   },

@@ -6,7 +6,8 @@ import {
   onePerEndpoint,
   simpleObservation,
 } from "../../artifacts/cors-observations.ts";
-import { CORS_CWE, CORS_REFERENCES, CVSS_INFORMATIONAL } from "./shared.ts";
+import { CORS_CWE, CORS_REFERENCES } from "./shared.ts";
+import { CVSS_INFORMATIONAL } from "../../core/cvss.ts";
 
 const lead =
   "Answer OPTIONS preflights with 204 and the CORS headers before authentication, routing or method checks run.";

@@ -24,7 +24,6 @@ export const CORS_REFERENCES: readonly Reference[] = [
 export const CVSS_READ_WITH_CREDENTIALS = "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:H/I:L/A:N";
 /** Without credentials only what anyone could fetch is exposed, unless the API trusts the network. */
 export const CVSS_READ_WITHOUT_CREDENTIALS = "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:L/I:N/A:N";
-export const CVSS_INFORMATIONAL = "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:N/I:N/A:N";
 
 /** The one fix for every origin-matching mistake: compare the whole origin against an exact list. */
 export const ALLOWLIST_FIXES: Partial<Record<Stack, string>> = {
@@ -106,11 +105,14 @@ export const ALLOWLIST_FIXES: Partial<Record<Stack, string>> = {
   ].join("\n"),
 };
 
-/** Replaces the allowlist's first line with a sentence about the particular mistake. */
-export function fixesWithLead(lead: Partial<Record<Stack, string>>): Partial<Record<Stack, string>> {
+/** The stacks whose allowlist fix gets a check's own lead sentence (the platforms keep theirs as is). */
+const SERVER_STACKS: readonly Stack[] = ["express", "nextjs", "fastapi", "nginx", "fastify", "hono", "koa"];
+
+/** The allowlist fix for every stack, with one sentence first that names this check's own mistake. */
+export function allowlistFixesLedBy(lead: string): Partial<Record<Stack, string>> {
   const fixes: Partial<Record<Stack, string>> = {};
   for (const [stack, text] of Object.entries(ALLOWLIST_FIXES) as Array<[Stack, string]>) {
-    fixes[stack] = lead[stack] ? `${lead[stack]}\n\n${text}` : text;
+    fixes[stack] = SERVER_STACKS.includes(stack) ? `${lead}\n\n${text}` : text;
   }
   return fixes;
 }

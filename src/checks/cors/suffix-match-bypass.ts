@@ -1,6 +1,6 @@
 import type { Check } from "../../core/check.ts";
 import { allowedVariantDrafts, hostedPoc } from "./origin-allowed.ts";
-import { CORS_CWE, CORS_REFERENCES, CVSS_READ_WITH_CREDENTIALS, fixesWithLead } from "./shared.ts";
+import { CORS_CWE, CORS_REFERENCES, CVSS_READ_WITH_CREDENTIALS, allowlistFixesLedBy } from "./shared.ts";
 import { CorsObservations } from "../../artifacts/cors-observations.ts";
 
 const lead =
@@ -17,15 +17,7 @@ export const suffixMatchBypass: Check = {
       "Your server accepts any origin that ends with your domain name, without checking for the dot before it. " +
       "An attacker registers `attackeryoursite.com`, which ends with `yoursite.com`, and their page can read your API with your users' cookies. " +
       "`origin.endsWith('yoursite.com')`, `origin.includes('yoursite.com')` and regexes like `yoursite\\.com$` cause this.",
-    fixes: fixesWithLead({
-      express: lead,
-      nextjs: lead,
-      fastapi: lead,
-      nginx: lead,
-      fastify: lead,
-      hono: lead,
-      koa: lead,
-    }),
+    fixes: allowlistFixesLedBy(lead),
     learn: "cors#suffix-match-bypass",
     needs: [CorsObservations],
   },

@@ -1,6 +1,6 @@
 import type { Check } from "../../core/check.ts";
 import { allowedVariantDrafts, hostedPoc } from "./origin-allowed.ts";
-import { CORS_CWE, CORS_REFERENCES, CVSS_READ_WITH_CREDENTIALS, fixesWithLead } from "./shared.ts";
+import { CORS_CWE, CORS_REFERENCES, CVSS_READ_WITH_CREDENTIALS, allowlistFixesLedBy } from "./shared.ts";
 import { CorsObservations } from "../../artifacts/cors-observations.ts";
 
 const lead =
@@ -17,15 +17,7 @@ export const thirdPartyOriginTrusted: Check = {
       "Your API allows any origin on a shared hosting domain such as vercel.app, netlify.app or github.io. " +
       "Anyone can create a free site there in a minute, so an attacker deploys a page on that platform and reads your API with your users' cookies. " +
       "This usually comes from allowing preview deployments with a pattern like `*.vercel.app`.",
-    fixes: fixesWithLead({
-      express: lead,
-      nextjs: lead,
-      fastapi: lead,
-      nginx: lead,
-      fastify: lead,
-      hono: lead,
-      koa: lead,
-    }),
+    fixes: allowlistFixesLedBy(lead),
     learn: "cors#third-party-origin-trusted",
     needs: [CorsObservations],
   },

@@ -1,6 +1,6 @@
 import type { Check } from "../../core/check.ts";
 import { allowedVariantDrafts, hostedPoc, variantAllowed } from "./origin-allowed.ts";
-import { CORS_CWE, CORS_REFERENCES, CVSS_READ_WITH_CREDENTIALS, fixesWithLead } from "./shared.ts";
+import { CORS_CWE, CORS_REFERENCES, CVSS_READ_WITH_CREDENTIALS, allowlistFixesLedBy } from "./shared.ts";
 import { CorsObservations } from "../../artifacts/cors-observations.ts";
 
 const lead =
@@ -17,15 +17,7 @@ export const unescapedDotBypass: Check = {
       "Your allowed origins are matched with a regular expression in which a dot is not escaped. In a regex `.` means any character, " +
       "so `www.yoursite.com` also matches `wwwxyoursite.com`, a domain anyone can register. The attacker's page can then read your API " +
       "with your users' cookies.",
-    fixes: fixesWithLead({
-      express: lead,
-      nextjs: lead,
-      fastapi: lead,
-      nginx: lead,
-      fastify: lead,
-      hono: lead,
-      koa: lead,
-    }),
+    fixes: allowlistFixesLedBy(lead),
     learn: "cors#unescaped-dot-bypass",
     needs: [CorsObservations],
   },

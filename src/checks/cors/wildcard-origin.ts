@@ -1,7 +1,8 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import { CorsObservations, onePerEndpoint } from "../../artifacts/cors-observations.ts";
-import { ALLOWLIST_FIXES, CORS_CWE, CORS_REFERENCES, CVSS_INFORMATIONAL } from "./shared.ts";
+import { ALLOWLIST_FIXES, CORS_CWE, CORS_REFERENCES } from "./shared.ts";
+import { CVSS_INFORMATIONAL } from "../../core/cvss.ts";
 
 export const wildcardOrigin: Check = {
   meta: {

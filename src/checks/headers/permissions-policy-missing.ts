@@ -1,7 +1,8 @@
 import type { Check } from "../../core/check.ts";
 import { headerValue } from "../../core/headers.ts";
 import { HtmlDocuments } from "../../artifacts/documents.ts";
-import { CVSS_INFORMATIONAL, HARDENING_REFERENCES, documentDraft, setHeaderFixes } from "./shared.ts";
+import { HARDENING_REFERENCES, documentDraft, setHeaderFixes } from "./shared.ts";
+import { CVSS_INFORMATIONAL } from "../../core/cvss.ts";
 
 const VALUE = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 

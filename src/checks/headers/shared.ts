@@ -16,8 +16,6 @@ import type { HtmlDocument } from "../../artifacts/documents.ts";
 export const CVSS_SCRIPT_INJECTION_UNMITIGATED = "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:L/I:L/A:N";
 /** A narrower gap in a working CSP (eval, plugins, <base>): only some injections get through. */
 export const CVSS_CSP_GAP = "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:N/I:L/A:N";
-/** Informational: worth knowing, nothing an attacker gains from it alone. */
-export const CVSS_INFORMATIONAL = "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:N/I:N/A:N";
 
 export const CSP_REFERENCES: readonly Reference[] = [
   {
