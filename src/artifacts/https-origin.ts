@@ -1,19 +1,6 @@
 import net from "node:net";
 import type { Discovery } from "../core/recording.ts";
 import type { Target } from "../core/target.ts";
-import type { TlsVersion } from "../core/transport.ts";
-
-/** The probe that tries the site's other scheme (written by probes/tls, read by checks/tls). */
-export const TRANSPORT_PROBE = "tls";
-/** Its request to the https origin, made when nothing else reached it. */
-export const HTTPS_ROLE = "https-origin";
-/** Its request to the http:// twin of an https target, one exchange per redirect hop. */
-export const HTTP_ROLE = "http-origin";
-
-/** The probe that tries retired TLS versions with bare handshakes. */
-export const VERSIONS_PROBE = "tls-versions";
-/** Versions RFC 8996 retired; each gets one handshake offering only that version. */
-export const LEGACY_VERSIONS: readonly TlsVersion[] = ["TLSv1", "TLSv1.1"];
 
 /**
  * The origin where the site should answer over https: where the page ended up when that is https, the

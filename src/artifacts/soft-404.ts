@@ -3,6 +3,10 @@ import { bodyText } from "../core/body.ts";
 import type { Exchange } from "../core/exchange.ts";
 import { mimeType } from "../core/headers.ts";
 import { defineArtifact } from "../core/artifact.ts";
+import { EXPOSURE_PROBE } from "./exposure-responses.ts";
+
+/** The exposure probe's requests for paths that cannot exist (written by probes/exposure, read here). */
+export const BASELINE_ROLE = "baseline";
 
 /** Characters compared: a catch-all page shows its sameness early. */
 const COMPARED_CHARS = 16 * 1024;
@@ -27,7 +31,8 @@ export const SoftNotFoundBaselines = defineArtifact(
   "soft-not-found",
   (artifacts: Recording): SoftNotFound => {
     const baselines = artifacts.exchanges.filter(
-      (exchange) => exchange.probe === "exposure" && exchange.labels.role === "baseline" && exchange.response,
+      (exchange) =>
+        exchange.probe === EXPOSURE_PROBE && exchange.labels.role === BASELINE_ROLE && exchange.response,
     );
     const page = artifacts.exchanges.find((exchange) => exchange.id === artifacts.discovery.pageExchangeId);
     const originOf = (exchange: Exchange) => new URL(exchange.request.url).origin;

@@ -1,8 +1,12 @@
 import type { Recording } from "../core/recording.ts";
 import { bodyText } from "../core/body.ts";
 import type { Exchange } from "../core/exchange.ts";
-import { inlineSourceMap } from "../probes/exposure/source-map-url.ts";
+import { inlineSourceMap } from "./inline-source-map.ts";
 import { defineArtifact } from "../core/artifact.ts";
+
+/** The probe that fetches the bundles' source maps (written by probes/exposure, read here). */
+export const SOURCE_MAPS_PROBE = "source-maps";
+export const SOURCE_MAP_ROLE = "source-map";
 
 /** Bounds on what is read out of a hostile map. */
 const MAX_SOURCES = 5_000;
@@ -35,7 +39,13 @@ export interface SourceMap {
 export const SourceMaps = defineArtifact("source-maps", (artifacts: Recording): SourceMap[] => {
   const maps: SourceMap[] = [];
   for (const exchange of artifacts.exchanges) {
-    if (exchange.probe !== "source-maps" || !exchange.response || exchange.response.status >= 300) continue;
+    if (
+      exchange.probe !== SOURCE_MAPS_PROBE ||
+      exchange.labels.role !== SOURCE_MAP_ROLE ||
+      !exchange.response ||
+      exchange.response.status >= 300
+    )
+      continue;
     const parsed = parseSourceMap(bodyText(exchange.response), exchange.response.truncated !== undefined);
     if (!parsed) continue;
     maps.push({

@@ -1,8 +1,15 @@
 import type { Recording } from "../core/recording.ts";
 import { bodyText } from "../core/body.ts";
 import type { Exchange } from "../core/exchange.ts";
-import { HTTP_ROLE, HTTPS_ROLE, httpsExpectedFor, siteHttpsOrigin, TRANSPORT_PROBE } from "./https-origin.ts";
+import { httpsExpectedFor, siteHttpsOrigin } from "./https-origin.ts";
 import { defineArtifact } from "../core/artifact.ts";
+
+/** The probe that tries the site's other scheme (written by probes/tls, read here). */
+export const TRANSPORT_PROBE = "tls";
+/** Its request to the https origin, made when nothing else reached it. */
+export const HTTPS_ROLE = "https-origin";
+/** Its request to the http:// twin of an https target, one exchange per redirect hop (`labels.hop`). */
+export const HTTP_ROLE = "http-origin";
 
 /** What the scan learned about the site's two schemes. */
 export interface TransportFacts {

@@ -1,7 +1,7 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import { apiDocs } from "./api-docs-signature.ts";
-import { EXPOSURE_NEEDS, exposedFiles, originOf, pathOf } from "./shared.ts";
+import { exposureNeeds, exposedFiles, originOf, pathOf } from "./shared.ts";
 
 export const apiDocsCheck: Check = {
   meta: {
@@ -54,7 +54,7 @@ export const apiDocsCheck: Check = {
         "Do not deploy the schema as a static file; generate it in development only or serve it from a protected function.",
     },
     learn: "exposed-files#api-docs",
-    needs: EXPOSURE_NEEDS,
+    needs: exposureNeeds("api-docs"),
   },
   analyse(artifacts) {
     const files = exposedFiles(artifacts, "api-docs", (exchange) => apiDocs(exchange) !== undefined).sort(

@@ -5,7 +5,7 @@ import type { Exchange } from "../../core/exchange.ts";
 import { headerValue } from "../../core/headers.ts";
 import { backupFormat, type BackupFormat } from "./backup-signature.ts";
 import {
-  EXPOSURE_NEEDS,
+  exposureNeeds,
   WSTG_BACKUP_FILES,
   WSTG_FILE_EXTENSIONS,
   exposedFiles,
@@ -76,7 +76,7 @@ export const backupFile: Check = {
         "Delete the file from the publish directory and redeploy; delete older deploys that still serve it.",
     }),
     learn: "exposed-files#backup-file",
-    needs: EXPOSURE_NEEDS,
+    needs: exposureNeeds("backup"),
   },
   analyse(artifacts) {
     const files = exposedFiles(artifacts, "backup", (exchange) => backupFormat(exchange) !== undefined);

@@ -2,16 +2,10 @@ import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import type { Exchange } from "../../core/exchange.ts";
 import type { FindingDraft } from "../../core/finding.ts";
+import { ExposureResponses } from "../../artifacts/exposure-responses.ts";
 import { SoftNotFoundBaselines } from "../../artifacts/soft-404.ts";
 import { directoryListing } from "./listing-signature.ts";
-import {
-  EXPOSURE_NEEDS,
-  WSTG_BACKUP_FILES,
-  isSuccess,
-  originOf,
-  pathOf,
-  stopServingFixes,
-} from "./shared.ts";
+import { WSTG_BACKUP_FILES, exposureNeeds, isSuccess, originOf, pathOf, stopServingFixes } from "./shared.ts";
 
 export const directoryListingCheck: Check = {
   meta: {
@@ -52,23 +46,24 @@ export const directoryListingCheck: Check = {
         "Netlify does not list folders: if a linked storage bucket lists its objects, make the bucket private and serve files through signed URLs.",
     }),
     learn: "exposed-files#directory-listing",
-    needs: ["discovery", ...EXPOSURE_NEEDS],
+    needs: exposureNeeds("listing"),
   },
   analyse(artifacts) {
     const calibration = artifacts.read(SoftNotFoundBaselines);
-    const candidates = artifacts.exchanges.filter(
-      (exchange) =>
-        (exchange.probe === "exposure" &&
-          exchange.labels.role === "candidate" &&
-          exchange.labels.kind === "listing") ||
-        exchange.id === artifacts.discovery.pageExchangeId,
-    );
+    const { candidates, page } = artifacts.read(ExposureResponses);
+    // The main page too: a site whose root is a listing shows it there.
+    const exchanges = [
+      ...(page ? [page] : []),
+      ...candidates
+        .filter((candidate) => candidate.kind === "listing")
+        .map((candidate) => candidate.exchange),
+    ].sort((a, b) => a.id - b.id);
     const drafts: FindingDraft[] = [];
-    for (const exchange of candidates) {
+    for (const exchange of exchanges) {
       if (!isSuccess(exchange)) continue;
       const path = pathOf(exchange);
       const signature = (e: Exchange) => directoryListing(e, pathOf(e)) !== undefined;
-      const isPage = exchange.id === artifacts.discovery.pageExchangeId;
+      const isPage = exchange === page;
       // The page was not compared with itself; a probed folder must differ from the host's catch-all.
       if (isPage ? !signature(exchange) : !calibration.confirmed(exchange, signature)) continue;
       const listing = directoryListing(exchange, path)!;

@@ -1,7 +1,7 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import { dsStoreNames, hasDsStoreMagic } from "./ds-store-names.ts";
-import { EXPOSURE_NEEDS, WSTG_BACKUP_FILES, exposedFiles, pathOf, stopServingFixes } from "./shared.ts";
+import { exposureNeeds, WSTG_BACKUP_FILES, exposedFiles, pathOf, stopServingFixes } from "./shared.ts";
 
 export const dsStore: Check = {
   meta: {
@@ -28,7 +28,7 @@ export const dsStore: Check = {
       fastapi: "Delete the file from the static directory and add `.DS_Store` to `.gitignore`.",
     }),
     learn: "exposed-files#ds-store",
-    needs: EXPOSURE_NEEDS,
+    needs: exposureNeeds("ds-store"),
   },
   analyse(artifacts) {
     const signature = (exchange: { response?: { body: Uint8Array } }) =>

@@ -6,7 +6,7 @@ import { mimeType } from "../../core/headers.ts";
 import { findSecrets } from "../../secrets/engine.ts";
 import { isPlaceholder } from "../../secrets/placeholder.ts";
 import {
-  EXPOSURE_NEEDS,
+  exposureNeeds,
   WSTG_BACKUP_FILES,
   exposedFiles,
   originOf,
@@ -122,7 +122,7 @@ export const envFile: Check = {
         "**Rotate every secret in the file first**: it has been public. Put the values in Site configuration → Environment variables instead of a deployed file.",
     }),
     learn: "exposed-files#env-file",
-    needs: EXPOSURE_NEEDS,
+    needs: exposureNeeds("env"),
   },
   analyse(artifacts) {
     const parsed = new Map<Exchange, EnvAssignment[]>();

@@ -3,7 +3,7 @@ import { bodyText } from "../../core/body.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import type { Exchange } from "../../core/exchange.ts";
 import { mimeType } from "../../core/headers.ts";
-import { EXPOSURE_NEEDS, exposedFiles, originOf, pathOf, stopServingFixes } from "./shared.ts";
+import { exposureNeeds, exposedFiles, originOf, pathOf, stopServingFixes } from "./shared.ts";
 
 /** A remote URL with a password or token in it: the repository's host account is exposed too. */
 const CVSS_WITH_CREDENTIALS = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:N";
@@ -83,7 +83,7 @@ export const gitRepository: Check = {
         "Deploy without the `.git` folder (build a container from a clean copy), and rotate any secret that was ever committed: it is in the history.",
     }),
     learn: "exposed-files#git-repository",
-    needs: EXPOSURE_NEEDS,
+    needs: exposureNeeds("git"),
   },
   analyse(artifacts) {
     const byOrigin = new Map<string, Exchange[]>();

@@ -1,11 +1,14 @@
-import type { Recording } from "../../core/recording.ts";
+import type { CheckInput, Need } from "../../core/artifact.ts";
 import type { Exchange } from "../../core/exchange.ts";
 import type { Reference } from "../../core/finding.ts";
 import type { Stack } from "../../core/stack.ts";
+import { ExposureResponses, type ExposureKind } from "../../artifacts/exposure-responses.ts";
 import { SoftNotFoundBaselines } from "../../artifacts/soft-404.ts";
-import type { ExposureKind } from "../../probes/exposure/paths.ts";
 
-export const EXPOSURE_NEEDS = ["exposure"] as const;
+/** What an exposure check reads: the answers for its kind of path, and the host's soft-404 baselines. */
+export function exposureNeeds(kind: ExposureKind): readonly Need[] {
+  return [{ kind: ExposureResponses, request: kind }, SoftNotFoundBaselines];
+}
 
 export const WSTG_BACKUP_FILES: Reference = {
   title: "OWASP WSTG: Review old backup and unreferenced files for sensitive information",
@@ -23,19 +26,16 @@ export const WSTG_FILE_EXTENSIONS: Reference = {
  * everything the same way (soft-404). A 200 alone is never enough.
  */
 export function exposedFiles(
-  artifacts: Recording,
+  artifacts: CheckInput,
   kind: ExposureKind,
   signature: (exchange: Exchange) => boolean,
 ): Exchange[] {
   const calibration = artifacts.read(SoftNotFoundBaselines);
-  return artifacts.exchanges.filter(
-    (exchange) =>
-      exchange.probe === "exposure" &&
-      exchange.labels.role === "candidate" &&
-      exchange.labels.kind === kind &&
-      isSuccess(exchange) &&
-      calibration.confirmed(exchange, signature),
-  );
+  return artifacts
+    .read(ExposureResponses)
+    .candidates.filter((candidate) => candidate.kind === kind)
+    .map((candidate) => candidate.exchange)
+    .filter((exchange) => isSuccess(exchange) && calibration.confirmed(exchange, signature));
 }
 
 /** 200, or 206 for a Range request: the file was served. */

@@ -3,7 +3,7 @@ import { bodyText } from "../../core/body.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import type { FindingDraft } from "../../core/finding.ts";
 import { HtmlDocuments } from "../../artifacts/documents.ts";
-import { DEBUG_PROBE, DEBUG_ROLE } from "../../artifacts/info-labels.ts";
+import { DebugResponses } from "../../artifacts/debug-responses.ts";
 import { PAGE_MARKERS, recogniseDebugEndpoint } from "./debug-signatures.ts";
 
 const MAX_HTML_CHARS = 512 * 1024;
@@ -66,24 +66,19 @@ export const debugEndpoint: Check = {
         "Block the paths with a WAF custom rule (URI Path starts with `/actuator`, `/server-status`, `/_ignition`, equals `/phpinfo.php`) while you remove them at the origin.",
     },
     learn: "information-leaks#debug-endpoint",
-    needs: [DEBUG_PROBE],
+    needs: [DebugResponses, HtmlDocuments],
   },
   analyse(artifacts) {
     const drafts: FindingDraft[] = [];
-    const probed = artifacts.exchanges.filter(
-      (exchange) =>
-        exchange.probe === DEBUG_PROBE && exchange.labels.role === DEBUG_ROLE && exchange.response,
-    );
-    const recognised = probed.flatMap((exchange) => {
-      const recognition = recogniseDebugEndpoint(exchange.labels.kind ?? "", exchange.response!);
-      return recognition ? [{ exchange, recognition }] : [];
+    const recognised = artifacts.read(DebugResponses).flatMap(({ exchange, response, kind }) => {
+      const recognition = recogniseDebugEndpoint(kind, response);
+      return recognition ? [{ exchange, kind, recognition }] : [];
     });
     // The actuator index and its /env are one exposure: one finding, at the index's severity.
-    const actuatorCvss = recognised.find(({ exchange }) => exchange.labels.kind === "actuator")?.recognition
-      .cvss;
-    for (const { exchange, recognition } of recognised) {
+    const actuatorCvss = recognised.find(({ kind }) => kind === "actuator")?.recognition.cvss;
+    for (const { exchange, kind, recognition } of recognised) {
       const url = exchange.request.url;
-      const isActuator = exchange.labels.kind?.startsWith("actuator") === true;
+      const isActuator = kind.startsWith("actuator");
       const cvss = isActuator ? actuatorCvss : recognition.cvss;
       drafts.push({
         url,
@@ -96,7 +91,7 @@ export const debugEndpoint: Check = {
             around: recognition.index,
           }),
         ],
-        details: { endpoint: exchange.labels.kind ?? "", ...recognition.details },
+        details: { endpoint: kind, ...recognition.details },
       });
     }
     for (const document of artifacts.read(HtmlDocuments)) {

@@ -1,6 +1,6 @@
 import { bodyText } from "../../core/body.ts";
 import type { RecordedResponse } from "../../core/exchange.ts";
-import type { DebugKind } from "../../artifacts/info-labels.ts";
+import type { DebugKind } from "../../artifacts/debug-responses.ts";
 
 /** What was recognised in a debug endpoint's answer, never from its status alone. */
 export interface DebugRecognition {
@@ -123,12 +123,11 @@ export const PAGE_MARKERS: ReadonlyArray<{ what: string; pattern: RegExp; cvss?:
 ];
 
 export function recogniseDebugEndpoint(
-  kind: string,
+  kind: DebugKind,
   response: RecordedResponse,
 ): DebugRecognition | undefined {
   if (response.status !== 200) return undefined;
-  const recognise = (DEBUG_RECOGNISERS as Record<string, Recogniser | undefined>)[kind];
-  return recognise?.(bodyText(response));
+  return DEBUG_RECOGNISERS[kind](bodyText(response));
 }
 
 /** The body as a JSON object, or undefined (not JSON, not an object, or too large to bother). */

@@ -2,9 +2,10 @@ import type { Check } from "../../core/check.ts";
 import { bodyText } from "../../core/body.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import type { FindingDraft } from "../../core/finding.ts";
-import { baasConfig } from "../../artifacts/baas-config.ts";
+import { BaasConfiguration } from "../../artifacts/baas-config.ts";
 import { redactKey, redactTokens } from "../../artifacts/key-redaction.ts";
 import { PUBLIC_KEY_LABELS, type PublicKey } from "../../artifacts/public-keys.ts";
+import { ScanExchanges } from "../../artifacts/scan-exchanges.ts";
 
 const CONTEXT_CHARS = 80;
 
@@ -65,10 +66,11 @@ export const publicKey: Check = {
       ].join("\n"),
     },
     learn: "secrets-in-bundles#public-key",
-    needs: ["discovery"],
+    needs: [BaasConfiguration, ScanExchanges],
   },
   analyse(artifacts) {
-    const keys = baasConfig(artifacts).publicKeys;
+    const keys = artifacts.read(BaasConfiguration).publicKeys;
+    const exchanges = artifacts.read(ScanExchanges);
     const byFile = new Map<string, PublicKey[]>();
     for (const key of keys) byFile.set(key.url, [...(byFile.get(key.url) ?? []), key]);
     const drafts: FindingDraft[] = [];
@@ -78,7 +80,7 @@ export const publicKey: Check = {
         url,
         summary: `${found.length === 1 ? "A public key" : `${found.length} public keys`} in ${url}: ${described.join("; ")}.`,
         evidence: found.slice(0, 3).flatMap((key) => {
-          const exchange = artifacts.exchanges.find((candidate) => candidate.id === key.exchangeId);
+          const exchange = exchanges.byId(key.exchangeId);
           if (!exchange?.response) return [];
           const text = bodyText(exchange.response);
           const start = Math.max(0, key.offset - CONTEXT_CHARS);

@@ -3,6 +3,7 @@ import { evidenceFrom } from "../../core/evidence.ts";
 import type { Exchange } from "../../core/exchange.ts";
 import type { FindingDraft } from "../../core/finding.ts";
 import { isSameSite } from "../../core/target.ts";
+import { ScanExchanges } from "../../artifacts/scan-exchanges.ts";
 import { versionHeaders, type VersionHeader } from "./version-headers.ts";
 
 const MAX_HEADERS_LISTED = 5;
@@ -74,12 +75,12 @@ export const serverVersion: Check = {
         "Add a Transform Rule (Modify Response Header) that removes `X-Powered-By` and `X-AspNet-Version`; Cloudflare already replaces `Server` with `cloudflare`.",
     },
     learn: "information-leaks#server-version",
-    needs: ["discovery"],
+    needs: [ScanExchanges],
   },
   analyse(artifacts) {
     // One finding per host (its http and https origins alike), listing each distinct versioned header once.
     const byHost = new Map<string, { exchange: Exchange; headers: Map<string, VersionHeader> }>();
-    for (const exchange of artifacts.exchanges) {
+    for (const exchange of artifacts.read(ScanExchanges).all) {
       if (!exchange.response) continue;
       const url = new URL(exchange.request.url);
       if (!isSameSite(artifacts.target, url)) continue;

@@ -5,7 +5,8 @@ import type { Exchange } from "../../core/exchange.ts";
 import type { FindingDraft } from "../../core/finding.ts";
 import { mimeType } from "../../core/headers.ts";
 import { isSameSite } from "../../core/target.ts";
-import { ERROR_TRIGGER_ROLE, ERRORS_PROBE } from "../../artifacts/info-labels.ts";
+import { ErrorTriggers } from "../../artifacts/error-triggers.ts";
+import { ScanExchanges } from "../../artifacts/scan-exchanges.ts";
 import { findTrace, type TraceMatch } from "./trace-signatures.ts";
 
 /** Traces sit near the top of an error page; reading more of a hostile body only costs time. */
@@ -81,11 +82,12 @@ export const stackTrace: Check = {
         "Run with `RAILS_ENV=production`; make sure `config.consider_all_requests_local = false` in `config/environments/production.rb`.",
     },
     learn: "information-leaks#stack-trace",
-    needs: [ERRORS_PROBE],
+    needs: [ScanExchanges, ErrorTriggers],
   },
   analyse(artifacts) {
     const found: Array<{ exchange: Exchange; match: TraceMatch }> = [];
-    for (const exchange of artifacts.exchanges) {
+    const triggers = new Set(artifacts.read(ErrorTriggers).map(({ exchange }) => exchange));
+    for (const exchange of artifacts.read(ScanExchanges).all) {
       const response = exchange.response;
       if (!response || !isSameSite(artifacts.target, new URL(exchange.request.url))) continue;
       if (NOT_A_PAGE_TYPE.test(mimeType(response.headers))) continue;
@@ -94,7 +96,8 @@ export const stackTrace: Check = {
       if (match) found.push({ exchange, match });
     }
     // The probe's own triggers first: they are the ones a reader can reproduce on purpose.
-    found.sort((a, b) => triggerRank(a.exchange) - triggerRank(b.exchange) || a.exchange.id - b.exchange.id);
+    const rank = (exchange: Exchange) => (triggers.has(exchange) ? 0 : 1);
+    found.sort((a, b) => rank(a.exchange) - rank(b.exchange) || a.exchange.id - b.exchange.id);
     return found.map(({ exchange, match }): FindingDraft => ({
       url: exchange.request.url,
       groupKey: new URL(exchange.request.url).origin,
@@ -110,7 +113,3 @@ export const stackTrace: Check = {
     }));
   },
 };
-
-function triggerRank(exchange: Exchange): number {
-  return exchange.probe === ERRORS_PROBE && exchange.labels.role === ERROR_TRIGGER_ROLE ? 0 : 1;
-}

@@ -1,6 +1,5 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
-import { TRANSPORT_PROBE } from "../../artifacts/https-origin.ts";
 import { certificateDetails, describeCertificate, SiteCertificates } from "../../artifacts/certificates.ts";
 import { days, LETS_ENCRYPT, OWASP_TLS } from "./shared.ts";
 
@@ -53,7 +52,7 @@ export const certificateExpiring: Check = {
         "Cloudflare renews its edge certificates itself. If this is your origin's certificate (mode Full (strict)), renew it on the origin, or install a 15-year Cloudflare Origin CA certificate there.",
     },
     learn: "https-and-hsts#certificate-expiring",
-    needs: [TRANSPORT_PROBE],
+    needs: [SiteCertificates],
   },
   analyse(artifacts) {
     return artifacts

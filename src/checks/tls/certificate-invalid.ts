@@ -1,6 +1,5 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
-import { TRANSPORT_PROBE } from "../../artifacts/https-origin.ts";
 import { certificateDetails, describeCertificate, SiteCertificates } from "../../artifacts/certificates.ts";
 import { LETS_ENCRYPT, OWASP_TLS } from "./shared.ts";
 
@@ -68,7 +67,7 @@ export const certificateInvalid: Check = {
         "With the site proxied through Cloudflare, visitors see Cloudflare's edge certificate (automatic). Set SSL/TLS mode to **Full (strict)** and give your origin a valid certificate (a free Cloudflare Origin CA certificate works for that leg).",
     },
     learn: "https-and-hsts#certificate-invalid",
-    needs: [TRANSPORT_PROBE],
+    needs: [SiteCertificates],
   },
   analyse(artifacts) {
     return artifacts

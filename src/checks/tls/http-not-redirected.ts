@@ -1,6 +1,5 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
-import { TRANSPORT_PROBE } from "../../artifacts/https-origin.ts";
 import { MDN_HSTS, OWASP_TLS, REDIRECT_TO_HTTPS } from "./shared.ts";
 import { TransportObservations } from "../../artifacts/transport-facts.ts";
 
@@ -32,7 +31,7 @@ export const httpNotRedirected: Check = {
       nginx: `${REDIRECT_TO_HTTPS.nginx}\n\nThe port-80 block must not also contain \`root\`/\`location\` blocks that serve files. Add \`add_header Strict-Transport-Security "max-age=63072000" always;\` to the 443 block.`,
     },
     learn: "https-and-hsts#http-not-redirected",
-    needs: [TRANSPORT_PROBE],
+    needs: [TransportObservations],
   },
   analyse(artifacts) {
     const facts = artifacts.read(TransportObservations);

@@ -1,7 +1,7 @@
 import type { Check } from "../../core/check.ts";
 import type { Evidence, FindingDraft } from "../../core/finding.ts";
 import type { HandshakeRecord } from "../../core/transport.ts";
-import { LEGACY_VERSIONS, VERSIONS_PROBE } from "../../artifacts/https-origin.ts";
+import { LEGACY_VERSIONS, TlsHandshakes } from "../../artifacts/tls-handshakes.ts";
 import { MOZILLA_TLS_CONFIG, OWASP_TLS } from "./shared.ts";
 
 /** Node's protocol names as people write them. */
@@ -61,12 +61,11 @@ export const legacyProtocol: Check = {
         "Netlify's edge accepts TLS 1.2 and 1.3 only; if this host is on Netlify, check for another proxy or CDN in front of it.",
     },
     learn: "https-and-hsts#legacy-protocol",
-    needs: [VERSIONS_PROBE],
+    needs: [TlsHandshakes],
   },
   analyse(artifacts) {
-    const accepted = (artifacts.handshakes ?? []).filter(
+    const accepted = artifacts.read(TlsHandshakes).filter(
       (handshake) =>
-        handshake.probe === VERSIONS_PROBE &&
         handshake.outcome === "accepted" &&
         LEGACY_VERSIONS.includes(handshake.version) &&
         // What was negotiated, not just what was asked: a server cannot answer with a newer version

@@ -2,7 +2,7 @@ import type { Check } from "../../core/check.ts";
 import { bodyText } from "../../core/body.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import { headerValues } from "../../core/headers.ts";
-import { DOCUMENT_PROBE, HtmlDocuments, type HtmlDocument } from "../../artifacts/documents.ts";
+import { HtmlDocuments, type HtmlDocument } from "../../artifacts/documents.ts";
 import { insecureActiveContent } from "./active-content.ts";
 
 const MDN_MIXED_CONTENT = {
@@ -75,7 +75,7 @@ export const mixedContent: Check = {
         "SSL/TLS → Edge Certificates → **Automatic HTTPS Rewrites** rewrites http:// links to https:// where the resource supports it; fixing the source is still better.",
     },
     learn: "https-and-hsts#mixed-content",
-    needs: [DOCUMENT_PROBE],
+    needs: [HtmlDocuments],
   },
   analyse(artifacts) {
     return artifacts

@@ -1,7 +1,6 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import type { Evidence } from "../../core/finding.ts";
-import { TRANSPORT_PROBE } from "../../artifacts/https-origin.ts";
 import { LETS_ENCRYPT, MDN_HSTS, OWASP_TLS, REDIRECT_TO_HTTPS } from "./shared.ts";
 import { TransportObservations } from "../../artifacts/transport-facts.ts";
 
@@ -60,7 +59,7 @@ export const noHttps: Check = {
       cloudflare: `Proxy the domain through Cloudflare (orange cloud) to get an edge certificate at once. ${REDIRECT_TO_HTTPS.cloudflare}`,
     },
     learn: "https-and-hsts#no-https",
-    needs: [TRANSPORT_PROBE],
+    needs: [TransportObservations],
   },
   analyse(artifacts) {
     const facts = artifacts.read(TransportObservations);

@@ -1,11 +1,9 @@
-/** What a curated path is expected to be; the check that reads it says whether it really is. */
-export type ExposureKind = "env" | "git" | "ds-store" | "backup" | "listing" | "api-docs";
+import type { ExposureKind } from "../../artifacts/exposure-responses.ts";
 
 export interface ExposurePath {
   path: string;
+  /** What it is expected to be: the path is requested only when a selected check asks for this kind. */
   kind: ExposureKind;
-  /** The check that judges it: the path is requested only when that check runs. */
-  check: string;
 }
 
 /** Bytes kept per kind: enough for a content signature, never a whole dump. */
@@ -28,33 +26,33 @@ export const BASELINE_CAP = 32 * 1024;
  * copied into the web root, a deployed .git directory, a database dump left next to index.html.
  */
 export const EXPOSURE_PATHS: readonly ExposurePath[] = [
-  { path: "/.env", kind: "env", check: "exposure.env-file" },
-  { path: "/.git/HEAD", kind: "git", check: "exposure.git-repository" },
-  { path: "/.git/config", kind: "git", check: "exposure.git-repository" },
-  { path: "/.env.local", kind: "env", check: "exposure.env-file" },
-  { path: "/.env.production", kind: "env", check: "exposure.env-file" },
-  { path: "/.env.development", kind: "env", check: "exposure.env-file" },
-  { path: "/.env.backup", kind: "env", check: "exposure.env-file" },
-  { path: "/.DS_Store", kind: "ds-store", check: "exposure.ds-store" },
-  { path: "/backup.zip", kind: "backup", check: "exposure.backup-file" },
-  { path: "/site.tar.gz", kind: "backup", check: "exposure.backup-file" },
-  { path: "/backup.sql", kind: "backup", check: "exposure.backup-file" },
-  { path: "/dump.sql", kind: "backup", check: "exposure.backup-file" },
-  { path: "/db.sql", kind: "backup", check: "exposure.backup-file" },
-  { path: "/uploads/", kind: "listing", check: "exposure.directory-listing" },
-  { path: "/backup/", kind: "listing", check: "exposure.directory-listing" },
-  { path: "/openapi.json", kind: "api-docs", check: "exposure.api-docs" },
-  { path: "/swagger.json", kind: "api-docs", check: "exposure.api-docs" },
-  { path: "/swagger/v1/swagger.json", kind: "api-docs", check: "exposure.api-docs" },
-  { path: "/v3/api-docs", kind: "api-docs", check: "exposure.api-docs" },
-  { path: "/api-docs/", kind: "api-docs", check: "exposure.api-docs" },
+  { path: "/.env", kind: "env" },
+  { path: "/.git/HEAD", kind: "git" },
+  { path: "/.git/config", kind: "git" },
+  { path: "/.env.local", kind: "env" },
+  { path: "/.env.production", kind: "env" },
+  { path: "/.env.development", kind: "env" },
+  { path: "/.env.backup", kind: "env" },
+  { path: "/.DS_Store", kind: "ds-store" },
+  { path: "/backup.zip", kind: "backup" },
+  { path: "/site.tar.gz", kind: "backup" },
+  { path: "/backup.sql", kind: "backup" },
+  { path: "/dump.sql", kind: "backup" },
+  { path: "/db.sql", kind: "backup" },
+  { path: "/uploads/", kind: "listing" },
+  { path: "/backup/", kind: "listing" },
+  { path: "/openapi.json", kind: "api-docs" },
+  { path: "/swagger.json", kind: "api-docs" },
+  { path: "/swagger/v1/swagger.json", kind: "api-docs" },
+  { path: "/v3/api-docs", kind: "api-docs" },
+  { path: "/api-docs/", kind: "api-docs" },
 ];
 
 /** Editor and manual backups of PHP files: asked for only when the site runs PHP. */
 export const PHP_BACKUP_PATHS: readonly ExposurePath[] = [
-  { path: "/wp-config.php.bak", kind: "backup", check: "exposure.backup-file" },
-  { path: "/config.php~", kind: "backup", check: "exposure.backup-file" },
-  { path: "/index.php.bak", kind: "backup", check: "exposure.backup-file" },
+  { path: "/wp-config.php.bak", kind: "backup" },
+  { path: "/config.php~", kind: "backup" },
+  { path: "/index.php.bak", kind: "backup" },
 ];
 
 /** Directories next to the site's bundles, probed for listings: at most this many. */

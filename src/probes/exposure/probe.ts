@@ -1,5 +1,12 @@
 import { bodyText } from "../../core/body.ts";
 import { headerValue } from "../../core/headers.ts";
+import {
+  CANDIDATE_ROLE,
+  EXPOSURE_PROBE,
+  ExposureResponses,
+  type ExposureKind,
+} from "../../artifacts/exposure-responses.ts";
+import { BASELINE_ROLE, SoftNotFoundBaselines } from "../../artifacts/soft-404.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
 import { baselinePaths } from "./baseline-paths.ts";
 import {
@@ -8,23 +15,23 @@ import {
   BUNDLE_DIRECTORIES,
   EXPOSURE_PATHS,
   PHP_BACKUP_PATHS,
-  type ExposureKind,
   type ExposurePath,
 } from "./paths.ts";
 
 /**
  * Asks the site's origin for a curated list of files that should never be public, plus two paths that
  * cannot exist (the baselines that tell a real file from a catch-all answer). Sends only the paths whose
- * checks run; judges nothing.
+ * kinds the selected checks request of ExposureResponses; judges nothing.
  */
 export const exposureProbe: Probe = {
-  name: "exposure",
+  name: EXPOSURE_PROBE,
   title: "Looking for exposed files",
   after: ["discovery"],
-  produces: [],
+  produces: [ExposureResponses, SoftNotFoundBaselines],
   async run(context) {
     const origin = new URL(context.discovery.finalUrl ?? context.target.url).origin;
-    const paths = chosenPaths(context).filter((entry) => context.checkIds.has(entry.check));
+    const requested = context.requested(ExposureResponses);
+    const paths = chosenPaths(context).filter((entry) => requested.has(entry.kind));
     if (paths.length === 0) return;
     context.progress(`Looking for ${paths.length} exposed files`);
     await Promise.all([
@@ -32,8 +39,8 @@ export const exposureProbe: Probe = {
         context.http.send({
           method: "GET",
           url: new URL(path, origin).href,
-          probe: "exposure",
-          labels: { role: "baseline", path },
+          probe: EXPOSURE_PROBE,
+          labels: { role: BASELINE_ROLE, path },
           maxBodyBytes: BASELINE_CAP,
         }),
       ),
@@ -47,8 +54,8 @@ function sendCandidate(context: ProbeContext, origin: string, entry: ExposurePat
   return context.http.send({
     method: "GET",
     url: new URL(entry.path, origin).href,
-    probe: "exposure",
-    labels: { role: "candidate", kind: entry.kind, path: entry.path },
+    probe: EXPOSURE_PROBE,
+    labels: { role: CANDIDATE_ROLE, kind: entry.kind, path: entry.path },
     // A real dump may be gigabytes: ask for its first kilobyte, uncompressed, to read its magic bytes.
     ...(backup ? { headers: { range: "bytes=0-1023", "accept-encoding": "identity" } } : {}),
     maxBodyBytes: BODY_CAPS[entry.kind],
@@ -64,11 +71,7 @@ function chosenPaths(context: ProbeContext): ExposurePath[] {
   for (const directory of bundleDirectories(context, origin)) {
     if (seen.has(directory)) continue;
     seen.add(directory);
-    paths.push({
-      path: directory,
-      kind: "listing" satisfies ExposureKind,
-      check: "exposure.directory-listing",
-    });
+    paths.push({ path: directory, kind: "listing" satisfies ExposureKind });
   }
   return paths;
 }

@@ -44,24 +44,6 @@ export function sourceMapReference(bundle: Exchange): SourceMapReference | undef
   return { url: guess.href, via: "guess" };
 }
 
-/** The inline map's JSON text (data:application/json;base64,...), bounded, or undefined. */
-export function inlineSourceMap(bundle: Exchange): string | undefined {
-  if (!bundle.response) return undefined;
-  const text = bodyText(bundle.response);
-  const start = text.lastIndexOf("sourceMappingURL=data:");
-  if (start === -1) return undefined;
-  const data = /^sourceMappingURL=data:([^,;\s]*)((?:;[^,;\s]*)*),([^\s'"*]*)/.exec(text.slice(start));
-  if (!data) return undefined;
-  const [, , parameters = "", payload = ""] = data;
-  try {
-    return parameters.includes(";base64")
-      ? Buffer.from(payload, "base64").toString("utf8")
-      : decodeURIComponent(payload);
-  } catch {
-    return undefined;
-  }
-}
-
 function resolve(reference: string, base: string): string | undefined {
   try {
     const url = new URL(reference, base);

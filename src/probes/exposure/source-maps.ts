@@ -3,7 +3,7 @@ import { BodyPool } from "../../http/body-pool.ts";
 import type { Probe } from "../probe.ts";
 import { sourceMapReference } from "./source-map-url.ts";
 import { SecretSightings } from "../../artifacts/secret-matches.ts";
-import { SourceMaps } from "../../artifacts/source-maps.ts";
+import { SOURCE_MAP_ROLE, SOURCE_MAPS_PROBE, SourceMaps } from "../../artifacts/source-maps.ts";
 
 /** Maps are big (often several times their bundle): bounded in count, each, and in all. */
 export const SOURCE_MAP_LIMITS = {
@@ -18,7 +18,7 @@ export const SOURCE_MAP_LIMITS = {
  * the bundle. Judges nothing.
  */
 export const sourceMapsProbe: Probe = {
-  name: "source-maps",
+  name: SOURCE_MAPS_PROBE,
   title: "Fetching source maps",
   after: ["discovery"],
   produces: [SourceMaps, SecretSightings],
@@ -48,8 +48,8 @@ export const sourceMapsProbe: Probe = {
         context.http.send({
           method: "GET",
           url: entry.url,
-          probe: "source-maps",
-          labels: { role: "source-map", bundle: entry.bundle, via: entry.via },
+          probe: SOURCE_MAPS_PROBE,
+          labels: { role: SOURCE_MAP_ROLE, bundle: entry.bundle, via: entry.via },
           maxBodyBytes: SOURCE_MAP_LIMITS.maxMapBytes,
           bodyPool: pool,
         }),

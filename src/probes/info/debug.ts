@@ -1,6 +1,6 @@
 import type { Exchange } from "../../core/exchange.ts";
 import { bodyText } from "../../core/body.ts";
-import { DEBUG_PROBE, DEBUG_ROLE, type DebugKind } from "../../artifacts/info-labels.ts";
+import { DEBUG_PROBE, DEBUG_ROLE, DebugResponses, type DebugKind } from "../../artifacts/debug-responses.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
 
 /**
@@ -29,7 +29,7 @@ export const debugProbe: Probe = {
   name: DEBUG_PROBE,
   title: "Looking for debug endpoints",
   after: ["discovery"],
-  produces: [],
+  produces: [DebugResponses],
   async run(context) {
     const origin = new URL(context.discovery.finalUrl ?? context.target.url).origin;
     const exchanges = await Promise.all(

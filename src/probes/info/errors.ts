@@ -1,4 +1,9 @@
-import { ERROR_TRIGGER_ROLE, ERRORS_PROBE } from "../../artifacts/info-labels.ts";
+import {
+  ERROR_TRIGGER_ROLE,
+  ERRORS_PROBE,
+  ErrorTriggers,
+  type ErrorTrigger,
+} from "../../artifacts/error-triggers.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
 
 /** Percent signs that are not escapes: decoders (decodeURIComponent, Rack, WSGI, send) throw on them. */
@@ -21,10 +26,10 @@ export const errorsProbe: Probe = {
   name: ERRORS_PROBE,
   title: "Checking error pages",
   after: ["discovery"],
-  produces: [],
+  produces: [ErrorTriggers],
   async run(context) {
     const base = new URL(context.discovery.finalUrl ?? context.target.url);
-    const triggers = [
+    const triggers: Array<{ trigger: ErrorTrigger; url: string }> = [
       { trigger: "path", url: `${base.origin}/${MALFORMED_SEGMENT}` },
       { trigger: "api", url: `${apiBase(context, base)}/${MALFORMED_SEGMENT}` },
     ];

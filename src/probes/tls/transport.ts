@@ -1,13 +1,13 @@
 import type { Exchange } from "../../core/exchange.ts";
 import { headerValue } from "../../core/headers.ts";
+import { SiteCertificates } from "../../artifacts/certificates.ts";
+import { httpsExpectedFor, siteHttpsOrigin, siteHttpUrl } from "../../artifacts/https-origin.ts";
 import {
   HTTP_ROLE,
   HTTPS_ROLE,
-  httpsExpectedFor,
-  siteHttpsOrigin,
-  siteHttpUrl,
   TRANSPORT_PROBE,
-} from "../../artifacts/https-origin.ts";
+  TransportObservations,
+} from "../../artifacts/transport-facts.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
 
 /** Hops followed on the http:// side while they stay on http (a trailing slash, a www redirect). */
@@ -23,7 +23,7 @@ export const transportProbe: Probe = {
   name: TRANSPORT_PROBE,
   title: "Checking HTTPS and redirects",
   after: ["discovery"],
-  produces: [],
+  produces: [TransportObservations, SiteCertificates],
   async run(context) {
     const { target, discovery, http } = context;
     if (!httpsExpectedFor(target.hostname)) return;

@@ -1,9 +1,11 @@
+import { siteHttpsOrigin } from "../../artifacts/https-origin.ts";
 import {
+  LEGACY_ROLE,
   LEGACY_VERSIONS,
-  siteHttpsOrigin,
-  TRANSPORT_PROBE,
+  TlsHandshakes,
   VERSIONS_PROBE,
-} from "../../artifacts/https-origin.ts";
+} from "../../artifacts/tls-handshakes.ts";
+import { TRANSPORT_PROBE } from "../../artifacts/transport-facts.ts";
 import type { Probe } from "../probe.ts";
 
 /**
@@ -15,7 +17,7 @@ export const versionsProbe: Probe = {
   name: VERSIONS_PROBE,
   title: "Checking TLS versions",
   after: [TRANSPORT_PROBE],
-  produces: [],
+  produces: [TlsHandshakes],
   async run(context) {
     const origin = siteHttpsOrigin(context.target, context.discovery);
     const answered = context.http.exchanges.some(
@@ -24,7 +26,7 @@ export const versionsProbe: Probe = {
     if (!answered) return;
     await Promise.all(
       LEGACY_VERSIONS.map((version) =>
-        context.http.handshake({ origin, version, probe: VERSIONS_PROBE, labels: { role: "legacy" } }),
+        context.http.handshake({ origin, version, probe: VERSIONS_PROBE, labels: { role: LEGACY_ROLE } }),
       ),
     );
   },
