@@ -1,4 +1,4 @@
-import { defineArtifact } from "../core/artifact.ts";
+import { defineArtifact, type ArtifactNeed } from "../core/artifact.ts";
 import type { Exchange } from "../core/exchange.ts";
 import type { Recording } from "../core/recording.ts";
 
@@ -43,12 +43,15 @@ export interface FirebaseResponse {
   exchange: Exchange;
 }
 
+/** What a BaaS probe names besides its kind, project and key location (never the key itself). */
+export type BaasLabelNames = Partial<Record<"table" | "bucket" | "collection" | "path" | "keyKind", string>>;
+
 /** The labels a BaaS probe writes: its kind, the project, where the key was found, and what was probed. */
 export function baasLabels(
-  kind: string,
+  kind: SupabaseProbeKind | FirebaseProbeKind,
   project: string,
   keyFoundIn: string,
-  names: Partial<Record<"table" | "bucket" | "collection" | "path" | "keyKind", string>>,
+  names: BaasLabelNames = {},
 ): Record<string, string> {
   const labels: Record<string, string> = { kind, project, keyFoundIn };
   for (const [name, value] of Object.entries(names)) if (value !== undefined) labels[name] = value;
@@ -88,3 +91,13 @@ export const FirebaseResponses = defineArtifact("firebase-responses", (recording
     };
   }),
 );
+
+/** A check's need of the Supabase responses, saying what the probe should ask (typed: a typo fails to compile). */
+export function needSupabase(request: SupabaseRequest): ArtifactNeed<SupabaseRequest> {
+  return { kind: SupabaseResponses, request };
+}
+
+/** A check's need of the Firebase responses, saying what the probe should ask. */
+export function needFirebase(request: FirebaseRequest): ArtifactNeed<FirebaseRequest> {
+  return { kind: FirebaseResponses, request };
+}

@@ -1,17 +1,9 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
-import type { Exchange } from "../../core/exchange.ts";
 import type { FindingDraft } from "../../core/finding.ts";
+import { FirebaseResponses, needFirebase, type FirebaseResponse } from "../../artifacts/baas-probes.ts";
 import { firestoreDocuments, type FirestorePage } from "../../artifacts/baas-responses.ts";
-import {
-  CVSS_READ_ALL,
-  FIREBASE_REFERENCES,
-  firebaseExchanges,
-  nameList,
-  plural,
-  safeName,
-  webServerFixes,
-} from "./shared.ts";
+import { CVSS_READ_ALL, FIREBASE_REFERENCES, nameList, plural, safeName, webServerFixes } from "./shared.ts";
 
 export const firestoreReadable: Check = {
   meta: {
@@ -55,17 +47,19 @@ export const firestoreReadable: Check = {
       ),
     },
     learn: "firebase-rules#firestore-readable",
-    needs: ["firebase"],
+    needs: [needFirebase("firestore")],
   },
   analyse(artifacts) {
-    const groups = new Map<string, Array<{ exchange: Exchange; collection: string; page: FirestorePage }>>();
-    for (const exchange of firebaseExchanges(artifacts.exchanges, "firestore")) {
-      const project = exchange.labels.project;
-      const collection = exchange.labels.collection;
-      if (!project || !collection) continue;
-      const page = firestoreDocuments(exchange, project, collection);
+    const groups = new Map<
+      string,
+      Array<{ response: FirebaseResponse; collection: string; page: FirestorePage }>
+    >();
+    for (const response of artifacts.read(FirebaseResponses)) {
+      const { kind, project, collection } = response;
+      if (kind !== "firestore" || !project || !collection) continue;
+      const page = firestoreDocuments(response.exchange, project, collection);
       if (!page) continue;
-      groups.set(project, [...(groups.get(project) ?? []), { exchange, collection, page }]);
+      groups.set(project, [...(groups.get(project) ?? []), { response, collection, page }]);
     }
     const drafts: FindingDraft[] = [];
     for (const [project, collections] of groups) {
@@ -79,7 +73,7 @@ export const firestoreReadable: Check = {
         url: `https://firestore.googleapis.com/v1/projects/${project}/databases/(default)/documents/${encodeURIComponent(first.collection)}`,
         groupKey: project,
         summary: `Firestore in project ${safeName(project)} returns documents without authentication from ${plural(collections.length, "collection")}: ${list}.`,
-        evidence: collections.slice(0, 3).map(({ exchange, collection, page }) =>
+        evidence: collections.slice(0, 3).map(({ response: { exchange }, collection, page }) =>
           evidenceFrom(
             exchange,
             `Listing collection ${safeName(collection)} without credentials returned a document.`,
@@ -92,7 +86,7 @@ export const firestoreReadable: Check = {
         details: {
           project,
           collections: collections.map(({ collection }) => safeName(collection)).join(", "),
-          configFoundIn: first.exchange.labels.keyFoundIn ?? "",
+          configFoundIn: first.response.keyFoundIn,
         },
       });
     }

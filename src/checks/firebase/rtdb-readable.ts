@@ -1,16 +1,9 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import type { FindingDraft } from "../../core/finding.ts";
+import { FirebaseResponses, needFirebase } from "../../artifacts/baas-probes.ts";
 import { rtdbAnswersNull, rtdbKeys } from "../../artifacts/baas-responses.ts";
-import {
-  CVSS_READ_ALL,
-  FIREBASE_REFERENCES,
-  firebaseExchanges,
-  nameList,
-  plural,
-  safeName,
-  webServerFixes,
-} from "./shared.ts";
+import { CVSS_READ_ALL, FIREBASE_REFERENCES, nameList, plural, safeName, webServerFixes } from "./shared.ts";
 
 export const rtdbReadable: Check = {
   meta: {
@@ -52,20 +45,23 @@ export const rtdbReadable: Check = {
       ...webServerFixes("nothing in your server's configuration can close a database its rules leave open."),
     },
     learn: "firebase-rules#rtdb-readable",
-    needs: ["firebase"],
+    needs: [needFirebase("rtdb")],
   },
   analyse(artifacts) {
-    const controls = firebaseExchanges(artifacts.exchanges, "rtdb-control");
+    const responses = artifacts.read(FirebaseResponses);
+    const controls = responses.filter((response) => response.kind === "rtdb-control");
     const drafts: FindingDraft[] = [];
-    for (const exchange of firebaseExchanges(artifacts.exchanges, "rtdb")) {
+    for (const response of responses) {
+      if (response.kind !== "rtdb") continue;
+      const { exchange } = response;
       const keys = rtdbKeys(exchange);
       if (!keys) continue;
       const origin = new URL(exchange.request.url).origin;
-      const path = exchange.labels.path ?? "/";
+      const path = response.path ?? "/";
       // A server that answers the same thing to every path is not a readable database.
       const control = controls.find(
-        (candidate) => new URL(candidate.request.url).origin === origin && candidate.labels.path === path,
-      );
+        (candidate) => new URL(candidate.exchange.request.url).origin === origin && candidate.path === path,
+      )?.exchange;
       if (!control || !rtdbAnswersNull(control)) continue;
       const where = path === "/" ? "the database root" : `the path /${safeName(path)}`;
       drafts.push({
@@ -89,8 +85,8 @@ export const rtdbReadable: Check = {
           database: origin,
           path,
           topLevelKeys: nameList(keys),
-          project: exchange.labels.project ?? "",
-          configFoundIn: exchange.labels.keyFoundIn ?? "",
+          project: response.project,
+          configFoundIn: response.keyFoundIn,
         },
       });
     }

@@ -1,4 +1,3 @@
-import type { Exchange } from "../../core/exchange.ts";
 import type { Reference } from "../../core/finding.ts";
 import type { Stack } from "../../core/stack.ts";
 
@@ -13,10 +12,6 @@ export const FIREBASE_REFERENCES: readonly Reference[] = [
 
 /** Anyone on the internet reads the data, no account needed. */
 export const CVSS_READ_ALL = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N";
-
-export function firebaseExchanges(exchanges: readonly Exchange[], kind: string): Exchange[] {
-  return exchanges.filter((exchange) => exchange.probe === "firebase" && exchange.labels.kind === kind);
-}
 
 /** The web-server stacks: the fix is in Firebase's rules, because the browser talks to Firebase directly. */
 export function webServerFixes(what: string): Partial<Record<Stack, string>> {

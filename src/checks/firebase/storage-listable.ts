@@ -1,14 +1,8 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
+import { FirebaseResponses, needFirebase } from "../../artifacts/baas-probes.ts";
 import { firebaseStorageItems } from "../../artifacts/baas-responses.ts";
-import {
-  CVSS_READ_ALL,
-  FIREBASE_REFERENCES,
-  firebaseExchanges,
-  plural,
-  safeName,
-  webServerFixes,
-} from "./shared.ts";
+import { CVSS_READ_ALL, FIREBASE_REFERENCES, plural, safeName, webServerFixes } from "./shared.ts";
 
 export const storageListable: Check = {
   meta: {
@@ -49,12 +43,11 @@ export const storageListable: Check = {
       ...webServerFixes("nothing in your server's configuration can close a bucket its rules leave open."),
     },
     learn: "firebase-rules#storage-listable",
-    needs: ["firebase"],
+    needs: [needFirebase("storage")],
   },
   analyse(artifacts) {
-    return firebaseExchanges(artifacts.exchanges, "storage").flatMap((exchange) => {
-      const bucket = exchange.labels.bucket;
-      if (!bucket) return [];
+    return artifacts.read(FirebaseResponses).flatMap(({ kind, exchange, bucket, project, keyFoundIn }) => {
+      if (kind !== "storage" || !bucket) return [];
       const items = firebaseStorageItems(exchange, bucket);
       if (items === null) return [];
       return [
@@ -69,8 +62,8 @@ export const storageListable: Check = {
           ],
           details: {
             bucket: safeName(bucket),
-            project: exchange.labels.project ?? "",
-            configFoundIn: exchange.labels.keyFoundIn ?? "",
+            project,
+            configFoundIn: keyFoundIn,
           },
         },
       ];

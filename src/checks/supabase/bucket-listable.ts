@@ -1,6 +1,6 @@
 import type { Check } from "../../core/check.ts";
-import type { Exchange } from "../../core/exchange.ts";
 import type { FindingDraft } from "../../core/finding.ts";
+import { needSupabase, SupabaseResponses, type SupabaseResponse } from "../../artifacts/baas-probes.ts";
 import { supabaseBuckets, supabaseObjectCount } from "../../artifacts/baas-responses.ts";
 import {
   CVSS_READ_ALL,
@@ -9,7 +9,6 @@ import {
   plural,
   safeName,
   SUPABASE_REFERENCES,
-  supabaseExchanges,
   webServerFixes,
 } from "./shared.ts";
 
@@ -47,24 +46,26 @@ export const bucketListable: Check = {
       ),
     },
     learn: "supabase-rls#bucket-listable",
-    needs: ["supabase"],
+    needs: [needSupabase("buckets")],
   },
   analyse(artifacts) {
+    const responses = artifacts.read(SupabaseResponses);
     const visibility = new Map<string, boolean | undefined>();
-    for (const listing of supabaseExchanges(artifacts.exchanges, "bucket-list"))
-      for (const bucket of supabaseBuckets(listing))
-        visibility.set(`${listing.labels.project}|${bucket.name}`, bucket.public);
+    for (const listing of responses.filter((response) => response.kind === "bucket-list"))
+      for (const bucket of supabaseBuckets(listing.exchange))
+        visibility.set(`${listing.project}|${bucket.name}`, bucket.public);
 
-    const groups = new Map<string, Array<{ exchange: Exchange; bucket: string; count: number }>>();
-    for (const exchange of supabaseExchanges(artifacts.exchanges, "bucket")) {
-      const count = supabaseObjectCount(exchange);
-      const bucket = exchange.labels.bucket;
+    const groups = new Map<string, Array<{ response: SupabaseResponse; bucket: string; count: number }>>();
+    for (const response of responses) {
+      if (response.kind !== "bucket") continue;
+      const count = supabaseObjectCount(response.exchange);
+      const bucket = response.bucket;
       if (count === null || count <= 0 || !bucket) continue;
-      const project = exchange.labels.project ?? new URL(exchange.request.url).origin;
       // Listing a private bucket means its files are readable too: the worse case.
-      const band = visibility.get(`${project}|${bucket}`) === false ? "private" : "public-or-unknown";
-      const key = `${project}|${band}`;
-      groups.set(key, [...(groups.get(key) ?? []), { exchange, bucket, count }]);
+      const band =
+        visibility.get(`${response.project}|${bucket}`) === false ? "private" : "public-or-unknown";
+      const key = `${response.project}|${band}`;
+      groups.set(key, [...(groups.get(key) ?? []), { response, bucket, count }]);
     }
     const drafts: FindingDraft[] = [];
     for (const [key, buckets] of groups) {
@@ -78,7 +79,7 @@ export const bucketListable: Check = {
         summary:
           `The public key lists files in ${plural(buckets.length, "bucket")} of ${project}: ${names}.` +
           (band === "private" ? " The bucket is private, so its files are readable by anyone too." : ""),
-        evidence: buckets.slice(0, 3).map(({ exchange, bucket, count }) =>
+        evidence: buckets.slice(0, 3).map(({ response: { exchange }, bucket, count }) =>
           keyedEvidence(
             exchange,
             `Listing bucket ${safeName(bucket)} with the public key returned file entries.`,
@@ -92,7 +93,7 @@ export const bucketListable: Check = {
           project,
           buckets: names,
           bucketVisibility: band === "private" ? "private" : "public or unknown",
-          keyFoundIn: first.exchange.labels.keyFoundIn ?? "",
+          keyFoundIn: first.response.keyFoundIn,
         },
       });
     }

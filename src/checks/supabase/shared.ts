@@ -22,11 +22,6 @@ export const CVSS_READ_SOME = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:N";
 /** Informational: a fact worth knowing that opens nothing by itself. */
 export const CVSS_INFORMATIONAL = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:N";
 
-/** Supabase exchanges of one kind (see probes/baas/supabase.ts). */
-export function supabaseExchanges(exchanges: readonly Exchange[], kind: string): Exchange[] {
-  return exchanges.filter((exchange) => exchange.probe === "supabase" && exchange.labels.kind === kind);
-}
-
 /**
  * Evidence for a request sent with the app's public key: the key is redacted wherever it appears (the
  * recorded apikey header holds it whole), and the caller always supplies the excerpt, so rows and file

@@ -1,12 +1,7 @@
 import type { Check } from "../../core/check.ts";
+import { needSupabase, SupabaseResponses } from "../../artifacts/baas-probes.ts";
 import { signupSettings } from "../../artifacts/baas-responses.ts";
-import {
-  CVSS_INFORMATIONAL,
-  keyedEvidence,
-  SUPABASE_REFERENCES,
-  supabaseExchanges,
-  webServerFixes,
-} from "./shared.ts";
+import { CVSS_INFORMATIONAL, keyedEvidence, SUPABASE_REFERENCES, webServerFixes } from "./shared.ts";
 
 export const signupOpen: Check = {
   meta: {
@@ -40,13 +35,13 @@ export const signupOpen: Check = {
       ...webServerFixes("the sign-up setting lives in the Supabase project, not in your server."),
     },
     learn: "supabase-rls#signup-open",
-    needs: ["supabase"],
+    needs: [needSupabase("signup")],
   },
   analyse(artifacts) {
-    return supabaseExchanges(artifacts.exchanges, "auth-settings").flatMap((exchange) => {
+    return artifacts.read(SupabaseResponses).flatMap(({ kind, exchange, project }) => {
+      if (kind !== "auth-settings") return [];
       const settings = signupSettings(exchange);
       if (!settings || !settings.emailEnabled || !settings.autoconfirm || settings.signupDisabled) return [];
-      const project = exchange.labels.project ?? new URL(exchange.request.url).origin;
       return [
         {
           url: `${project}/auth/v1/settings`,

@@ -1,8 +1,8 @@
 import type { Check } from "../../core/check.ts";
-import type { Exchange } from "../../core/exchange.ts";
 import type { FindingDraft } from "../../core/finding.ts";
 import { headerValue } from "../../core/headers.ts";
-import { baasConfig } from "../../artifacts/baas-config.ts";
+import { BaasConfiguration } from "../../artifacts/baas-config.ts";
+import { needSupabase, SupabaseResponses, type SupabaseResponse } from "../../artifacts/baas-probes.ts";
 import { postgrestCount } from "../../artifacts/baas-responses.ts";
 import {
   CVSS_READ_ALL,
@@ -11,7 +11,6 @@ import {
   plural,
   safeName,
   SUPABASE_REFERENCES,
-  supabaseExchanges,
   webServerFixes,
 } from "./shared.ts";
 
@@ -53,21 +52,21 @@ export const tableReadable: Check = {
       ),
     },
     learn: "supabase-rls#table-readable",
-    needs: ["supabase"],
+    needs: [needSupabase("tables"), BaasConfiguration],
   },
   analyse(artifacts) {
-    const readable = new Map<string, Array<{ exchange: Exchange; table: string; count: number }>>();
-    for (const exchange of supabaseExchanges(artifacts.exchanges, "table")) {
-      const count = postgrestCount(exchange);
-      const table = exchange.labels.table;
+    const readable = new Map<string, Array<{ response: SupabaseResponse; table: string; count: number }>>();
+    for (const response of artifacts.read(SupabaseResponses)) {
+      if (response.kind !== "table") continue;
+      const count = postgrestCount(response.exchange);
+      const table = response.table;
       // RLS on with no policy answers 200 with zero rows: locked, not a finding.
       if (count === null || count <= 0 || !table) continue;
-      const project = exchange.labels.project ?? new URL(exchange.request.url).origin;
       const band = PUBLIC_CONTENT.test(table) ? "public-content" : "private";
-      const key = `${project}|${band}`;
-      readable.set(key, [...(readable.get(key) ?? []), { exchange, table, count }]);
+      const key = `${response.project}|${band}`;
+      readable.set(key, [...(readable.get(key) ?? []), { response, table, count }]);
     }
-    const rpcs = baasConfig(artifacts).supabase.rpcs.slice(0, 10).map(safeName);
+    const rpcs = artifacts.read(BaasConfiguration).supabase.rpcs.slice(0, 10).map(safeName);
     const drafts: FindingDraft[] = [];
     for (const [key, tables] of readable) {
       const [project = "", band] = key.split("|");
@@ -84,7 +83,7 @@ export const tableReadable: Check = {
           (band === "public-content"
             ? ` ${tables.length === 1 ? "Its name suggests" : "Their names suggest"} content meant to be public: confirm that is intended.`
             : ""),
-        evidence: tables.slice(0, 3).map(({ exchange, table, count }) =>
+        evidence: tables.slice(0, 3).map(({ response: { exchange }, table, count }) =>
           keyedEvidence(
             exchange,
             `A count-only request for table ${safeName(table)} with the public key answered ${plural(count, "row")}.`,
@@ -97,8 +96,8 @@ export const tableReadable: Check = {
         details: {
           project,
           tables: tables.map(({ table, count }) => `${safeName(table)}=${count}`).join(", "),
-          keyKind: first.exchange.labels.keyKind ?? "",
-          keyFoundIn: first.exchange.labels.keyFoundIn ?? "",
+          keyKind: first.response.keyKind,
+          keyFoundIn: first.response.keyFoundIn,
           ...(rpcs.length > 0 ? { rpcsNamedNotCalled: rpcs.join(", ") } : {}),
         },
       });

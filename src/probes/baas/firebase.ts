@@ -1,4 +1,12 @@
 import { baasConfig } from "../../artifacts/baas-config.ts";
+import {
+  baasLabels,
+  FIREBASE_PROBE,
+  FirebaseResponses,
+  type BaasLabelNames,
+  type FirebaseProbeKind,
+  type FirebaseRequest,
+} from "../../artifacts/baas-probes.ts";
 import { rtdbKeys } from "../../artifacts/baas-responses.ts";
 import type { FirebaseProject } from "../../artifacts/firebase-config.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
@@ -11,24 +19,22 @@ export const FIREBASE_STORAGE_ORIGIN = "https://firebasestorage.googleapis.com";
 /** A path no app uses: a readable database answers it with `null`, which a catch-all server never does. */
 export const RTDB_CONTROL_CHILD = "amihackable-probe-missing-path";
 
-export type FirebaseProbeKind = "rtdb" | "rtdb-control" | "firestore" | "storage";
-
 /**
  * Asks the app's Firebase project, without any credentials (as any visitor could), for the Realtime
  * Database root (shallow: top-level keys only), the Firestore collections the code names (one document
  * each) and the Storage bucket listing (one object). Only Firebase's own hosts are ever contacted.
  */
 export const firebaseProbe: Probe = {
-  name: "firebase",
+  name: FIREBASE_PROBE,
   title: "Asking the Firebase backend what anyone can read",
   after: ["discovery"],
-  produces: [],
+  produces: [FirebaseResponses],
   async run(context) {
     const { target, discovery } = context;
     const config = baasConfig({ target, exchanges: context.http.exchanges, discovery }).firebase;
     const projects = config.projects.slice(0, FIREBASE_PROBE_LIMITS.projects);
     if (projects.length === 0) return;
-    const wants = (id: string) => context.checkIds.has(id);
+    const asked = (request: FirebaseRequest) => context.requested(FirebaseResponses).has(request);
     context.progress(
       `Asking ${projects.length} Firebase project${projects.length === 1 ? "" : "s"} what anyone can read`,
     );
@@ -36,9 +42,9 @@ export const firebaseProbe: Probe = {
     await Promise.all(
       projects.map(async (project) => {
         const work: Array<Promise<unknown>> = [];
-        if (wants("firebase.rtdb-readable") && project.databaseURL)
+        if (asked("rtdb") && project.databaseURL)
           work.push(probeRealtimeDatabase(context, project, project.databaseURL, config.rtdbPaths));
-        if (wants("firebase.firestore-readable")) {
+        if (asked("firestore")) {
           const collections = config.collections.slice(0, collectionsLeft);
           collectionsLeft -= collections.length;
           for (const collection of collections) {
@@ -48,7 +54,7 @@ export const firebaseProbe: Probe = {
             );
           }
         }
-        if (wants("firebase.storage-listable") && project.storageBucket) {
+        if (asked("storage") && project.storageBucket) {
           const bucket = project.storageBucket;
           const url = `${FIREBASE_STORAGE_ORIGIN}/v0/b/${encodeURIComponent(bucket)}/o?maxResults=1`;
           work.push(send(context, project, url, "storage", { bucket }));
@@ -86,13 +92,13 @@ function send(
   project: FirebaseProject,
   url: string,
   kind: FirebaseProbeKind,
-  names: Record<string, string>,
+  names: BaasLabelNames,
 ) {
   return context.http.send({
     method: "GET",
     url,
     headers: { accept: "application/json" },
-    probe: "firebase",
-    labels: { kind, project: project.projectId, keyFoundIn: project.apiKey.url, ...names },
+    probe: FIREBASE_PROBE,
+    labels: baasLabels(kind, project.projectId, project.apiKey.url, names),
   });
 }

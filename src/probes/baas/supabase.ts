@@ -1,13 +1,18 @@
 import { baasConfig } from "../../artifacts/baas-config.ts";
+import {
+  baasLabels,
+  SUPABASE_PROBE,
+  SupabaseResponses,
+  type BaasLabelNames,
+  type SupabaseProbeKind,
+  type SupabaseRequest,
+} from "../../artifacts/baas-probes.ts";
 import { supabaseBuckets } from "../../artifacts/baas-responses.ts";
 import type { SupabaseProject } from "../../artifacts/supabase-config.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
 
 /** Bounds per scan, whatever the bundle names: a few projects, tables and buckets are enough to tell. */
 export const SUPABASE_PROBE_LIMITS = { projects: 2, tables: 10, buckets: 5 };
-
-/** Labels the checks read (`kind`), with the project and the name probed. */
-export type SupabaseProbeKind = "table" | "bucket-list" | "bucket" | "auth-settings";
 
 /**
  * Asks the app's Supabase project, with the app's own public key, what any visitor could read: the row
@@ -17,10 +22,10 @@ export type SupabaseProbeKind = "table" | "bucket-list" | "bucket" | "auth-setti
  * skipped: the secret checks report a service_role key).
  */
 export const supabaseProbe: Probe = {
-  name: "supabase",
+  name: SUPABASE_PROBE,
   title: "Asking the Supabase backend what anyone can read",
   after: ["discovery"],
-  produces: [],
+  produces: [SupabaseResponses],
   async run(context) {
     const { target, discovery } = context;
     const config = baasConfig({ target, exchanges: context.http.exchanges, discovery }).supabase;
@@ -28,7 +33,7 @@ export const supabaseProbe: Probe = {
       .filter((project) => project.key)
       .slice(0, SUPABASE_PROBE_LIMITS.projects);
     if (projects.length === 0) return;
-    const wants = (id: string) => context.checkIds.has(id);
+    const asked = (request: SupabaseRequest) => context.requested(SupabaseResponses).has(request);
     context.progress(
       `Asking ${projects.length} Supabase project${projects.length === 1 ? "" : "s"} what anyone can read`,
     );
@@ -37,16 +42,15 @@ export const supabaseProbe: Probe = {
     let bucketsLeft = SUPABASE_PROBE_LIMITS.buckets;
     await Promise.all(
       projects.map(async (project) => {
-        const tables = wants("supabase.table-readable") ? config.tables.slice(0, tablesLeft) : [];
+        const tables = asked("tables") ? config.tables.slice(0, tablesLeft) : [];
         tablesLeft -= tables.length;
         const work: Array<Promise<unknown>> = tables.map((table) =>
           send(context, project, "HEAD", `/rest/v1/${encodeURIComponent(table)}?select=*&limit=1`, "table", {
             table,
           }),
         );
-        if (wants("supabase.signup-open"))
-          work.push(send(context, project, "GET", "/auth/v1/settings", "auth-settings"));
-        if (wants("supabase.bucket-listable") && bucketsLeft > 0) {
+        if (asked("signup")) work.push(send(context, project, "GET", "/auth/v1/settings", "auth-settings"));
+        if (asked("buckets") && bucketsLeft > 0) {
           work.push(
             (async () => {
               const listing = await send(context, project, "GET", "/storage/v1/bucket", "bucket-list");
@@ -86,7 +90,7 @@ function send(
   method: "GET" | "HEAD" | "POST",
   path: string,
   kind: SupabaseProbeKind,
-  names: Record<string, string> = {},
+  names: BaasLabelNames = {},
   body?: string,
 ) {
   const key = project.key!;
@@ -104,8 +108,8 @@ function send(
     url: `${project.url}${path}`,
     headers,
     ...(body !== undefined ? { body } : {}),
-    probe: "supabase",
+    probe: SUPABASE_PROBE,
     // Labels never carry the key: they say which key kind was used and where it was found.
-    labels: { kind, project: project.url, keyKind: key.kind, keyFoundIn: key.url, ...names },
+    labels: baasLabels(kind, project.url, key.url, { keyKind: key.kind, ...names }),
   });
 }
