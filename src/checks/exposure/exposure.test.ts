@@ -18,7 +18,7 @@ import {
   spaWith,
   staticSite,
   textCatchAll,
-} from "./test-sites.ts";
+} from "../../../test/fixtures/exposure/sites.ts";
 
 const ENV_WITH_SECRETS = [
   "# production settings",

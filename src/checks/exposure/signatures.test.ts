@@ -6,7 +6,7 @@ import { dsStoreNames, hasDsStoreMagic } from "./ds-store-names.ts";
 import { parseEnvFile } from "./env-file.ts";
 import { isGitConfig, isGitHead } from "./git-repository.ts";
 import { directoryListing } from "./listing-signature.ts";
-import { dsStoreBytes } from "./test-sites.ts";
+import { dsStoreBytes } from "../../../test/fixtures/exposure/sites.ts";
 
 function served(body: string | Uint8Array, type = "text/plain"): Exchange {
   const bytes = typeof body === "string" ? new TextEncoder().encode(body) : body;

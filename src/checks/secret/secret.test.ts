@@ -9,7 +9,7 @@ import { render } from "../../reporters/index.ts";
 import { scanText } from "../../secrets/engine.ts";
 import { BASE64, fakeChars, join } from "../../secrets/fake.ts";
 import { RULES } from "../../secrets/rules/index.ts";
-import { jsonCatchAll } from "../exposure/test-sites.ts";
+import { jsonCatchAll } from "../../../test/fixtures/exposure/sites.ts";
 import {
   bundleSite,
   inlineScriptSite,
@@ -18,7 +18,7 @@ import {
   nextDataSite,
   sample,
   sourceMapSite,
-} from "./test-sites.ts";
+} from "../../../test/fixtures/secret/sites.ts";
 
 const SPA: Handler = spaSite;
 const CDN: Handler = cdnSite;
