@@ -12,4 +12,10 @@ export type { ScanIssue } from "../core/scan-issue.ts";
 export type { ProgressEvent } from "./progress.ts";
 export { REPORT_SCHEMA_VERSION } from "./report.ts";
 export { selectChecks, unknownPatterns } from "./plan.ts";
-export { RECORDING_FORMAT, RECORDING_VERSION, type RecordingFile } from "./recording-file.ts";
+export {
+  RECORDING_FORMAT,
+  RECORDING_VERSION,
+  toRecordingFile,
+  type RecordedScan,
+  type RecordingFile,
+} from "./recording-file.ts";

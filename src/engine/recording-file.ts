@@ -38,14 +38,17 @@ export interface RecordingFile {
   };
 }
 
-export function toRecordingFile(inputs: {
+/** A finished scan's raw material, handed out by reference (nothing is copied until a file is made). */
+export interface RecordedScan {
   request: ScanRequest;
   checks: readonly string[];
   recording: Recording;
   facts: GatheringFacts;
   finishedAt: string;
   durationMs: number;
-}): RecordingFile {
+}
+
+export function toRecordingFile(inputs: RecordedScan): RecordingFile {
   const { request, recording } = inputs;
   return {
     format: RECORDING_FORMAT,

@@ -4,13 +4,13 @@ import { PROBES, type Probe } from "../probes/index.ts";
 import { gather, type ScanRuntime } from "./gather.ts";
 import { judgeRecording } from "./judge.ts";
 import { planScan } from "./plan.ts";
-import { recordingFrom, toRecordingFile, type RecordingFile } from "./recording-file.ts";
+import { recordingFrom, type RecordedScan, type RecordingFile } from "./recording-file.ts";
 import { assembleReport, type Report } from "./report.ts";
 import { scanRequest, type ScanRequest } from "./request.ts";
 
 export interface ScanHooks extends ScanRuntime {
-  /** Receives the scan's recording (for `--save-artifacts`), once judged. */
-  onRecording?: (file: RecordingFile) => void;
+  /** Receives what the scan recorded, once judged (`toRecordingFile` makes the file for --save-artifacts). */
+  onRecorded?: (scan: RecordedScan) => void;
   /** For tests: the checks and probes to use instead of the registries. */
   checks?: readonly Check[];
   probes?: readonly Probe[];
@@ -30,7 +30,7 @@ export async function scan(request: ScanRequest, hooks: ScanHooks = {}): Promise
   const checks = plan.checks.map((check) => check.meta.id);
   const finishedAt = new Date().toISOString();
   const durationMs = Math.round(performance.now() - started);
-  hooks.onRecording?.(toRecordingFile({ request, checks, recording, facts, finishedAt, durationMs }));
+  hooks.onRecorded?.({ request, checks, recording, facts, finishedAt, durationMs });
   return assembleReport({ request, checks, recording, facts, judged, finishedAt, durationMs });
 }
 

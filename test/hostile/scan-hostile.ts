@@ -6,7 +6,7 @@ import type { Report } from "../../src/engine/report.ts";
 import type { ScanOptions } from "../support/scan-url.ts";
 import { loopbackOnly } from "../safety/loopback.ts";
 import { peakGrowth, timed } from "../safety/memory.ts";
-import { scanFixture, type FixtureTarget } from "../support/scan-fixture.ts";
+import { assertReplays, scanFixtureRecorded, type FixtureTarget } from "../support/scan-fixture.ts";
 import type { TestServer } from "../support/server.ts";
 import { WITNESS_ID, witnessCheck } from "./witness-check.ts";
 
@@ -29,17 +29,23 @@ export async function scanHostile(
   server: TestServer,
   options: ScanOptions & FixtureTarget = {},
 ): Promise<HostileScan> {
+  const checks = [...CHECKS, witnessCheck];
   const measured = await peakGrowth(() =>
     timed(() =>
-      scanFixture(server, {
+      scanFixtureRecorded(server, {
         ...loopbackOnly(),
         timeoutMs: HOSTILE_TIMEOUT_MS,
-        checks: [...CHECKS, witnessCheck],
+        checks,
         ...options,
       }),
     ),
   );
-  const { result: report, ms } = measured.result;
+  const {
+    result: { report, recorded },
+    ms,
+  } = measured.result;
+  // Measured above is the scan; saving and replaying its artifacts is checked after, outside the bound.
+  assertReplays(report, recorded, options.checks ?? checks);
   return {
     report,
     ms,

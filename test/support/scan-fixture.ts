@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { Check } from "../../src/core/check.ts";
-import type { RecordingFile } from "../../src/engine/recording-file.ts";
+import { toRecordingFile, type RecordedScan } from "../../src/engine/recording-file.ts";
 import { readRecordingFile } from "../../src/engine/recording-schema.ts";
 import type { Report } from "../../src/engine/report.ts";
 import { replay } from "../../src/engine/scan.ts";
@@ -28,10 +28,20 @@ export async function scanFixture(
   server: TestServer,
   options: ScanOptions & FixtureTarget = {},
 ): Promise<Report> {
+  const { report, recorded } = await scanFixtureRecorded(server, options);
+  assertReplays(report, recorded, options.checks);
+  return report;
+}
+
+/** The scan alone, with what it recorded (hostile tests measure this part, then check the replay). */
+export async function scanFixtureRecorded(
+  server: TestServer,
+  options: ScanOptions & FixtureTarget = {},
+): Promise<{ report: Report; recorded: RecordedScan | undefined }> {
   const host = options.host ?? FIXTURE_HOST;
   const { path = "/", scheme = "http", ...rest } = options;
   const { lookup, guard } = loopbackOnly();
-  let recording: RecordingFile | undefined;
+  let recorded: RecordedScan | undefined;
   const report = await scanUrl(`${scheme}://${host}:${server.port}${path}`, {
     timeoutMs: 20_000,
     lookup,
@@ -39,13 +49,12 @@ export async function scanFixture(
     allowNonDefaultPorts: true,
     ...rest,
     resolve: [`${host}:${server.port}:127.0.0.1`, ...(options.resolve ?? [])],
-    onRecording: (file) => {
-      recording = file;
-      options.onRecording?.(file);
+    onRecorded: (scan) => {
+      recorded = scan;
+      options.onRecorded?.(scan);
     },
   });
-  assertReplays(report, recording, options.checks);
-  return report;
+  return { report, recorded };
 }
 
 /**
@@ -54,11 +63,11 @@ export async function scanFixture(
  */
 export function assertReplays(
   report: Report,
-  recording: RecordingFile | undefined,
+  recorded: RecordedScan | undefined,
   checks?: readonly Check[],
 ): void {
-  assert.ok(recording, "the scan handed over no recording");
-  const loaded = readRecordingFile(JSON.stringify(recording));
+  assert.ok(recorded, "the scan handed over no recording");
+  const loaded = readRecordingFile(JSON.stringify(toRecordingFile(recorded)));
   assert.ok(
     loaded.ok,
     `the recording does not match its schema: ${loaded.ok ? "" : loaded.problems.join("; ")}`,

@@ -9,7 +9,8 @@ import {
   scan,
   scanRequest,
   unknownPatterns,
-  type RecordingFile,
+  toRecordingFile,
+  type RecordedScan,
   type Report,
 } from "../../engine/index.ts";
 import { readRecordingFile } from "../../engine/recording-schema.ts";
@@ -204,14 +205,14 @@ async function runScan(
   const progress = opts.quiet
     ? { onProgress: () => undefined, clear: () => undefined }
     : progressLine(io.stderr);
-  let recording: RecordingFile | undefined;
+  let recorded: RecordedScan | undefined;
   const report = await scan(request, {
     onProgress: progress.onProgress,
-    ...(opts.saveArtifacts ? { onRecording: (file: RecordingFile) => (recording = file) } : {}),
+    ...(opts.saveArtifacts ? { onRecorded: (scan: RecordedScan) => (recorded = scan) } : {}),
   });
   progress.clear();
-  if (opts.saveArtifacts && recording) {
-    await writeFile(opts.saveArtifacts, JSON.stringify(recording));
+  if (opts.saveArtifacts && recorded) {
+    await writeFile(opts.saveArtifacts, JSON.stringify(toRecordingFile(recorded)));
     io.stderr.write(`Artifacts written to ${opts.saveArtifacts}\n`);
   }
   return await deliver(report, opts, io);
