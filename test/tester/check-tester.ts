@@ -3,13 +3,20 @@ import { after, describe, it } from "node:test";
 import type { Finding } from "../../src/core/finding.ts";
 import type { ScanOptions } from "../support/scan-url.ts";
 import type { Report } from "../../src/engine/report.ts";
+import { judgeRecorded } from "./judge-recorded.ts";
+import { RecordingBuilder } from "./recording.ts";
+import type { Recording } from "../../src/core/recording.ts";
 import { scanFixture, type FixtureTarget } from "../support/scan-fixture.ts";
 import { startServer, type Handler, type TestServer } from "../support/server.ts";
 
 export interface CheckCase {
   name: string;
-  /** A request handler (served on loopback), or a starter for a server built another way (express, fastify). */
-  site: Handler | { start: () => Promise<TestServer> };
+  /**
+   * A recording (test/tester/recording.ts: "this header, that body"), judged in milliseconds; or a request
+   * handler served on loopback, or a starter for a server built another way (express, fastify), scanned
+   * live: keep live cases for what is network behaviour.
+   */
+  site: Recording | RecordingBuilder | Handler | { start: () => Promise<TestServer> };
   /** Scan options; by default the scan runs only the check under test. */
   scan?: ScanOptions & FixtureTarget;
   /** Extra assertions on the finding (vulnerable cases) or the report (both). */
@@ -27,6 +34,8 @@ export function testCheck(id: string, cases: { vulnerable: CheckCase[]; safe: Ch
     const servers: TestServer[] = [];
     after(async () => Promise.all(servers.map((server) => server.close())));
     const run = async (testCase: CheckCase) => {
+      if (testCase.site instanceof RecordingBuilder) return judgeRecorded(id, testCase.site.build());
+      if ("exchanges" in testCase.site) return judgeRecorded(id, testCase.site);
       const server =
         typeof testCase.site === "function" ? await startServer(testCase.site) : await testCase.site.start();
       servers.push(server);

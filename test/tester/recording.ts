@@ -1,0 +1,113 @@
+import { DOCUMENT_PROBE, DOCUMENT_ROLE } from "../../src/artifacts/documents.ts";
+import type { Exchange, Labels, Method } from "../../src/core/exchange.ts";
+import { emptyDiscovery, type Recording } from "../../src/core/recording.ts";
+import { parseTarget } from "../../src/core/target.ts";
+import type { TlsObservation } from "../../src/core/transport.ts";
+
+/** A recorded scan's target: the name fixture scans use, on a fixed port. */
+export const RECORDED_URL = "http://app.fixture.test:8080/";
+
+/** Headers as a test writes them: one value, or several (repeated lines, such as Set-Cookie). */
+export type Headers = Record<string, string | readonly string[]>;
+
+export interface RecordedAnswer {
+  status?: number;
+  headers?: Headers;
+  body?: string;
+  /** Content-Type; HTML by default. */
+  type?: string;
+}
+
+/**
+ * Builds the recording a scan would have made, exchange by exchange, so a check test reads "this page
+ * with that header yields this id" and judges in milliseconds. The exchanges carry the probes' own
+ * labels (imported from the artifact files that read them), so the artifacts see what a live scan gives.
+ * Network behaviour (what a probe sends, budgets, hostile servers) stays tested against live servers.
+ */
+export class RecordingBuilder {
+  private readonly exchanges: Exchange[] = [];
+  private readonly discovery = emptyDiscovery();
+  private readonly tls = new Map<string, TlsObservation>();
+  private readonly url: string;
+  constructor(url = RECORDED_URL) {
+    this.url = url;
+  }
+
+  /** The main page, as the discovery probe fetched it. */
+  page(answer: RecordedAnswer = {}, url = this.url): this {
+    const exchange = this.add("discovery", { role: "page" }, "GET", url, answer);
+    this.discovery.pageExchangeId = exchange.id;
+    this.discovery.finalUrl = url;
+    this.discovery.endpoints.push({ url, source: "page" });
+    return this;
+  }
+
+  /** Another same-site page the documents probe fetched. */
+  document(path: string, answer: RecordedAnswer = {}): this {
+    this.add(DOCUMENT_PROBE, { role: DOCUMENT_ROLE }, "GET", new URL(path, this.url).href, answer);
+    return this;
+  }
+
+  /** Any exchange, with the labels of the probe that would have sent it. */
+  exchange(
+    probe: string,
+    labels: Labels,
+    url: string,
+    answer?: RecordedAnswer,
+    method: Method = "GET",
+  ): this {
+    this.add(probe, labels, method, new URL(url, this.url).href, answer);
+    return this;
+  }
+
+  build(): Recording {
+    return {
+      target: parseTarget(this.url),
+      exchanges: [...this.exchanges],
+      discovery: structuredClone(this.discovery),
+      tls: new Map(this.tls),
+      handshakes: [],
+    };
+  }
+
+  private add(probe: string, labels: Labels, method: Method, url: string, answer?: RecordedAnswer): Exchange {
+    const exchange: Exchange = {
+      id: this.exchanges.length + 1,
+      probe,
+      labels,
+      request: { method, url, headers: [["user-agent", "amihackable-test"]] },
+      startedAt: "2026-01-01T00:00:00.000Z",
+    };
+    if (answer) {
+      const body = new TextEncoder().encode(answer.body ?? "");
+      const headers: Array<readonly [string, string]> = [
+        ["content-type", answer.type ?? "text/html; charset=utf-8"],
+      ];
+      for (const [name, value] of Object.entries(answer.headers ?? {}))
+        for (const line of typeof value === "string" ? [value] : value)
+          headers.push([name.toLowerCase(), line]);
+      exchange.response = {
+        status: answer.status ?? 200,
+        statusText: "",
+        headers,
+        body,
+        wireBytes: body.length,
+        httpVersion: "1.1",
+        elapsedMs: 1,
+      };
+    }
+    this.exchanges.push(exchange);
+    return exchange;
+  }
+}
+
+export function recorded(url?: string): RecordingBuilder {
+  return new RecordingBuilder(url);
+}
+
+/** The commonest case: a site whose main page answers with these headers (and this body). */
+export function recordedPage(headers: Headers = {}, body?: string): Recording {
+  return recorded()
+    .page({ headers, ...(body !== undefined ? { body } : {}) })
+    .build();
+}
