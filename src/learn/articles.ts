@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { parseFrontMatter } from "./front-matter.ts";
-import { renderMarkdown } from "./markdown.ts";
+import { renderMarkdown } from "../render/index.ts";
 
 export interface ArticleSummary {
   slug: string;

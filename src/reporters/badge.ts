@@ -1,4 +1,4 @@
-import { escapeMarkup, neutralise } from "./html-escape.ts";
+import { html, neutralise } from "../render/index.ts";
 
 /** Accessible colours (white text passes WCAG AA on each), from best grade to worst. */
 const GRADE_COLORS: Record<string, string> = {
@@ -43,26 +43,23 @@ export function renderBadge(grade: string): string {
   const leftWidth = textWidth(LABEL) + 12;
   const rightWidth = textWidth(shown) + 12;
   const width = leftWidth + rightWidth;
-  const text = escapeMarkup(shown);
-  const label = escapeMarkup(`${LABEL}: ${shown}`);
+  const label = `${LABEL}: ${shown}`;
   const leftX = leftWidth / 2;
   const rightX = leftWidth + rightWidth / 2;
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" viewBox="0 0 ${width} 20" role="img" aria-label="${label}">`,
-    `<title>${label}</title>`,
-    `<linearGradient id="amh-badge-shine" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient>`,
-    `<clipPath id="amh-badge-round"><rect width="${width}" height="20" rx="3" fill="#fff"/></clipPath>`,
-    `<g clip-path="url(#amh-badge-round)">`,
-    `<rect width="${leftWidth}" height="20" fill="#555"/>`,
-    `<rect x="${leftWidth}" width="${rightWidth}" height="20" fill="${color}"/>`,
-    `<rect width="${width}" height="20" fill="url(#amh-badge-shine)"/>`,
-    `</g>`,
-    `<g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11">`,
-    `<text x="${leftX}" y="15" fill="#010101" fill-opacity=".3" aria-hidden="true">${LABEL}</text>`,
-    `<text x="${leftX}" y="14">${LABEL}</text>`,
-    `<text x="${rightX}" y="15" fill="#010101" fill-opacity=".3" aria-hidden="true">${text}</text>`,
-    `<text x="${rightX}" y="14">${text}</text>`,
-    `</g>`,
-    `</svg>`,
-  ].join("\n");
+  return html`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" viewBox="0 0 ${width} 20" role="img" aria-label="${label}">
+<title>${label}</title>
+<linearGradient id="amh-badge-shine" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient>
+<clipPath id="amh-badge-round"><rect width="${width}" height="20" rx="3" fill="#fff"/></clipPath>
+<g clip-path="url(#amh-badge-round)">
+<rect width="${leftWidth}" height="20" fill="#555"/>
+<rect x="${leftWidth}" width="${rightWidth}" height="20" fill="${color}"/>
+<rect width="${width}" height="20" fill="url(#amh-badge-shine)"/>
+</g>
+<g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11">
+<text x="${leftX}" y="15" fill="#010101" fill-opacity=".3" aria-hidden="true">${LABEL}</text>
+<text x="${leftX}" y="14">${LABEL}</text>
+<text x="${rightX}" y="15" fill="#010101" fill-opacity=".3" aria-hidden="true">${shown}</text>
+<text x="${rightX}" y="14">${shown}</text>
+</g>
+</svg>`.value;
 }

@@ -2,13 +2,26 @@ import type { Evidence, Finding, Reference } from "../core/finding.ts";
 import { SEVERITIES, isSeverity, type Severity } from "../core/severity.ts";
 import { STACK_LABELS, STACKS, type Stack } from "../core/stack.ts";
 import type { Report } from "../engine/report.ts";
-import { renderMarkdown } from "../learn/markdown.ts";
-import { articleHref, clip, html, httpHref, neutralise } from "./html-escape.ts";
+import {
+  clip,
+  clipped,
+  html,
+  join,
+  markdownHtml,
+  safeArticleHref,
+  safeHttpHref,
+  trusted,
+  type Interpolation,
+  type SafeHtml,
+} from "../render/index.ts";
 import { REPORT_CSS } from "./report-css.ts";
 import { INFORMATION_URI } from "./sarif.ts";
-import { SEVERITY_LABELS, safeCount, severityBar } from "./severity-chart.ts";
+import { SEVERITY_LABELS, safeCount, severityBarHtml } from "./severity-chart.ts";
 
 export { REPORT_CSS };
+
+// Markup here is written as it should come out: Prettier leaves these templates alone (see
+// .prettierrc.json), because whitespace inside <pre> and between elements is part of the output.
 
 export interface HtmlReportOptions {
   /** CSP nonce for the one <style> element; without it the standalone file allows inline styles only. */
@@ -60,17 +73,22 @@ const NONCE = /^[A-Za-z0-9+/_=-]{8,200}$/;
 /** The standalone file may be opened anywhere, offline or not: its Learn links point at the repository. */
 const STANDALONE_LEARN = `${INFORMATION_URI}/blob/main/learn/`;
 
-/** Hostile text, bounded, neutralised and escaped. */
-function text(value: unknown, max: number = LIMITS.text): string {
+/** Hostile text (a string or a number from the report), bounded, neutralised and escaped. */
+function text(value: unknown, max: number = LIMITS.text): SafeHtml {
   const string = typeof value === "string" ? value : typeof value === "number" ? String(value) : "";
-  return html(clip(string, max));
+  return clipped(string, max);
 }
 
 /** A URL from the report: a link when it is http(s), plain text otherwise. */
-function urlLink(value: string, label?: string): string {
+function urlLink(value: string, label?: string): SafeHtml {
   const shown = text(label ?? value, LIMITS.url);
-  const href = value.length <= LIMITS.url ? httpHref(value) : undefined;
-  return href ? `<a href="${html(href)}" rel="noopener noreferrer nofollow">${shown}</a>` : shown;
+  const href = value.length <= LIMITS.url ? safeHttpHref(value) : undefined;
+  return href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${shown}</a>` : shown;
+}
+
+/** Lines of markup, one per item, skipping the empty ones. */
+function lines(...items: Interpolation[]): SafeHtml {
+  return join(items, "\n");
 }
 
 function checkNonce(nonce: string | undefined): string | undefined {
@@ -79,8 +97,9 @@ function checkNonce(nonce: string | undefined): string | undefined {
   return nonce;
 }
 
-function styleElement(nonce: string | undefined, css: string): string {
-  return `<style${nonce ? ` nonce="${nonce}"` : ""}>${css}</style>`;
+/** `css` is ours (REPORT_CSS and constants), never text from a report. */
+function styleElement(nonce: string | undefined, css: string): SafeHtml {
+  return html`<style${nonce ? html` nonce="${nonce}"` : ""}>${trusted(css)}</style>`;
 }
 
 function hostOf(value: string): string {
@@ -95,26 +114,29 @@ function severityOf(finding: Finding): Severity {
   return typeof finding.severity === "string" && isSeverity(finding.severity) ? finding.severity : "info";
 }
 
+const DOCUMENT_CSS = `${REPORT_CSS}
+body { margin: 0; padding: 1.5rem 1rem 3rem; }
+.amh-doc-footer { max-width: 72rem; margin: 2rem auto 0; font: 0.85rem/1.5 system-ui, sans-serif; color: #59636e; }`;
+
 /**
  * The report as one self-contained HTML file to download and keep: inline styles, no scripts, nothing
  * fetched (its own CSP says so), readable offline and printable.
  */
 export function renderHtml(report: Report, options: HtmlReportOptions = {}): string {
   const nonce = checkNonce(options.nonce);
-  const styleSource = nonce ? `'nonce-${nonce}'` : "'unsafe-inline'";
-  const csp = `default-src 'none'; style-src ${styleSource}; img-src data:; base-uri 'none'; form-action 'none'`;
+  const styleSource = nonce ? html`'nonce-${nonce}'` : html`'unsafe-inline'`;
   const target = typeof report.target?.url === "string" ? report.target.url : "";
-  const body = renderReportSection(report, { learnBase: options.learnBase ?? STANDALONE_LEARN });
-  return `<!doctype html>
+  const body = reportSection(report, { learnBase: options.learnBase ?? STANDALONE_LEARN });
+  return html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${styleSource}; img-src data:; base-uri 'none'; form-action 'none'">
 <meta name="referrer" content="no-referrer">
 <meta name="robots" content="noindex, nofollow">
 <title>amihackable report: ${text(hostOf(target), 300)}</title>
-${styleElement(nonce, `${REPORT_CSS}\nbody { margin: 0; padding: 1.5rem 1rem 3rem; }\n.amh-doc-footer { max-width: 72rem; margin: 2rem auto 0; font: 0.85rem/1.5 system-ui, sans-serif; color: #59636e; }`)}
+${styleElement(nonce, DOCUMENT_CSS)}
 </head>
 <body>
 <main>
@@ -125,72 +147,83 @@ ${body}
 </footer>
 </body>
 </html>
-`;
+`.value;
 }
 
 /** The report as an HTML fragment for a web page: everything escaped, no scripts, no inline styles. */
 export function renderReportSection(report: Report, options: ReportSectionOptions = {}): string {
+  return reportSection(report, options).value;
+}
+
+/** The same fragment as markup, for pages built with the template. */
+export function reportSection(report: Report, options: ReportSectionOptions = {}): SafeHtml {
   const nonce = checkNonce(options.nonce);
   const learnBase = options.learnBase ?? "/learn/";
-  const parts: string[] = [];
-  if (nonce) parts.push(styleElement(nonce, REPORT_CSS));
-  parts.push(`<section class="amh-report" aria-labelledby="amh-report-title">`);
-  parts.push(renderHead(report));
-  if (report.outcome === "unreachable") {
-    parts.push(
-      `<p class="amh-failure" role="alert"><strong>Could not scan:</strong> ${text(report.failure ?? "the target could not be reached")}</p>`,
+  const style = nonce ? styleElement(nonce, REPORT_CSS) : "";
+  if (report.outcome === "unreachable")
+    return lines(
+      style,
+      html`<section class="amh-report" aria-labelledby="amh-report-title">`,
+      renderHead(report),
+      html`<p class="amh-failure" role="alert"><strong>Could not scan:</strong> ${text(report.failure ?? "the target could not be reached")}</p>`,
+      renderIssues(report),
+      html`</section>`,
     );
-    parts.push(renderIssues(report), `</section>`);
-    return parts.join("\n");
-  }
-  parts.push(renderGlance(report), renderIssues(report));
 
   const findings = Array.isArray(report.findings) ? report.findings.slice(0, LIMITS.findings) : [];
+  const hidden = Array.isArray(report.findings) ? report.findings.length - findings.length : 0;
   const stacks = detectedStacks(report);
   let index = 0;
-  for (const severity of [...SEVERITIES].reverse()) {
+  const groups = [...SEVERITIES].reverse().map((severity) => {
     const group = findings.filter((finding) => severityOf(finding) === severity);
-    if (group.length === 0) continue;
-    parts.push(
-      `<section class="amh-group amh-sev-${severity}" aria-label="${SEVERITY_LABELS[severity]} findings">`,
-      `<h3>${SEVERITY_LABELS[severity]} <span class="amh-muted">(${group.length})</span></h3>`,
-    );
-    for (const finding of group) parts.push(renderFinding(finding, ++index, severity, stacks, learnBase));
-    parts.push(`</section>`);
-  }
-  if (findings.length === 0)
-    parts.push(`<p class="amh-none">No findings: nothing this scan checks for was wrong.</p>`);
-  if (Array.isArray(report.findings) && report.findings.length > findings.length)
-    parts.push(
-      `<p class="amh-muted">${report.findings.length - findings.length} more findings are not shown here; see the JSON report.</p>`,
-    );
-  parts.push(`</section>`);
-  return parts.join("\n");
+    if (group.length === 0) return "";
+    const articles = group.map((finding) => renderFinding(finding, ++index, severity, stacks, learnBase));
+    return html`<section class="amh-group amh-sev-${severity}" aria-label="${SEVERITY_LABELS[severity]} findings">
+<h3>${SEVERITY_LABELS[severity]} <span class="amh-muted">(${group.length})</span></h3>
+${join(articles, "\n")}
+</section>`;
+  });
+  return lines(
+    style,
+    html`<section class="amh-report" aria-labelledby="amh-report-title">`,
+    renderHead(report),
+    renderGlance(report),
+    renderIssues(report),
+    ...groups,
+    findings.length === 0 &&
+      html`<p class="amh-none">No findings: nothing this scan checks for was wrong.</p>`,
+    hidden > 0 &&
+      html`<p class="amh-muted">${hidden} more findings are not shown here; see the JSON report.</p>`,
+    html`</section>`,
+  );
 }
 
-function renderHead(report: Report): string {
+function renderHead(report: Report): SafeHtml {
   const target = report.target ?? { input: "", url: "" };
-  const lines = [
-    `<header class="amh-head">`,
-    `<h2 id="amh-report-title">Security report for ${urlLink(String(target.url ?? ""))}</h2>`,
-  ];
-  if (target.finalUrl && target.finalUrl !== target.url)
-    lines.push(`<p class="amh-muted">Redirected to ${urlLink(String(target.finalUrl))}</p>`);
-  const facts = [
-    `Scanned ${text(report.startedAt, 40)}`,
+  const facts: Interpolation[] = [
+    html`Scanned ${text(report.startedAt, 40)}`,
     `${(safeCount(report.durationMs) / 1000).toFixed(1)} s`,
     `${safeCount(report.requests?.sent)} requests`,
+    report.outcome === "partial" && "partial scan (see notes)",
   ];
-  if (report.outcome === "partial") facts.push("partial scan (see notes)");
-  lines.push(`<p class="amh-muted">${facts.join(" · ")}</p>`);
   const stacks = detectedStacks(report);
-  if (stacks.length > 0)
-    lines.push(`<p class="amh-muted">Looks like: ${stacks.map((s) => STACK_LABELS[s]).join(", ")}</p>`);
-  lines.push(`</header>`);
-  return lines.join("\n");
+  return lines(
+    html`<header class="amh-head">`,
+    html`<h2 id="amh-report-title">Security report for ${urlLink(String(target.url ?? ""))}</h2>`,
+    target.finalUrl &&
+      target.finalUrl !== target.url &&
+      html`<p class="amh-muted">Redirected to ${urlLink(String(target.finalUrl))}</p>`,
+    html`<p class="amh-muted">${join(facts, " · ")}</p>`,
+    stacks.length > 0 &&
+      html`<p class="amh-muted">Looks like: ${join(
+        stacks.map((stack) => STACK_LABELS[stack]),
+        ", ",
+      )}</p>`,
+    html`</header>`,
+  );
 }
 
-function renderGlance(report: Report): string {
+function renderGlance(report: Report): SafeHtml {
   const bySeverity = report.summary?.bySeverity ?? {};
   const grade = typeof report.summary?.grade === "string" ? report.summary.grade : "?";
   const gradeClass = GRADE_CLASS[grade] ? ` amh-grade-${GRADE_CLASS[grade]}` : "";
@@ -204,28 +237,26 @@ function renderGlance(report: Report): string {
     .reverse()
     .map(
       (severity) =>
-        `<li><span class="amh-dot amh-dot-${severity}" aria-hidden="true"></span>${safeCount(bySeverity[severity])} ${severity}</li>`,
-    )
-    .join("");
-  return [
-    `<div class="amh-glance">`,
-    `<div class="amh-grade${gradeClass}" role="img" aria-label="Grade ${text(grade, 12)}">${text(grade, 12)}<small>grade</small></div>`,
-    `<div class="amh-totals">`,
-    `<p><strong>${headline}</strong></p>`,
-    severityBar(bySeverity),
-    `<ul class="amh-legend">${legend}</ul>`,
-    `</div>`,
-    `</div>`,
-  ].join("\n");
+        html`<li><span class="amh-dot amh-dot-${severity}" aria-hidden="true"></span>${safeCount(bySeverity[severity])} ${severity}</li>`,
+    );
+  return html`<div class="amh-glance">
+<div class="amh-grade${gradeClass}" role="img" aria-label="Grade ${text(grade, 12)}">${text(grade, 12)}<small>grade</small></div>
+<div class="amh-totals">
+<p><strong>${headline}</strong></p>
+${severityBarHtml(bySeverity)}
+<ul class="amh-legend">${legend}</ul>
+</div>
+</div>`;
 }
 
-function renderIssues(report: Report): string {
+function renderIssues(report: Report): SafeHtml | "" {
   const issues = Array.isArray(report.issues) ? report.issues.slice(0, LIMITS.issues) : [];
   if (issues.length === 0) return "";
   const items = issues.map(
-    (issue) => `<li>${text(issue.message)}${issue.url ? ` (${urlLink(String(issue.url))})` : ""}</li>`,
+    (issue) =>
+      html`<li>${text(issue.message)}${issue.url ? html` (${urlLink(String(issue.url))})` : ""}</li>`,
   );
-  return `<details class="amh-notes"><summary>Notes about this scan (${issues.length})</summary><ul class="amh-issues">${items.join("")}</ul></details>`;
+  return html`<details class="amh-notes"><summary>Notes about this scan (${issues.length})</summary><ul class="amh-issues">${items}</ul></details>`;
 }
 
 function detectedStacks(report: Report): Stack[] {
@@ -239,108 +270,98 @@ function renderFinding(
   severity: Severity,
   stacks: readonly Stack[],
   learnBase: string,
-): string {
-  const parts = [
-    `<article class="amh-finding amh-sev-${severity}" id="amh-finding-${index}" aria-labelledby="amh-finding-${index}-title">`,
-    `<h4 id="amh-finding-${index}-title">${text(finding.title, 300)}</h4>`,
-    `<p class="amh-meta"><span class="amh-pill">${SEVERITY_LABELS[severity]}</span><code>${text(finding.id, 100)}</code>${renderCvss(finding)}${renderCwe(finding.cwe)}</p>`,
-    `<p class="amh-summary">${text(finding.summary)}</p>`,
+): SafeHtml {
+  const id = `amh-finding-${index}`;
+  return lines(
+    html`<article class="amh-finding amh-sev-${severity}" id="${id}" aria-labelledby="${id}-title">`,
+    html`<h4 id="${id}-title">${text(finding.title, 300)}</h4>`,
+    html`<p class="amh-meta"><span class="amh-pill">${SEVERITY_LABELS[severity]}</span><code>${text(finding.id, 100)}</code>${renderCvss(finding)}${renderCwe(finding.cwe)}</p>`,
+    html`<p class="amh-summary">${text(finding.summary)}</p>`,
     renderUrls(finding),
-    `<h5>What this means</h5>`,
-    `<p>${inlineCode(finding.explanation)}</p>`,
+    html`<h5>What this means</h5>`,
+    html`<p>${inlineCode(finding.explanation)}</p>`,
     renderEvidence(finding),
     renderFixes(finding, stacks),
     renderPoc(finding),
     renderPrompt(finding),
     renderLearn(finding, learnBase),
     renderReferences(finding),
-    `</article>`,
-  ];
-  return parts.filter(Boolean).join("\n");
+    html`</article>`,
+  );
 }
 
-/** Explanations use `code` spans; escaping first makes the backticks the only markup they can create. */
-function inlineCode(value: unknown): string {
-  return text(value).replace(/`([^`\n]{1,200})`/g, "<code>$1</code>");
+/** Explanations use `code` spans: the backticks are the only markup they can create, the rest is text. */
+function inlineCode(value: unknown): SafeHtml {
+  const source = clip(typeof value === "string" ? value : "", LIMITS.text);
+  // split() with a capture group puts the text between each pair of backticks at the odd indices.
+  const parts = source.split(/`([^`\n]{1,200})`/);
+  return html`${parts.map((part, i) => (i % 2 === 1 ? html`<code>${part}</code>` : part))}`;
 }
 
-function renderCvss(finding: Finding): string {
+function renderCvss(finding: Finding): SafeHtml {
   const vector = typeof finding.cvss?.vector === "string" ? finding.cvss.vector : "";
   const score = typeof finding.cvss?.score === "number" && Number.isFinite(finding.cvss.score);
   const shown = score ? finding.cvss.score.toFixed(1) : "?";
   const vectorHtml = CVSS_VECTOR.test(vector)
-    ? `<a href="https://www.first.org/cvss/calculator/3.1#${vector}" rel="noopener noreferrer"><code>${vector}</code></a>`
-    : `<code>${text(vector, 120)}</code>`;
-  return `<span>CVSS ${shown} ${vectorHtml}</span>`;
+    ? html`<a href="https://www.first.org/cvss/calculator/3.1#${vector}" rel="noopener noreferrer"><code>${vector}</code></a>`
+    : html`<code>${text(vector, 120)}</code>`;
+  return html`<span>CVSS ${shown} ${vectorHtml}</span>`;
 }
 
-function renderCwe(cwe: unknown): string {
+function renderCwe(cwe: unknown): SafeHtml | "" {
   if (typeof cwe !== "string" || cwe === "") return "";
   const match = /^CWE-(\d{1,6})$/.exec(cwe);
   return match
-    ? `<span><a href="https://cwe.mitre.org/data/definitions/${match[1]}.html" rel="noopener noreferrer">${cwe}</a></span>`
-    : `<span>${text(cwe, 40)}</span>`;
+    ? html`<span><a href="https://cwe.mitre.org/data/definitions/${match[1]}.html" rel="noopener noreferrer">${cwe}</a></span>`
+    : html`<span>${text(cwe, 40)}</span>`;
 }
 
-function renderUrls(finding: Finding): string {
+function renderUrls(finding: Finding): SafeHtml {
   const urls = Array.isArray(finding.urls) && finding.urls.length > 0 ? finding.urls : [finding.url];
   const shown = urls.slice(0, LIMITS.urls).map((url) => String(url ?? ""));
-  if (shown.length <= 1) return `<p class="amh-where">Where: ${urlLink(shown[0] ?? "")}</p>`;
-  const items = shown.map((url) => `<li>${urlLink(url)}</li>`).join("");
-  const more = urls.length > shown.length ? `<li>and ${urls.length - shown.length} more</li>` : "";
-  return `<p class="amh-where">Where (${urls.length} URLs):</p><ul class="amh-urls">${items}${more}</ul>`;
+  if (shown.length <= 1) return html`<p class="amh-where">Where: ${urlLink(shown[0] ?? "")}</p>`;
+  const more = urls.length > shown.length && html`<li>and ${urls.length - shown.length} more</li>`;
+  return html`<p class="amh-where">Where (${urls.length} URLs):</p><ul class="amh-urls">${shown.map((url) => html`<li>${urlLink(url)}</li>`)}${more}</ul>`;
 }
 
-function headerLines(headers: unknown): string {
-  if (!Array.isArray(headers)) return "";
-  return headers
-    .slice(0, LIMITS.headers)
-    .map((pair: unknown) => {
-      const [name, value] = Array.isArray(pair) ? (pair as unknown[]) : ["", ""];
-      return `${text(name, 200)}: ${text(value, LIMITS.headerValue)}`;
-    })
-    .join("\n");
+/** "name: value" per header, bounded; empty when there are none. */
+function headerLines(headers: unknown): SafeHtml[] {
+  if (!Array.isArray(headers)) return [];
+  return headers.slice(0, LIMITS.headers).map((pair: unknown) => {
+    const [name, value] = Array.isArray(pair) ? (pair as unknown[]) : ["", ""];
+    return html`${text(name, 200)}: ${text(value, LIMITS.headerValue)}`;
+  });
 }
 
-function renderExchange(evidence: Evidence): string {
-  const parts: string[] = [];
-  const request = evidence.request;
-  if (request) {
-    const headers = headerLines(request.headers);
-    parts.push(
-      `<figure><figcaption>Request</figcaption><pre class="amh-pre"><code>${text(request.method, 20)} ${text(request.url, LIMITS.url)}${headers ? `\n${headers}` : ""}</code></pre></figure>`,
-    );
-  }
-  const response = evidence.response;
-  if (response) {
-    const headers = headerLines(response.headers);
-    const body = text(response.bodyExcerpt, LIMITS.body);
-    const truncated = response.bodyTruncated ? "\n… (body cut short)" : "";
-    parts.push(
-      `<figure><figcaption>Response</figcaption><pre class="amh-pre"><code>HTTP ${safeCount(response.status)}${headers ? `\n${headers}` : ""}${body ? `\n\n${body}` : ""}${truncated}</code></pre></figure>`,
-    );
-  }
-  if (evidence.curl)
-    parts.push(
-      `<figure><figcaption>Reproduce it yourself</figcaption><pre class="amh-pre amh-curl"><code>${text(evidence.curl, LIMITS.text)}</code></pre></figure>`,
-    );
-  return parts.join("\n");
+/** The header lines inside a <pre>, each after a line break. */
+function headerBlock(headers: unknown): SafeHtml {
+  return html`${headerLines(headers).map((line) => html`\n${line}`)}`;
 }
 
-function renderEvidence(finding: Finding): string {
+function renderExchange(evidence: Evidence): SafeHtml {
+  const { request, response, curl } = evidence;
+  const body = response ? text(response.bodyExcerpt, LIMITS.body) : undefined;
+  return lines(
+    request &&
+      html`<figure><figcaption>Request</figcaption><pre class="amh-pre"><code>${text(request.method, 20)} ${text(request.url, LIMITS.url)}${headerBlock(request.headers)}</code></pre></figure>`,
+    response &&
+      html`<figure><figcaption>Response</figcaption><pre class="amh-pre"><code>HTTP ${safeCount(response.status)}${headerBlock(response.headers)}${body?.value ? html`\n\n${body}` : ""}${response.bodyTruncated ? "\n… (body cut short)" : ""}</code></pre></figure>`,
+    curl &&
+      html`<figure><figcaption>Reproduce it yourself</figcaption><pre class="amh-pre amh-curl"><code>${text(curl, LIMITS.text)}</code></pre></figure>`,
+  );
+}
+
+function renderEvidence(finding: Finding): SafeHtml | "" {
   const evidence = Array.isArray(finding.evidence) ? finding.evidence.slice(0, LIMITS.evidence) : [];
   const details = Object.entries(finding.details ?? {}).slice(0, LIMITS.details);
   if (evidence.length === 0 && details.length === 0) return "";
-  const parts = [`<details class="amh-evidence" open><summary>Evidence</summary>`];
-  for (const item of evidence) {
-    parts.push(`<p>${text(item.note)}</p>`, renderExchange(item));
-  }
-  if (details.length > 0) {
-    const rows = details.map(([key, value]) => `<dt>${text(key, 100)}</dt><dd>${text(value, 1000)}</dd>`);
-    parts.push(`<dl class="amh-details">${rows.join("")}</dl>`);
-  }
-  parts.push(`</details>`);
-  return parts.join("\n");
+  return lines(
+    html`<details class="amh-evidence" open><summary>Evidence</summary>`,
+    ...evidence.map((item) => lines(html`<p>${text(item.note)}</p>`, renderExchange(item))),
+    details.length > 0 &&
+      html`<dl class="amh-details">${details.map(([key, value]) => html`<dt>${text(key, 100)}</dt><dd>${text(value, 1000)}</dd>`)}</dl>`,
+    html`</details>`,
+  );
 }
 
 /** Detected stacks first (open), then the other known stacks in their usual order, then anything else. */
@@ -358,82 +379,75 @@ function orderedFixes(finding: Finding, stacks: readonly Stack[]): Array<[key: s
   return entries.sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)).slice(0, LIMITS.stacks + 5);
 }
 
-function renderFixes(finding: Finding, stacks: readonly Stack[]): string {
+function renderFixes(finding: Finding, stacks: readonly Stack[]): SafeHtml | "" {
   const fixes = orderedFixes(finding, stacks);
   if (fixes.length === 0) return "";
-  const parts = [`<h5>How to fix it</h5>`];
-  if (stacks.length === 0) parts.push(`<p class="amh-hint">Open the one that matches your stack.</p>`);
-  for (const [key, markdown] of fixes) {
+  const blocks = fixes.map(([key, markdown]) => {
     const known = STACKS.includes(key as Stack);
     const label = known ? STACK_LABELS[key as Stack] : text(key, 60);
     const detected = stacks.includes(key as Stack);
-    const rendered = renderFix(markdown);
-    parts.push(
-      `<details class="amh-stack"${detected ? " open" : ""}><summary>${label}${detected ? `<span class="amh-detected">detected</span>` : ""}</summary><div class="amh-md">${rendered}</div></details>`,
-    );
-  }
-  return parts.join("\n");
+    return html`<details class="amh-stack"${detected ? html` open` : ""}><summary>${label}${detected ? html`<span class="amh-detected">detected</span>` : ""}</summary><div class="amh-md">${renderFix(markdown)}</div></details>`;
+  });
+  return lines(
+    html`<h5>How to fix it</h5>`,
+    stacks.length === 0 && html`<p class="amh-hint">Open the one that matches your stack.</p>`,
+    ...blocks,
+  );
 }
 
 /**
  * Fixes come from a check's meta, so the same few strings repeat across findings and scans; rendering
  * Markdown is most of a report's cost, so results are kept (the output depends only on the input).
  */
-const renderedFixes = new Map<string, string>();
+const renderedFixes = new Map<string, SafeHtml>();
 const RENDERED_FIXES_KEPT = 500;
 
-function renderFix(markdown: string): string {
+function renderFix(markdown: string): SafeHtml {
   const cached = renderedFixes.get(markdown);
   if (cached !== undefined) return cached;
-  // Neutralised before parsing: the markers are plain text to Markdown, and Marked escapes the rest.
-  const rendered = renderMarkdown(neutralise(clip(markdown, LIMITS.fix)), {
-    mode: "report",
-    headingShift: 4,
-  }).html;
+  // "report" mode treats the Markdown as hostile: raw HTML shown as text, only http(s) links, no images;
+  // bidi and control characters become visible markers before parsing.
+  const rendered = markdownHtml(clip(markdown, LIMITS.fix), { mode: "report", headingShift: 4 });
   if (markdown.length > LIMITS.fix) return rendered; // only bounded keys are kept
   if (renderedFixes.size >= RENDERED_FIXES_KEPT) renderedFixes.clear();
   renderedFixes.set(markdown, rendered);
   return rendered;
 }
 
-function renderPoc(finding: Finding): string {
+function renderPoc(finding: Finding): SafeHtml | "" {
   if (typeof finding.poc !== "string" || finding.poc === "") return "";
-  return [
-    `<details class="amh-poc"><summary>Proof of concept page (source)</summary>`,
-    `<p class="amh-hint">Save this as a .html file and open it in a browser where you are logged in to the site. It is shown here as text and never runs in this report.</p>`,
-    `<pre class="amh-pre"><code>${text(finding.poc, LIMITS.poc)}</code></pre>`,
-    `</details>`,
-  ].join("\n");
+  return html`<details class="amh-poc"><summary>Proof of concept page (source)</summary>
+<p class="amh-hint">Save this as a .html file and open it in a browser where you are logged in to the site. It is shown here as text and never runs in this report.</p>
+<pre class="amh-pre"><code>${text(finding.poc, LIMITS.poc)}</code></pre>
+</details>`;
 }
 
-function renderPrompt(finding: Finding): string {
+function renderPrompt(finding: Finding): SafeHtml | "" {
   if (typeof finding.aiPrompt !== "string" || finding.aiPrompt === "") return "";
-  return [
-    `<details class="amh-ai"><summary>Fix it with your AI</summary>`,
-    `<p class="amh-hint">Paste this prompt into your coding assistant (Cursor, Claude Code, Copilot, ...): select the text and copy it with Ctrl+C or ⌘C. Read what it changes before you deploy.</p>`,
-    `<pre class="amh-pre amh-prompt" data-amh-copy="prompt"><code>${text(finding.aiPrompt, LIMITS.prompt)}</code></pre>`,
-    `</details>`,
-  ].join("\n");
+  return html`<details class="amh-ai"><summary>Fix it with your AI</summary>
+<p class="amh-hint">Paste this prompt into your coding assistant (Cursor, Claude Code, Copilot, ...): select the text and copy it with Ctrl+C or ⌘C. Read what it changes before you deploy.</p>
+<pre class="amh-pre amh-prompt" data-amh-copy="prompt"><code>${text(finding.aiPrompt, LIMITS.prompt)}</code></pre>
+</details>`;
 }
 
-function renderLearn(finding: Finding, learnBase: string): string {
+function renderLearn(finding: Finding, learnBase: string): SafeHtml | "" {
   const match = typeof finding.learn === "string" ? LEARN_REF.exec(finding.learn) : null;
   if (!match) return "";
   const [, slug, anchor] = match;
   const standalone = learnBase === STANDALONE_LEARN;
   const path = standalone ? `${slug}.md` : `${slug}${anchor ? `#${anchor}` : ""}`;
-  const href = articleHref(`${learnBase}${path}`);
+  const href = safeArticleHref(`${learnBase}${path}`);
   if (!href) return "";
-  return `<p class="amh-learn"><a href="${html(href)}">Learn how this works and how to fix it for good</a></p>`;
+  return html`<p class="amh-learn"><a href="${href}">Learn how this works and how to fix it for good</a></p>`;
 }
 
-function renderReferences(finding: Finding): string {
+function renderReferences(finding: Finding): SafeHtml | "" {
   const references: readonly Reference[] = Array.isArray(finding.references)
     ? (finding.references as readonly Reference[]).slice(0, LIMITS.references)
     : [];
   const items = references
     .filter((ref) => ref && typeof ref.url === "string")
-    .map((ref) => `<li>${urlLink(ref.url, typeof ref.title === "string" ? ref.title : ref.url)}</li>`);
+    .map((ref) => html`<li>${urlLink(ref.url, typeof ref.title === "string" ? ref.title : ref.url)}</li>`);
   if (items.length === 0) return "";
-  return `<details class="amh-refs"><summary>References</summary><ul>${items.join("")}</ul></details>`;
+  return html`<details class="amh-refs"><summary>References</summary><ul>${items}</ul></details>`;
 }

@@ -1,4 +1,5 @@
 import { SEVERITIES, type Severity } from "../core/severity.ts";
+import { html, type SafeHtml } from "../render/index.ts";
 
 /** One palette for the chart, the pills and the headings; each passes WCAG AA against white text. */
 export const SEVERITY_COLORS: Record<Severity, string> = {
@@ -29,7 +30,7 @@ export function safeCount(value: unknown): number {
  * The findings at a glance: one horizontal bar split by severity, most severe first. Colours are SVG
  * attributes, not style attributes, so the chart renders under a strict CSP and without any stylesheet.
  */
-export function severityBar(bySeverity: Partial<Record<Severity, unknown>>): string {
+export function severityBarHtml(bySeverity: Partial<Record<Severity, unknown>>): SafeHtml {
   const order = [...SEVERITIES].reverse();
   const counts = order.map((severity) => [severity, safeCount(bySeverity[severity])] as const);
   const total = counts.reduce((sum, [, count]) => sum + count, 0);
@@ -40,9 +41,11 @@ export function severityBar(bySeverity: Partial<Record<Severity, unknown>>): str
           .filter(([, count]) => count > 0)
           .map(([severity, count]) => `${count} ${severity}`)
           .join(", ");
-  const parts: string[] = [];
+  const bands: SafeHtml[] = [];
   if (total === 0) {
-    parts.push(`<rect width="${WIDTH}" height="${HEIGHT}" fill="#15803d"><title>No findings</title></rect>`);
+    bands.push(
+      html`<rect width="${WIDTH}" height="${HEIGHT}" fill="#15803d"><title>No findings</title></rect>`,
+    );
   } else {
     const present = counts.filter(([, count]) => count > 0);
     let x = 0;
@@ -53,14 +56,16 @@ export function severityBar(bySeverity: Partial<Record<Severity, unknown>>): str
       const width = last ? WIDTH - x : Math.max(4, Math.round((count / total) * WIDTH));
       const clipped = Math.min(width, WIDTH - x);
       if (clipped <= 0) break;
-      parts.push(
-        `<rect x="${x}" width="${clipped}" height="${HEIGHT}" fill="${SEVERITY_COLORS[severity]}"><title>${count} ${severity}</title></rect>`,
+      bands.push(
+        html`<rect x="${x}" width="${clipped}" height="${HEIGHT}" fill="${SEVERITY_COLORS[severity]}"><title>${count} ${severity}</title></rect>`,
       );
       x += clipped;
     }
   }
-  return (
-    `<svg class="amh-bar" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${label}">` +
-    `<title>${label}</title>${parts.join("")}</svg>`
-  );
+  return html`<svg class="amh-bar" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${label}"><title>${label}</title>${bands}</svg>`;
+}
+
+/** The bar as a string, for callers outside the template. */
+export function severityBar(bySeverity: Partial<Record<Severity, unknown>>): string {
+  return severityBarHtml(bySeverity).value;
 }

@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from "./html.ts";
+import { html, type SafeHtml } from "../../render/index.ts";
 import { page } from "./layout.ts";
 
 /** A page for errors a visitor meets in the browser (unknown address, too many scans, ...). */

@@ -1,5 +1,5 @@
 import { listArticles } from "../../learn/index.ts";
-import { html, type SafeHtml } from "./html.ts";
+import { html, type SafeHtml } from "../../render/index.ts";
 import { page } from "./layout.ts";
 import { scanForm } from "./scan-form.ts";
 

@@ -1,4 +1,4 @@
-import { html, trusted, type SafeHtml } from "./html.ts";
+import { html, trusted, type SafeHtml } from "../../render/index.ts";
 import { SITE_CSS } from "./site-css.ts";
 
 export interface PageOptions {

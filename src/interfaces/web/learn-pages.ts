@@ -1,5 +1,5 @@
 import type { Article, ArticleSummary } from "../../learn/index.ts";
-import { html, trusted, type SafeHtml } from "./html.ts";
+import { html, trusted, type SafeHtml } from "../../render/index.ts";
 import { page } from "./layout.ts";
 import { scanForm } from "./scan-form.ts";
 

@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from "./html.ts";
+import { html, type SafeHtml } from "../../render/index.ts";
 
 /**
  * The one form that starts a scan. A plain POST to /scan: it works without JavaScript, and the answer

@@ -2,11 +2,11 @@ import { CHECKS } from "../../checks/index.ts";
 import { planProbes, selectChecks } from "../../engine/plan.ts";
 import { PROBES } from "../../probes/index.ts";
 import type { LiveScan } from "../../queue/live-scans.ts";
-import { renderReportSection } from "../../reporters/html.ts";
+import { reportSection } from "../../reporters/html.ts";
 import type { ScanSummary } from "../../store/scan-store.ts";
 import type { ScanRecord, ScanRequestOptions } from "../../store/scan-record.ts";
 import { scanLinks } from "../api/scan-resource.ts";
-import { html, trusted, type SafeHtml } from "./html.ts";
+import { html, type SafeHtml } from "../../render/index.ts";
 import { page } from "./layout.ts";
 import { LIVE_SCRIPT } from "./live-script.ts";
 
@@ -134,7 +134,7 @@ function donePage(options: ScanPageOptions, host: string): SafeHtml {
         <textarea id="badge-markdown" readonly rows="2">
 [![amihackable grade](${badgeUrl})](${pageUrl})</textarea>
       </details>
-      ${trusted(renderReportSection(report, { nonce }))}
+      ${reportSection(report, { nonce })}
       ${
         earlier.length > 0
           ? html`<h2>Earlier scans of this address</h2>

@@ -1,5 +1,6 @@
 import { Lexer, Marked, type Token, type Tokens } from "marked";
-import { articleHref, escapeMarkup, httpHref } from "../reporters/html-escape.ts";
+import { articleHref, escapeHtml, httpHref, neutralise } from "./escape.ts";
+import { trusted, type SafeHtml } from "./template.ts";
 
 export interface Heading {
   id: string;
@@ -39,12 +40,12 @@ function createMarked(hrefFor: (href: string) => string | undefined): Marked {
     gfm: true,
     renderer: {
       html({ text }) {
-        return escapeMarkup(text);
+        return escapeHtml(text);
       },
       heading(token) {
         const { anchor } = token as AnchoredHeading;
         const inner = this.parser.parseInline(token.tokens);
-        const id = anchor ? ` id="${escapeMarkup(anchor)}"` : "";
+        const id = anchor ? ` id="${escapeHtml(anchor)}"` : "";
         return `<h${token.depth}${id}>${inner}</h${token.depth}>\n`;
       },
       link({ href, title, tokens }) {
@@ -52,16 +53,16 @@ function createMarked(hrefFor: (href: string) => string | undefined): Marked {
         const safe = hrefFor(href);
         if (!safe) return inner;
         const external = /^https?:/i.test(safe) ? ' rel="noopener noreferrer"' : "";
-        const titleAttr = title ? ` title="${escapeMarkup(title)}"` : "";
-        return `<a href="${escapeMarkup(safe)}"${titleAttr}${external}>${inner}</a>`;
+        const titleAttr = title ? ` title="${escapeHtml(title)}"` : "";
+        return `<a href="${escapeHtml(safe)}"${titleAttr}${external}>${inner}</a>`;
       },
       image({ text }) {
-        return escapeMarkup(text);
+        return escapeHtml(text);
       },
       // Marked passes text after an inline <script> or <pre> tag through unescaped ("raw block"); here the
       // tag itself is shown as text, so that text must be escaped too or "<img onerror=..." would survive.
       text(token) {
-        if (token.type === "text" && token.escaped === true && !token.tokens) return escapeMarkup(token.text);
+        if (token.type === "text" && token.escaped === true && !token.tokens) return escapeHtml(token.text);
         return false;
       },
     },
@@ -73,15 +74,24 @@ const MARKED = {
   report: createMarked(httpHref),
 };
 
-/** Renders Markdown to HTML that is safe to embed, and lists its headings with stable ids. */
+/**
+ * Renders Markdown to HTML that is safe to embed, and lists its headings with stable ids. The source is
+ * neutralised first (bidi and control characters become visible markers, which Markdown reads as plain
+ * text); Marked escapes text and code, and the renderer above escapes everything else it emits.
+ */
 export function renderMarkdown(source: string, options: MarkdownOptions): RenderedMarkdown {
   const marked = MARKED[options.mode];
-  const tokens = marked.lexer(source);
+  const tokens = marked.lexer(neutralise(source));
   const headings = topLevelHeadings(tokens);
   const shift = options.headingShift ?? 0;
   for (const heading of headings) heading.depth = Math.min(6, Math.max(1, heading.depth + shift));
   const anchored = options.mode === "article" ? assignIds(headings, marked) : [];
   return { html: marked.parser(tokens), headings: anchored };
+}
+
+/** The same, as markup for the template: Markdown from a report or an article placed in a page. */
+export function markdownHtml(source: string, options: MarkdownOptions): SafeHtml {
+  return trusted(renderMarkdown(source, options).html);
 }
 
 function topLevelHeadings(tokens: Token[]): AnchoredHeading[] {

@@ -1,7 +1,9 @@
 /**
- * The only ways text from a report reaches HTML or SVG. Everything in a report came from the target (URLs,
- * headers, bodies) or could have been edited by whoever hands us the JSON, so each helper here assumes
- * hostile input: escape for the context, make invisible characters visible, cap the length.
+ * The one place text becomes markup. Everything a report holds came from the target (URLs, headers,
+ * bodies) or could have been edited by whoever hands us the JSON, and a web page shows what a visitor
+ * typed, so each helper here assumes hostile input: make invisible characters visible, escape for the
+ * context, cap the length. `escapeHtml` is the only escaper in the codebase; the template (template.ts)
+ * calls it for every interpolated value.
  */
 
 /**
@@ -30,14 +32,13 @@ const ENTITIES: Record<string, string> = {
   "'": "&#39;",
 };
 
-/** Escapes for both text and quoted attribute values (HTML and XML alike); does not neutralise. */
-export function escapeMarkup(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
-}
-
-/** Hostile text made safe to place in HTML text or a quoted attribute: neutralised, then escaped. */
-export function html(value: string): string {
-  return escapeMarkup(neutralise(value));
+/**
+ * Hostile text made safe for HTML or XML text and quoted attribute values (SVG included): invisible
+ * characters shown as markers, code units XML forbids replaced, then the five markup characters escaped.
+ * Neutralising is idempotent, so text neutralised earlier (to measure it, say) is not changed again.
+ */
+export function escapeHtml(value: string): string {
+  return neutralise(value).replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
 }
 
 /** Cuts a value to `max` characters and says how much was left out, so a 100 KB line cannot bloat a page. */
