@@ -16,6 +16,11 @@ function layer(files, regex, message) {
 export const layers = [
   layer(["src/core/**/*.ts"], "^\\.\\./", "core/ holds the shared types and imports nothing else of ours."),
   layer(
+    ["src/render/**/*.ts"],
+    "^\\.\\./",
+    "render/ (the escape-by-default template) imports nothing else of ours, so every layer may use it.",
+  ),
+  layer(
     ["src/http/**/*.ts"],
     "^\\.\\./(?!core/)",
     "http/ is the one door for bytes: it may import core/ only.",
@@ -43,10 +48,15 @@ export const layers = [
   layer(
     ["src/reporters/**/*.ts"],
     into("checks", "probes", "http", "artifacts", "interfaces", "store", "queue", "learn", "test"),
-    "Reporters only render a Report (core/ and engine/report.ts).",
+    "Reporters only render a Report (core/, render/ and engine/report.ts).",
   ),
   layer(
-    ["src/learn/**/*.ts", "src/store/**/*.ts", "src/queue/**/*.ts", "src/interfaces/**/*.ts", "src/*.ts"],
+    ["src/learn/**/*.ts"],
+    into("reporters", "interfaces", "engine", "checks", "probes", "http", "store", "queue", "test"),
+    "Learn articles are read by the web pages; learn/ uses render/ and core/ only.",
+  ),
+  layer(
+    ["src/store/**/*.ts", "src/queue/**/*.ts", "src/interfaces/**/*.ts", "src/*.ts"],
     into("test"),
     "src/ never imports test/.",
   ),

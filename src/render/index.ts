@@ -3,7 +3,7 @@
  * template, the one escaper behind it, and the Markdown renderer. It imports nothing of ours but itself,
  * so every layer above (reporters, learn, interfaces) may use it.
  */
-export { clip, neutralise } from "./escape.ts";
+export { clip, escapeHtml, neutralise } from "./escape.ts";
 export {
   markdownHtml,
   renderMarkdown,

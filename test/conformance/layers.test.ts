@@ -22,7 +22,10 @@ describe("layer rules (eslint.layers.js)", () => {
       ["src/core/x.ts", 'import type { TlsObservation } from "../http/connector.ts";'],
       ["src/artifacts/x.ts", 'import { inlineSourceMap } from "../probes/exposure/source-map-url.ts";'],
       ["src/probes/cors/x.ts", 'import type { ScanIssue } from "../../engine/report.ts";'],
-      ["src/reporters/x.ts", 'import { renderMarkdown } from "../learn/markdown.ts";'],
+      ["src/reporters/x.ts", 'import { listArticles } from "../learn/index.ts";'],
+      ["src/reporters/x.ts", 'import { layout } from "../interfaces/web/layout.ts";'],
+      ["src/learn/x.ts", 'import { renderHtml } from "../reporters/html.ts";'],
+      ["src/render/x.ts", 'import type { Report } from "../engine/report.ts";'],
       ["src/http/x.ts", 'import { scan } from "../engine/scan.ts";'],
       ["src/interfaces/cli/x.ts", 'import { startServer } from "../../../test/support/server.ts";'],
     ];
@@ -36,6 +39,9 @@ describe("layer rules (eslint.layers.js)", () => {
       ["src/core/x.ts", 'import type { Exchange } from "./exchange.ts";'],
       ["src/probes/cors/x.ts", 'import type { HttpClient } from "../../http/client.ts";'],
       ["src/engine/x.ts", 'import { PROBES } from "../probes/index.ts";'],
+      ["src/reporters/x.ts", 'import { html } from "../render/index.ts";'],
+      ["src/learn/x.ts", 'import { renderMarkdown } from "../render/index.ts";'],
+      ["src/checks/cors/x.ts", 'import { escapeHtml } from "../../render/index.ts";'],
       ["src/checks/cors/x.test.ts", 'import { testCheck } from "../../../test/tester/check-tester.ts";'],
     ];
     for (const [file, line] of fine) assert.deepEqual(violations(file, line), [], `${file}: ${line}`);

@@ -20,7 +20,7 @@ describe("CORS proof-of-concept pages", () => {
     const page = readPoc(HOSTILE, "Serve this page from <b>there</b>.");
     assert.match(
       page,
-      /<h1>Cross-origin read of https:\/\/app\.example\.com\/api\?a=1&amp;b=&quot;x'&lt;\/script&gt;/,
+      /<h1>Cross-origin read of https:\/\/app\.example\.com\/api\?a=1&amp;b=&quot;x&#39;&lt;\/script&gt;/,
     );
     assert.ok(page.includes("Serve this page from &lt;b&gt;there&lt;/b&gt;."));
   });

@@ -1,3 +1,5 @@
+import { escapeHtml } from "../../render/index.ts";
+
 /**
  * Proof-of-concept pages for CORS findings: a page that reads the endpoint cross-origin with the
  * victim's cookies and shows what came back. Values are embedded as JSON with "<" escaped, so nothing
@@ -5,10 +7,6 @@
  */
 function jsString(value: string): string {
   return JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
-}
-
-function htmlText(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 const READ_SCRIPT = (url: string) => `
@@ -22,8 +20,8 @@ export function readPoc(url: string, servedFrom: string): string {
   return `<!doctype html>
 <meta charset="utf-8">
 <title>CORS proof of concept</title>
-<h1>Cross-origin read of ${htmlText(url)}</h1>
-<p>${htmlText(servedFrom)} Log in to the site in this browser first, then open this page.</p>
+<h1>Cross-origin read of ${escapeHtml(url)}</h1>
+<p>${escapeHtml(servedFrom)} Log in to the site in this browser first, then open this page.</p>
 <pre id="out">Waiting...</pre>
 <script>
 function report(t) { document.getElementById("out").textContent = t; }
@@ -38,10 +36,10 @@ export function nullOriginPoc(url: string): string {
   return `<!doctype html>
 <meta charset="utf-8">
 <title>CORS proof of concept (null origin)</title>
-<h1>Cross-origin read of ${htmlText(url)} from a sandboxed frame</h1>
+<h1>Cross-origin read of ${escapeHtml(url)} from a sandboxed frame</h1>
 <p>Log in to the site in this browser first, then open this page from anywhere.</p>
 <pre id="out">Waiting...</pre>
-<iframe sandbox="allow-scripts" style="display:none" srcdoc="${htmlText(inner)}"></iframe>
+<iframe sandbox="allow-scripts" style="display:none" srcdoc="${escapeHtml(inner)}"></iframe>
 <script>
 addEventListener("message", function (e) { document.getElementById("out").textContent = String(e.data); });
 </script>
