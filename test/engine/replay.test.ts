@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
+import { PassThrough } from "node:stream";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,17 +8,28 @@ import type { RecordingFile } from "../../src/engine/recording-file.ts";
 import { readRecordingFile } from "../../src/engine/recording-schema.ts";
 import type { Report } from "../../src/engine/report.ts";
 import { replay } from "../../src/engine/scan.ts";
+import { buildProgram } from "../../src/interfaces/cli/main.ts";
 import { handleDemoRequest } from "../../src/interfaces/demo/vulnerable-site.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 
-const bin = new URL("../../bin/amihackable.js", import.meta.url).pathname;
-
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr });
-    });
+/** The CLI program in this process (test/cli runs the real binary; here the saved files are the point). */
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const collect = () => {
+    const stream = new PassThrough();
+    const chunks: Buffer[] = [];
+    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    return { stream, text: () => Buffer.concat(chunks).toString("utf8") };
+  };
+  const out = collect();
+  const err = collect();
+  let code = 0;
+  const program = buildProgram({
+    stdout: out.stream,
+    stderr: err.stream as unknown as NodeJS.WriteStream,
+    setExitCode: (value) => (code = value),
   });
+  await program.parseAsync(args, { from: "user" });
+  return { code, stdout: out.text(), stderr: err.text() };
 }
 
 describe("scan --save-artifacts, then judge", () => {
