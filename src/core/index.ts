@@ -12,3 +12,4 @@ export * from "./check.ts";
 export * from "./evidence.ts";
 export * from "./transport.ts";
 export * from "./scan-issue.ts";
+export * from "./wording.ts";

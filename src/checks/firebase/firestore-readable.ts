@@ -3,7 +3,8 @@ import { evidenceFrom } from "../../core/evidence.ts";
 import type { FindingDraft } from "../../core/finding.ts";
 import { FirebaseResponses, needFirebase, type FirebaseResponse } from "../../artifacts/baas-probes.ts";
 import { firestoreDocuments, type FirestorePage } from "../../artifacts/baas-responses.ts";
-import { CVSS_READ_ALL, FIREBASE_REFERENCES, nameList, plural, safeName, webServerFixes } from "./shared.ts";
+import { CVSS_READ_ALL, FIREBASE_REFERENCES, nameList, safeName, webServerFixes } from "./shared.ts";
+import { plural } from "../../core/wording.ts";
 
 export const firestoreReadable: Check = {
   meta: {

@@ -3,7 +3,8 @@ import { evidenceFrom } from "../../core/evidence.ts";
 import type { FindingDraft } from "../../core/finding.ts";
 import { FirebaseResponses, needFirebase } from "../../artifacts/baas-probes.ts";
 import { rtdbAnswersNull, rtdbKeys } from "../../artifacts/baas-responses.ts";
-import { CVSS_READ_ALL, FIREBASE_REFERENCES, nameList, plural, safeName, webServerFixes } from "./shared.ts";
+import { CVSS_READ_ALL, FIREBASE_REFERENCES, nameList, safeName, webServerFixes } from "./shared.ts";
+import { plural } from "../../core/wording.ts";
 
 export const rtdbReadable: Check = {
   meta: {

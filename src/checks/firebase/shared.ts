@@ -61,7 +61,3 @@ export function nameList(names: readonly string[], max = 10): string {
   const shown = names.slice(0, max).map(safeName).join(", ");
   return names.length > max ? `${shown}, … (${names.length} in all)` : shown;
 }
-
-export function plural(count: number, word: string): string {
-  return `${count.toLocaleString("en-US")} ${word}${count === 1 ? "" : "s"}`;
-}

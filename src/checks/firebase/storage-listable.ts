@@ -2,7 +2,8 @@ import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import { FirebaseResponses, needFirebase } from "../../artifacts/baas-probes.ts";
 import { firebaseStorageItems } from "../../artifacts/baas-responses.ts";
-import { CVSS_READ_ALL, FIREBASE_REFERENCES, plural, safeName, webServerFixes } from "./shared.ts";
+import { CVSS_READ_ALL, FIREBASE_REFERENCES, safeName, webServerFixes } from "./shared.ts";
+import { plural } from "../../core/wording.ts";
 
 export const storageListable: Check = {
   meta: {

@@ -6,11 +6,11 @@ import {
   CVSS_READ_ALL,
   CVSS_READ_SOME,
   keyedEvidence,
-  plural,
   safeName,
   SUPABASE_REFERENCES,
   webServerFixes,
 } from "./shared.ts";
+import { plural } from "../../core/wording.ts";
 
 export const bucketListable: Check = {
   meta: {

@@ -89,7 +89,3 @@ export function safeName(name: string): string {
   const clean = name.replace(/[^\w.@:/-]/g, "?");
   return clean.length > 60 ? `${clean.slice(0, 60)}…` : clean;
 }
-
-export function plural(count: number, word: string): string {
-  return `${count.toLocaleString("en-US")} ${word}${count === 1 ? "" : "s"}`;
-}

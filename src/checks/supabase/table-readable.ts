@@ -8,11 +8,11 @@ import {
   CVSS_READ_ALL,
   CVSS_READ_SOME,
   keyedEvidence,
-  plural,
   safeName,
   SUPABASE_REFERENCES,
   webServerFixes,
 } from "./shared.ts";
+import { plural } from "../../core/wording.ts";
 
 /** Tables whose names say they hold what a site publishes: still reported, at a lower severity. */
 const PUBLIC_CONTENT =

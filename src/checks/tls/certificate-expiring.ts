@@ -1,7 +1,8 @@
 import type { Check } from "../../core/check.ts";
 import { evidenceFrom } from "../../core/evidence.ts";
 import { certificateDetails, describeCertificate, SiteCertificates } from "../../artifacts/certificates.ts";
-import { days, LETS_ENCRYPT, OWASP_TLS } from "./shared.ts";
+import { LETS_ENCRYPT, OWASP_TLS } from "./shared.ts";
+import { plural } from "../../core/wording.ts";
 
 /** Renewal tooling renews 30 days ahead; two weeks left means it has already failed once or more. */
 export const EXPIRY_WARNING_DAYS = 14;
@@ -65,7 +66,7 @@ export const certificateExpiring: Check = {
         return [
           {
             url: certificate.origin,
-            summary: `The certificate of ${certificate.origin} expires in ${daysLeft < 1 ? "less than a day" : days(daysLeft)} (${certificate.observation.certificate?.validTo ?? ""}).`,
+            summary: `The certificate of ${certificate.origin} expires in ${daysLeft < 1 ? "less than a day" : plural(daysLeft, "day")} (${certificate.observation.certificate?.validTo ?? ""}).`,
             evidence: [
               evidenceFrom(certificate.exchange, describeCertificate(certificate), {
                 headers: [],

@@ -76,8 +76,3 @@ export const REDIRECT_TO_HTTPS: Partial<Record<Stack, string>> = {
   cloudflare:
     "Turn on **SSL/TLS → Edge Certificates → Always Use HTTPS**, and set the SSL mode to **Full (strict)** so Cloudflare also speaks TLS to your origin.",
 };
-
-/** Formats a day count for a sentence. */
-export function days(count: number): string {
-  return `${count} day${count === 1 ? "" : "s"}`;
-}
