@@ -1,19 +1,23 @@
+import type { FastifyRequest } from "fastify";
 import type { ScanRecord } from "../../store/scan-record.ts";
 import type { AppServices } from "../server/context.ts";
-import { HttpError } from "../server/http-error.ts";
-import { validateScanRequest } from "./scan-request.ts";
+import { HttpError } from "../server/errors.ts";
+import { scanOptions, scanTarget } from "./scan-request.ts";
+import type { ScanRequest } from "./schemas.ts";
 
 /**
- * Starting a scan, for the API and the page's form alike: validate, then the client's scan allowance,
- * then room in the queue; store it (the store is the truth) and put it in line.
+ * Starting a scan, for the API and the page's form alike (their schemas have checked the shape): what
+ * only code can check, then the client's scan allowance, then room in the queue; store it (the store
+ * is the truth) and put it in line.
  */
-export function createScan(
+export async function createScan(
   services: AppServices,
-  client: string,
-  body: unknown,
-): { scan: ScanRecord; position: number } {
-  const { target, options } = validateScanRequest(body, services.policy);
-  const wait = services.scanLimiter.take(client);
+  request: FastifyRequest,
+  body: ScanRequest,
+): Promise<{ scan: ScanRecord; position: number }> {
+  const target = scanTarget(body.url, services.policy);
+  const options = scanOptions(body.options);
+  const wait = await services.takeScanAllowance(request);
   if (wait > 0)
     throw new HttpError(429, "rate_limited", `Too many scans from your address; try again in ${wait} s.`, {
       "retry-after": String(wait),

@@ -1,20 +1,19 @@
 import type { Report } from "../../engine/report.ts";
 import { isScanId } from "../../store/scan-id.ts";
 import type { ScanRecord } from "../../store/scan-record.ts";
-import type { RequestContext } from "../server/context.ts";
-import { HttpError } from "../server/http-error.ts";
+import type { ScanStore } from "../../store/scan-store.ts";
+import { HttpError } from "../server/errors.ts";
 
-/** The scan named by the ":id" path parameter, or a 404 (malformed ids never reach the database). */
-export function findScan(context: RequestContext): ScanRecord {
-  const id = context.params.id ?? "";
-  const scan = isScanId(id) ? context.services.store.get(id) : undefined;
+/** The scan with this id, or a 404 (malformed ids never reach the database). */
+export function findScan(store: ScanStore, id: string): ScanRecord {
+  const scan = isScanId(id) ? store.get(id) : undefined;
   if (!scan) throw new HttpError(404, "not_found", "No scan has this id.");
   return scan;
 }
 
 /** The scan and its finished report, or 409 while the scan is still waiting or running. */
-export function finishedScan(context: RequestContext): { scan: ScanRecord; report: Report } {
-  const scan = findScan(context);
+export function finishedScan(store: ScanStore, id: string): { scan: ScanRecord; report: Report } {
+  const scan = findScan(store, id);
   if (scan.status === "failed") throw new HttpError(409, "scan_failed", scan.error ?? "The scan failed.");
   if (!scan.report)
     throw new HttpError(409, "not_ready", `The scan is ${scan.status}; the report exists once it is done.`, {

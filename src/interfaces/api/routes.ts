@@ -1,116 +1,245 @@
+import Type from "typebox";
 import { parseTarget, TargetError } from "../../core/target.ts";
 import { renderBadge } from "../../reporters/badge.ts";
 import { renderHtml } from "../../reporters/html.ts";
 import { renderJson } from "../../reporters/json.ts";
 import { renderSarif } from "../../reporters/sarif.ts";
-import type { RequestContext } from "../server/context.ts";
-import { HttpError } from "../server/http-error.ts";
-import { mediaType, readBody } from "../server/request-body.ts";
-import { sendBody, sendJson } from "../server/respond.ts";
-import type { Router } from "../server/router.ts";
+import type { AppServices, Server } from "../server/context.ts";
+import { HttpError } from "../server/errors.ts";
+import { requireMediaType } from "../server/media-type.ts";
 import { createScan } from "./create-scan.ts";
 import { findScan, finishedScan } from "./find-scan.ts";
-import { openApiDocument } from "./openapi.ts";
 import { scanLinks, scanResource } from "./scan-resource.ts";
 import { streamScanEvents } from "./scan-events.ts";
+import {
+  ErrorBody,
+  LiveEventSchema,
+  ref,
+  ReportSchema,
+  Scan,
+  ScanIdParams,
+  ScanList,
+  ScanListQuery,
+  ScanRequest,
+} from "./schemas.ts";
 
 const HISTORY_LIMIT = 20;
 
-/** The HTTP API, /api/v1: JSON in, JSON out, one error shape; described by /api/openapi.json. */
-export function apiRoutes(router: Router): void {
-  router
-    .post("/api/v1/scans", postScan)
-    .get("/api/v1/scans", listScans)
-    .get("/api/v1/scans/:id", getScan)
-    .get("/api/v1/scans/:id/events", streamScanEvents)
-    .get("/api/v1/scans/:id/report.json", (context) => {
-      const { scan, report } = finishedScan(context);
-      download(context, "application/json; charset=utf-8", renderJson(report), fileName(scan.url, "json"));
-    })
-    .get("/api/v1/scans/:id/report.sarif", (context) => {
-      const { scan, report } = finishedScan(context);
-      download(
-        context,
-        "application/sarif+json; charset=utf-8",
-        renderSarif(report),
-        fileName(scan.url, "sarif"),
-      );
-    })
-    .get("/api/v1/scans/:id/report.html", (context) => {
-      const { scan, report } = finishedScan(context);
-      download(
-        context,
-        "text/html; charset=utf-8",
-        renderHtml(report, { nonce: context.nonce }),
-        fileName(scan.url, "html"),
-      );
-    })
-    .get("/api/v1/scans/:id/badge.svg", badge)
-    .get("/api/openapi.json", (context) => sendJson(context, 200, openApiDocument()));
-}
+const retryAfter = {
+  "Retry-After": { type: "string", description: "Seconds to wait before trying again." },
+} as const;
+const error = (description: string, headers?: object) => ({
+  description,
+  ...(headers ? { headers } : {}),
+  content: { "application/json": { schema: ref(ErrorBody) } },
+});
+const json = <T extends object>(schema: T, description: string, headers?: object) => ({
+  description,
+  ...(headers ? { headers } : {}),
+  content: { "application/json": { schema } },
+});
+const body = (type: string, description: string, schema: object = { type: "string" }) => ({
+  description,
+  content: { [type]: { schema } },
+});
+const notFound = error("No scan has this id (not_found).");
+const notReady = error("The scan is not done yet (not_ready) or failed (scan_failed).", retryAfter);
 
-async function postScan(context: RequestContext): Promise<void> {
-  if (mediaType(context.req) !== "application/json")
-    throw new HttpError(415, "unsupported_media_type", "Send the body as application/json.");
-  const raw = await readBody(context.req, context.services.config.bodyLimitBytes);
-  let body: unknown;
-  try {
-    body = JSON.parse(raw.toString("utf8"));
-  } catch {
-    throw new HttpError(400, "invalid_json", "The body is not valid JSON.");
-  }
-  const { scan } = createScan(context.services, context.client, body);
-  const links = scanLinks(scan.id);
-  sendJson(context, 202, scanResource(scan, context.services.queue, false), { location: links.self });
-}
+/**
+ * The HTTP API, /api/v1: JSON in, JSON out, one error shape. Each route's schema validates the request,
+ * types the handler and describes the route in the OpenAPI document served at /api/openapi.json.
+ */
+export function apiRoutes(app: Server, services: AppServices): void {
+  const { store, queue } = services;
 
-function getScan(context: RequestContext): void {
-  const scan = findScan(context);
-  const waiting = scan.status !== "done" && scan.status !== "failed";
-  sendJson(
-    context,
-    200,
-    scanResource(scan, context.services.queue, true),
-    waiting ? { "retry-after": "2" } : {},
+  app.post(
+    "/api/v1/scans",
+    {
+      onRequest: requireMediaType("application/json", "Send the body as application/json."),
+      schema: {
+        operationId: "createScan",
+        summary: "Start a scan",
+        body: ref(ScanRequest),
+        response: {
+          202: json(ref(Scan), "Accepted: the scan is queued.", {
+            Location: { type: "string", description: "The scan's URL." },
+          }),
+          400: error(
+            "The body or an option is invalid (invalid_json, invalid_body, invalid_url, invalid_option, unknown_check).",
+          ),
+          413: error("The body is too large (body_too_large)."),
+          415: error("The body is not application/json (unsupported_media_type)."),
+          422: error("The address may not be scanned (target_not_allowed, port_not_allowed)."),
+          429: error("Too many scans from this client (rate_limited).", retryAfter),
+          503: error("Too many scans are waiting (queue_full).", retryAfter),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { scan } = await createScan(services, request, request.body);
+      return reply
+        .code(202)
+        .header("location", scanLinks(scan.id).self)
+        .send(scanResource(scan, queue, false));
+    },
+  );
+
+  app.get(
+    "/api/v1/scans",
+    {
+      schema: {
+        operationId: "listScans",
+        summary: "Scans of one URL, newest first",
+        querystring: ScanListQuery,
+        response: {
+          200: json(ref(ScanList), `Up to ${HISTORY_LIMIT} scans of this URL.`),
+          400: error("No or an invalid url (invalid_url)."),
+          429: error("Too many requests (rate_limited).", retryAfter),
+        },
+      },
+    },
+    (request) => {
+      let url: string;
+      try {
+        url = parseTarget(request.query.url).url;
+      } catch (error) {
+        if (error instanceof TargetError) throw new HttpError(400, "invalid_url", error.message);
+        throw error;
+      }
+      const scans = store.historyFor(url, HISTORY_LIMIT).map((scan) => scanResource(scan, queue, false));
+      return { url, scans };
+    },
+  );
+
+  app.get(
+    "/api/v1/scans/:id",
+    {
+      schema: {
+        operationId: "getScan",
+        summary: "A scan: status, place in line, progress, and the report once done",
+        params: ScanIdParams,
+        response: { 200: json(ref(Scan), "The scan."), 404: notFound },
+      },
+    },
+    (request, reply) => {
+      const scan = findScan(store, request.params.id);
+      if (scan.status !== "done" && scan.status !== "failed") void reply.header("retry-after", "2");
+      return scanResource(scan, queue, true);
+    },
+  );
+
+  app.get(
+    "/api/v1/scans/:id/events",
+    {
+      schema: {
+        operationId: "scanEvents",
+        summary: "Server-sent events: status, progress, findings as they come, done",
+        description:
+          "Each event's name is its `type`; its data is one JSON object (LiveEvent). The stream starts with the scan's current state and ends after `done`.",
+        params: ScanIdParams,
+        response: {
+          200: body("text/event-stream", "An event stream; each event's data is a LiveEvent.", {
+            type: "string",
+            "x-item-schema": ref(LiveEventSchema),
+          }),
+          404: notFound,
+          429: error("This client already has too many open streams (too_many_streams).", retryAfter),
+          503: error("Too many open streams (too_many_streams).", retryAfter),
+        },
+      },
+    },
+    (request, reply) => streamScanEvents(services, request, reply, request.params.id),
+  );
+
+  const report = (
+    name: "json" | "sarif" | "html",
+    operationId: string,
+    summary: string,
+    type: string,
+    content: ReturnType<typeof body>,
+    render: (report: Parameters<typeof renderJson>[0], nonce: string) => string,
+  ) =>
+    app.get(
+      `/api/v1/scans/:id/report.${name}`,
+      {
+        schema: {
+          operationId,
+          summary,
+          params: ScanIdParams,
+          response: { 200: content, 404: notFound, 409: notReady },
+        },
+      },
+      (request, reply) => {
+        const { scan, report } = finishedScan(store, request.params.id);
+        return reply
+          .type(type)
+          .header("content-disposition", `inline; filename="${fileName(scan.url, name)}"`)
+          .send(render(report, request.nonce));
+      },
+    );
+  report(
+    "json",
+    "reportJson",
+    "The report as JSON (schemas/report.schema.json)",
+    "application/json; charset=utf-8",
+    json(ref(ReportSchema), "The report."),
+    (report) => renderJson(report),
+  );
+  report(
+    "sarif",
+    "reportSarif",
+    "The report as SARIF 2.1.0 (GitHub code scanning)",
+    "application/sarif+json; charset=utf-8",
+    body("application/sarif+json", "SARIF 2.1.0.", { type: "object" }),
+    (report) => renderSarif(report),
+  );
+  report(
+    "html",
+    "reportHtml",
+    "The report as a standalone HTML page",
+    "text/html; charset=utf-8",
+    body("text/html", "An HTML document."),
+    (report, nonce) => renderHtml(report, { nonce }),
+  );
+
+  app.get(
+    "/api/v1/scans/:id/badge.svg",
+    {
+      schema: {
+        operationId: "badge",
+        summary: "An SVG badge with the grade, for a README",
+        params: ScanIdParams,
+        response: { 200: body("image/svg+xml", "An SVG image."), 404: notFound },
+      },
+    },
+    (request, reply) => {
+      const scan = findScan(store, request.params.id);
+      const grade = scan.status === "done" ? (scan.grade ?? "?") : scan.status === "failed" ? "?" : "…";
+      return reply
+        .type("image/svg+xml; charset=utf-8")
+        .headers({
+          // README badges are fetched by image proxies and other sites: this one resource may be embedded.
+          "cross-origin-resource-policy": "cross-origin",
+          "cache-control": scan.status === "done" ? "public, max-age=300" : "no-cache",
+        })
+        .send(renderBadge(grade));
+    },
+  );
+
+  app.get(
+    "/api/openapi.json",
+    {
+      schema: {
+        operationId: "openapi",
+        summary: "This document",
+        response: { 200: json(Type.Object({}), "OpenAPI 3.1.") },
+      },
+    },
+    (_request, reply) => reply.send(app.swagger()),
   );
 }
 
-function listScans(context: RequestContext): void {
-  const url = context.url.searchParams.get("url");
-  if (!url)
-    throw new HttpError(
-      400,
-      "invalid_url",
-      "Give the URL whose scans to list: /api/v1/scans?url=https://example.com",
-    );
-  let normalised: string;
-  try {
-    normalised = parseTarget(url).url;
-  } catch (error) {
-    if (error instanceof TargetError) throw new HttpError(400, "invalid_url", error.message);
-    throw error;
-  }
-  const scans = context.services.store
-    .historyFor(normalised, HISTORY_LIMIT)
-    .map((scan) => scanResource(scan, context.services.queue, false));
-  sendJson(context, 200, { url: normalised, scans });
-}
-
-function badge(context: RequestContext): void {
-  const scan = findScan(context);
-  const grade = scan.status === "done" ? (scan.grade ?? "?") : scan.status === "failed" ? "?" : "…";
-  sendBody(context, 200, "image/svg+xml; charset=utf-8", renderBadge(grade), {
-    // README badges are fetched by image proxies and other sites: this one resource may be embedded.
-    "cross-origin-resource-policy": "cross-origin",
-    "cache-control": scan.status === "done" ? "public, max-age=300" : "no-cache",
-  });
-}
-
-function download(context: RequestContext, type: string, body: string, name: string): void {
-  sendBody(context, 200, type, body, { "content-disposition": `inline; filename="${name}"` });
-}
-
-/** amihackable-example.com-2026-01-31.json: the host, made safe for a header and a file system. */
+/** amihackable-example.com.json: the host, made safe for a header and a file system. */
 function fileName(url: string, extension: string): string {
   const host = new URL(url).hostname.replace(/[^a-z0-9.-]/gi, "_").slice(0, 100);
   return `amihackable-${host}.${extension}`;

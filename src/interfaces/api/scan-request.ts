@@ -2,52 +2,61 @@ import net from "node:net";
 import { CHECKS } from "../../checks/index.ts";
 import { parseTarget, TargetError, type Target } from "../../core/target.ts";
 import { unknownPatterns } from "../../engine/plan.ts";
+import type { ScanRuntime } from "../../engine/gather.ts";
+import { scanRequest, type ScanRequest } from "../../engine/request.ts";
 import { literalRefusal, type AddressGuard } from "../../http/address-policy.ts";
-import type { ScanRequestOptions } from "../../store/scan-record.ts";
-import { HttpError } from "../server/http-error.ts";
+import type { ScanRecord, ScanRequestOptions } from "../../store/scan-record.ts";
+import { HttpError } from "../server/errors.ts";
 
 /** Server-mode ceilings: a stranger's scan is never bigger than the CLI's defaults. */
 export const MAX_BUDGET = 150;
 export const MAX_TIMEOUT_SECONDS = 60;
-const MAX_URL_LENGTH = 2048;
-const MAX_PATTERNS = 50;
+export const MAX_URL_LENGTH = 2048;
+export const MAX_PATTERNS = 50;
 
+/** What the operator decides for every scan a stranger starts. */
 export interface ScanPolicy {
   guard: AddressGuard;
   allowNonDefaultPorts: boolean;
-}
-
-export interface ValidScanRequest {
-  target: Target;
-  options: ScanRequestOptions;
+  /** Stands in for DNS (SSRF tests). */
+  lookup?: (host: string) => Promise<string[]>;
 }
 
 /**
- * Checks a scan request from a stranger (the API's JSON body or the page's form) and says exactly what
- * is wrong. Refusals that can be decided before any lookup are decided here: an address literal that
- * is not public (http://169.254.169.254/, http://[::1]/, http://2130706433/ once the URL parser has
- * normalised it) or an explicit port. Names are checked again, address by address, when the scan
- * connects (src/http/connector.ts), which is what stops DNS tricks.
+ * The one mapping from a stored scan request (what a stranger chose, already validated) and the
+ * operator's policy to the engine's request and runtime. The queue's runner adds only the progress hook
+ * and signal.
  */
-export function validateScanRequest(body: unknown, policy: ScanPolicy): ValidScanRequest {
-  if (!isPlainObject(body))
-    throw invalid("invalid_body", 'The body must be a JSON object such as {"url": "https://example.com"}.');
-  const extra = Object.keys(body).filter((key) => key !== "url" && key !== "options");
-  if (extra.length > 0)
-    throw invalid(
-      "invalid_body",
-      `Unknown field${extra.length > 1 ? "s" : ""}: ${extra.join(", ")}. Known: url, options.`,
-    );
-  const target = validateTarget(body.url, policy);
-  const options = validateOptions(body.options);
-  return { target, options };
+export function scanInputsFor(
+  record: Pick<ScanRecord, "url" | "options">,
+  policy: ScanPolicy,
+): { request: ScanRequest; runtime: ScanRuntime } {
+  const { options } = record;
+  return {
+    request: scanRequest(record.url, {
+      ...(options.budget ? { budget: options.budget } : {}),
+      ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}),
+      ...(options.only ? { only: options.only } : {}),
+      ...(options.ignore ? { ignore: options.ignore } : {}),
+    }),
+    runtime: {
+      guard: policy.guard,
+      allowNonDefaultPorts: policy.allowNonDefaultPorts,
+      ...(policy.lookup ? { lookup: policy.lookup } : {}),
+    },
+  };
 }
 
-export function validateTarget(url: unknown, policy: ScanPolicy): Target {
-  if (typeof url !== "string" || url.trim() === "")
+/**
+ * What a schema cannot say about a scan request (its shape is checked by the route's schema first):
+ * the URL must parse, and refusals that can be decided before any lookup are decided here: an address
+ * literal that is not public (http://169.254.169.254/, http://[::1]/, http://2130706433/ once the URL
+ * parser has normalised it) or an explicit port. Names are checked again, address by address, when the
+ * scan connects (src/http/connector.ts), which is what stops DNS tricks.
+ */
+export function scanTarget(url: string, policy: ScanPolicy): Target {
+  if (url.trim() === "")
     throw invalid("invalid_url", 'Give the address to scan in "url", e.g. "https://example.com".');
-  if (url.length > MAX_URL_LENGTH)
-    throw invalid("invalid_url", `The URL is longer than ${MAX_URL_LENGTH} characters.`);
   let target: Target;
   try {
     target = parseTarget(url);
@@ -78,30 +87,12 @@ export function validateTarget(url: unknown, policy: ScanPolicy): Target {
   return target;
 }
 
-function validateOptions(options: unknown): ScanRequestOptions {
-  if (options === undefined || options === null) return {};
-  if (!isPlainObject(options)) throw invalid("invalid_option", '"options" must be an object.');
-  const known = ["only", "ignore", "budget", "timeout"];
-  const extra = Object.keys(options).filter((key) => !known.includes(key));
-  if (extra.length > 0)
-    throw invalid(
-      "invalid_option",
-      `Unknown option${extra.length > 1 ? "s" : ""}: ${extra.join(", ")}. Known: ${known.join(", ")}.`,
-    );
+/** Finding ids and families must name checks that exist (the registry, not the schema, knows them). */
+export function scanOptions(options: ScanRequestOptions = {}): ScanRequestOptions {
   const out: ScanRequestOptions = {};
   for (const key of ["only", "ignore"] as const) {
-    const value = options[key];
-    if (value === undefined) continue;
-    if (
-      !Array.isArray(value) ||
-      value.some((item) => typeof item !== "string" || item.length === 0 || item.length > 100) ||
-      value.length > MAX_PATTERNS
-    )
-      throw invalid(
-        "invalid_option",
-        `"options.${key}" must be a list of up to ${MAX_PATTERNS} finding ids or families, e.g. ["cors"].`,
-      );
-    const patterns = value as string[];
+    const patterns = options[key];
+    if (!patterns) continue;
     const unknown = unknownPatterns(CHECKS, patterns);
     if (unknown.length > 0)
       throw invalid(
@@ -110,23 +101,11 @@ function validateOptions(options: unknown): ScanRequestOptions {
       );
     if (patterns.length > 0) out[key] = patterns;
   }
-  if (options.budget !== undefined)
-    out.budget = boundedInteger("budget", options.budget, MAX_BUDGET, "requests");
-  if (options.timeout !== undefined)
-    out.timeout = boundedInteger("timeout", options.timeout, MAX_TIMEOUT_SECONDS, "seconds");
+  if (options.budget !== undefined) out.budget = options.budget;
+  if (options.timeout !== undefined) out.timeout = options.timeout;
   return out;
-}
-
-function boundedInteger(name: string, value: unknown, max: number, unit: string): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > max)
-    throw invalid("invalid_option", `"options.${name}" must be a whole number from 1 to ${max} (${unit}).`);
-  return value;
 }
 
 function invalid(code: string, message: string): HttpError {
   return new HttpError(400, code, message);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

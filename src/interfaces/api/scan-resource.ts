@@ -1,7 +1,7 @@
-import type { Report } from "../../engine/report.ts";
 import type { ScanQueue } from "../../queue/scan-queue.ts";
 import type { ScanRecord } from "../../store/scan-record.ts";
 import type { ScanSummary } from "../../store/scan-store.ts";
+import type { Scan } from "./schemas.ts";
 
 /** Where everything about one scan lives; relative, so they hold behind any host name or proxy. */
 export function scanLinks(id: string) {
@@ -15,21 +15,7 @@ export function scanLinks(id: string) {
   };
 }
 
-export interface ScanResource {
-  id: string;
-  url: string;
-  status: ScanRecord["status"];
-  /** 1-based place in line while waiting; null otherwise. */
-  position: number | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  progress: { probe: string | null; title: string | null; sent: number; budget: number } | null;
-  grade: string | null;
-  error: string | null;
-  links: ReturnType<typeof scanLinks>;
-  report?: Report;
-}
+export type ScanResource = Scan;
 
 /** The API's view of a scan: the stored record plus what only the running queue knows. */
 export function scanResource(

@@ -1,20 +1,21 @@
-import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { scanRequest } from "../../engine/request.ts";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
 import { scan } from "../../engine/scan.ts";
 import { publicOnlyGuard } from "../../http/address-policy.ts";
 import { ScanQueue, type ScanRunner } from "../../queue/scan-queue.ts";
 import { ScanStore } from "../../store/scan-store.ts";
+import { VERSION } from "../../version.ts";
 import { apiRoutes } from "../api/routes.ts";
-import type { ScanPolicy } from "../api/scan-request.ts";
+import { scanInputsFor, type ScanPolicy } from "../api/scan-request.ts";
+import { REPORT_SCHEMA_ID, SHARED_SCHEMAS } from "../api/schemas.ts";
 import { sendErrorPage, webRoutes } from "../web/routes.ts";
 import { clientKey, isHttps } from "./client-address.ts";
-import { DEFAULT_CONFIG, type ServerConfig } from "./config.ts";
-import type { AppServices, RequestContext } from "./context.ts";
-import { HttpError } from "./http-error.ts";
-import { RateLimiter } from "./rate-limit.ts";
-import { sendJsonError } from "./respond.ts";
-import { Router } from "./router.ts";
+import { DEFAULT_CONFIG, rateWindow, type ServerConfig } from "./config.ts";
+import type { AppServices, Server } from "./context.ts";
+import { HttpError, toHttpError } from "./errors.ts";
 import { newNonce, securityHeaders } from "./security-headers.ts";
 
 /** Runs a scan that went wrong this many times over restarts no more. */
@@ -22,6 +23,8 @@ const MAX_ATTEMPTS = 3;
 const MAX_STREAMS = 500;
 /** One client may watch a few scans at once, but not take every stream slot from everyone else. */
 const MAX_STREAMS_PER_CLIENT = 10;
+/** Clients whose request counts are kept; the least recently seen are forgotten first. */
+const MAX_CLIENTS_TRACKED = 10_000;
 
 export interface AppOptions {
   config?: Partial<ServerConfig>;
@@ -36,16 +39,20 @@ export interface AppOptions {
 }
 
 export interface App {
-  server: http.Server;
+  /** The node:http server under Fastify (an https server can hand it requests). */
+  server: Server["server"];
+  fastify: Server;
   services: AppServices;
   /** Listens and resolves with the address (port 0 picks a free one). */
   listen(port?: number, host?: string): Promise<{ port: number; url: string }>;
+  /** The OpenAPI 3.1 document, generated from the routes' schemas. */
+  openApiDocument(): Promise<Record<string, unknown>>;
   /** Stops accepting, interrupts running scans (they re-run on next start), closes the store. */
   close(): Promise<void>;
 }
 
 /**
- * The product: web pages, the API and the queue in one process, on node:http. Server mode scans
+ * The product: web pages, the API and the queue in one process, on Fastify. Server mode scans
  * strangers' URLs, so every scan gets the public-only address guard (plus the operator's allowlist)
  * and keeps to default ports unless the operator allows others.
  */
@@ -53,28 +60,17 @@ export function createApp(options: AppOptions = {}): App {
   const config: ServerConfig = { ...DEFAULT_CONFIG, ...options.config };
   const store = options.store ?? new ScanStore(config.databasePath);
   const ownsStore = !options.store;
-  const guard = publicOnlyGuard(config.allowAddresses);
-  const policy: ScanPolicy = { guard, allowNonDefaultPorts: config.allowNonDefaultPorts };
-
+  const policy: ScanPolicy = {
+    guard: publicOnlyGuard(config.allowAddresses),
+    allowNonDefaultPorts: config.allowNonDefaultPorts,
+    ...(options.lookup ? { lookup: options.lookup } : {}),
+  };
   const runner: ScanRunner =
     options.runner ??
-    ((record, hooks) =>
-      scan(
-        scanRequest(record.url, {
-          ...(record.options.budget ? { budget: record.options.budget } : {}),
-          ...(record.options.timeout ? { timeoutMs: record.options.timeout * 1000 } : {}),
-          ...(record.options.only ? { only: record.options.only } : {}),
-          ...(record.options.ignore ? { ignore: record.options.ignore } : {}),
-        }),
-        {
-          guard,
-          allowNonDefaultPorts: config.allowNonDefaultPorts,
-          ...(options.lookup ? { lookup: options.lookup } : {}),
-          onProgress: hooks.onProgress,
-          signal: hooks.signal,
-        },
-      ));
-
+    ((record, hooks) => {
+      const { request, runtime } = scanInputsFor(record, policy);
+      return scan(request, { ...runtime, onProgress: hooks.onProgress, signal: hooks.signal });
+    });
   const queue = new ScanQueue({
     store,
     run: runner,
@@ -83,115 +79,202 @@ export function createApp(options: AppOptions = {}): App {
     maxAttempts: MAX_ATTEMPTS,
     paused: options.paused ?? false,
   });
+
+  const app: Server = Fastify({
+    bodyLimit: config.bodyLimitBytes,
+    // Slow clients cannot hold sockets open forever (event streams are responses, unaffected).
+    requestTimeout: 30_000,
+    keepAliveTimeout: 5_000,
+    // Open event streams would otherwise keep close() waiting.
+    forceCloseConnections: true,
+    ajv: {
+      // The schemas are the contract: no silent fixing (dropping unknown fields, "9" as 9) and the
+      // failing schema at hand to word the refusal (validation-error.ts).
+      customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, verbose: true },
+    },
+    frameworkErrors: (error, request, reply) => {
+      void replyWithError(request, reply, error);
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.server.headersTimeout = 10_000;
+  app.server.maxHeadersCount = 100;
+
+  const prepare = (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.nonce) return;
+    request.nonce = newNonce();
+    request.https = isHttps(request.raw, config.trustProxy);
+    request.client = clientKey(request.raw, config.trustProxy);
+    // Set first, so a route may relax one deliberately (the badge's Cross-Origin-Resource-Policy).
+    reply.headers({
+      ...securityHeaders({ nonce: request.nonce, https: request.https }),
+      "cache-control": "no-store",
+    });
+  };
+  const replyWithError = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    raw: unknown,
+  ): FastifyReply | void => {
+    if (reply.raw.headersSent) {
+      reply.raw.destroy();
+      return;
+    }
+    const { error, internal } = toHttpError(raw, config.bodyLimitBytes);
+    if (internal) console.error(`${request.method} ${request.url}:`, raw);
+    prepare(request, reply);
+    if (request.url.startsWith("/api/"))
+      return reply
+        .code(error.status)
+        .headers(error.headers)
+        .send({ error: { code: error.code, message: error.message } });
+    return sendErrorPage(request, reply, error);
+  };
+
+  app.decorateRequest("nonce", "");
+  app.decorateRequest("https", false);
+  app.decorateRequest("client", "");
+  app.addHook("onRequest", async (request, reply) => prepare(request, reply));
+  // JSON as before: one line, ended by a newline. Response schemas describe and type; they do not filter.
+  app.setSerializerCompiler(() => (data) => `${JSON.stringify(data)}\n`);
+  app.setReplySerializer((payload) => `${JSON.stringify(payload)}\n`);
+  app.setErrorHandler((error, request, reply) => replyWithError(request, reply, error));
+  // The page's form: plain fields, under the same body limit as JSON.
+  app.addContentTypeParser(
+    "application/x-www-form-urlencoded",
+    { parseAs: "string" },
+    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
+  );
+  for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
+
+  const scanLimit = rateWindow(config.scanRate);
+  void app.register(rateLimit, {
+    global: true,
+    hook: "onRequest",
+    ...rateWindow(config.requestRate),
+    cache: MAX_CLIENTS_TRACKED,
+    keyGenerator: (request) => request.client,
+    addHeadersOnExceeding: {
+      "x-ratelimit-limit": false,
+      "x-ratelimit-remaining": false,
+      "x-ratelimit-reset": false,
+    },
+    addHeaders: {
+      "x-ratelimit-limit": false,
+      "x-ratelimit-remaining": false,
+      "x-ratelimit-reset": false,
+      "retry-after": true,
+    },
+    errorResponseBuilder: (_request, context) => {
+      const wait = Math.max(1, Math.ceil(context.ttl / 1000));
+      return new HttpError(429, "rate_limited", `Too many requests; try again in ${wait} s.`, {
+        "retry-after": String(wait),
+      });
+    },
+  });
+  void app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "amihackable API",
+        version: VERSION,
+        description:
+          'Start a scan of a public web address, follow it live, and fetch its report (JSON, SARIF, HTML) and a README badge. Read-only scans of public addresses only; non-default ports are refused unless the operator allows them. Errors are always {"error": {"code", "message"}}.',
+        license: { name: "MIT", identifier: "MIT" },
+      },
+    },
+    convertConstToEnum: false,
+    // Shared schemas are components under their own names (the report keeps its public $id).
+    refResolver: {
+      buildLocalReference: (json, _base, _fragment, i) =>
+        json.$id === REPORT_SCHEMA_ID ? "Report" : typeof json.$id === "string" ? json.$id : `def-${i}`,
+    },
+    // Only the API is described; the pages are for people.
+    transform: ({ schema, url }) => ({
+      schema: url.startsWith("/api/") ? schema : { ...schema, hide: true },
+      url,
+    }),
+    transformObject: (document) => ({
+      ...("openapiObject" in document ? document.openapiObject : document),
+      jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",
+    }),
+  });
+
   const services: AppServices = {
     config,
     store,
     queue,
     policy,
-    scanLimiter: new RateLimiter(config.scanRate),
+    takeScanAllowance: async () => 0,
     streams: { open: 0, max: MAX_STREAMS, maxPerClient: MAX_STREAMS_PER_CLIENT, byClient: new Map() },
   };
-  const requestLimiter = new RateLimiter(config.requestRate);
 
-  const router = new Router();
-  webRoutes(router);
-  apiRoutes(router);
+  // Every path answers the methods it has; others get 405 with Allow (OPTIONS: 204 with Allow).
+  const methodsByUrl = new Map<string, Set<string>>();
+  app.addHook("onRoute", (route) => {
+    const methods = methodsByUrl.get(route.url) ?? new Set<string>();
+    for (const method of [route.method].flat()) methods.add(method);
+    methodsByUrl.set(route.url, methods);
+  });
 
-  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
-    const nonce = newNonce();
-    const https = isHttps(req, config.trustProxy);
-    for (const [name, value] of Object.entries(securityHeaders({ nonce, https }))) res.setHeader(name, value);
-    let url: URL;
-    try {
-      url = new URL(req.url ?? "/", "http://server.invalid");
-    } catch {
-      url = new URL("http://server.invalid/");
-    }
-    const context: RequestContext = {
-      req,
-      res,
-      url,
-      params: {},
-      nonce,
-      https,
-      client: clientKey(req, config.trustProxy),
-      services,
+  void app.register(async (routes: Server) => {
+    const scanLimiter = routes.createRateLimit({ ...scanLimit, keyGenerator: (request) => request.client });
+    services.takeScanAllowance = async (request) => {
+      const result = await scanLimiter(request);
+      return !result.isAllowed && result.isExceeded ? Math.max(1, result.ttlInSeconds) : 0;
     };
-    try {
-      const wait = requestLimiter.take(context.client);
-      if (wait > 0)
-        throw new HttpError(429, "rate_limited", `Too many requests; try again in ${wait} s.`, {
-          "retry-after": String(wait),
-        });
-      const match = router.match(req.method ?? "GET", url.pathname);
-      if (match.kind === "none") throw new HttpError(404, "not_found", "Nothing is here.");
-      if (match.kind === "wrong-method") {
-        const allow = [
-          ...new Set([...match.allowed, ...(match.allowed.includes("GET") ? ["HEAD"] : [])]),
-        ].join(", ");
-        if (req.method === "OPTIONS") {
-          res.writeHead(204, { allow }).end();
-          return;
-        }
-        throw new HttpError(405, "method_not_allowed", `Use ${allow} here.`, { allow });
-      }
-      context.params = match.params;
-      await match.handler(context);
-    } catch (error) {
-      respondWithError(context, error);
+    webRoutes(routes, services);
+    apiRoutes(routes, services);
+    for (const [url, methods] of [...methodsByUrl]) {
+      if (methods.has("GET")) methods.add("HEAD");
+      const allow = [...methods].join(", ");
+      // HEAD is Fastify's own (answered as GET); CONNECT names a host, not a path.
+      const others = routes.supportedMethods.filter(
+        (method) => !methods.has(method) && method !== "HEAD" && method !== "CONNECT",
+      );
+      routes.route({
+        method: others,
+        url,
+        schema: { hide: true },
+        handler: (request, reply) => {
+          if (request.method === "OPTIONS") return reply.code(204).header("allow", allow).send();
+          throw new HttpError(405, "method_not_allowed", `Use ${allow} here.`, { allow });
+        },
+      });
     }
-  };
-  const server = http.createServer((req, res) => void handle(req, res));
-  // Slow clients cannot hold sockets open forever (event streams are responses, unaffected).
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
-  server.keepAliveTimeout = 5_000;
-  server.maxHeadersCount = 100;
+    // Unknown addresses count against the client's request allowance too.
+    routes.setNotFoundHandler({ preHandler: routes.rateLimit() }, (request, reply) =>
+      replyWithError(request, reply, new HttpError(404, "not_found", "Nothing is here.")),
+    );
+  });
 
   queue.recover();
 
   return {
-    server,
+    server: app.server,
+    fastify: app,
     services,
-    listen: (port = config.port, host = config.host) =>
-      new Promise((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(port, host, () => {
-          server.off("error", reject);
-          const address = server.address() as AddressInfo;
-          const shown =
-            address.family === "IPv6"
-              ? address.address === "::"
-                ? "localhost"
-                : `[${address.address}]`
-              : address.address === "0.0.0.0"
-                ? "localhost"
-                : address.address;
-          resolve({ port: address.port, url: `http://${shown}:${address.port}` });
-        });
-      }),
+    listen: async (port = config.port, host = config.host) => {
+      await app.listen({ port, host: host ?? "::" });
+      const address = app.server.address() as AddressInfo;
+      const shown =
+        address.family === "IPv6"
+          ? address.address === "::"
+            ? "localhost"
+            : `[${address.address}]`
+          : address.address === "0.0.0.0"
+            ? "localhost"
+            : address.address;
+      return { port: address.port, url: `http://${shown}:${address.port}` };
+    },
+    openApiDocument: async () => {
+      await app.ready();
+      return app.swagger() as unknown as Record<string, unknown>;
+    },
     close: async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = app.close();
       await queue.shutdown();
-      server.closeAllConnections();
       await closed;
       if (ownsStore) store.close();
     },
   };
-}
-
-function respondWithError(context: RequestContext, error: unknown): void {
-  const { res, url } = context;
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  const known =
-    error instanceof HttpError
-      ? error
-      : new HttpError(500, "internal_error", "Something went wrong on our side; it has been logged.");
-  if (!(error instanceof HttpError)) console.error(`${context.req.method} ${url.pathname}:`, error);
-  if (url.pathname.startsWith("/api/"))
-    sendJsonError(context, known.status, known.code, known.message, known.headers);
-  else sendErrorPage(context, known);
 }

@@ -1,5 +1,22 @@
 import ipaddr from "ipaddr.js";
-import type { BucketSettings } from "./rate-limit.ts";
+
+/** A client's allowance: a burst of `capacity`, given back at `refillPerSecond`. */
+export interface BucketSettings {
+  /** Most requests in a burst. */
+  capacity: number;
+  /** Allowance given back per second. */
+  refillPerSecond: number;
+}
+
+/**
+ * The allowance as @fastify/rate-limit counts it: `capacity` requests per window, the window being the
+ * time the steady rate takes to give a whole burst back (5 scans a minute: 5 per 60 s; 120 requests at
+ * 10 a second: 120 per 12 s). Over a long stretch the rate is the same; a burst is never larger.
+ */
+export function rateWindow(settings: BucketSettings): { max: number; timeWindow: number } {
+  const max = Math.max(1, Math.floor(settings.capacity));
+  return { max, timeWindow: Math.max(1, Math.round((max / settings.refillPerSecond) * 1000)) };
+}
 
 /** Everything an operator can set. Every field has an embedded default: `npm start` needs nothing. */
 export interface ServerConfig {

@@ -1,9 +1,19 @@
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from "fastify";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { ScanQueue } from "../../queue/scan-queue.ts";
 import type { ScanStore } from "../../store/scan-store.ts";
 import type { ScanPolicy } from "../api/scan-request.ts";
 import type { ServerConfig } from "./config.ts";
-import type { RateLimiter } from "./rate-limit.ts";
+
+/** The Fastify instance the routes are added to: route schemas type the handlers (TypeBox). */
+export type Server = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
 
 /** What every handler can reach: built once per server. */
 export interface AppServices {
@@ -11,23 +21,22 @@ export interface AppServices {
   store: ScanStore;
   queue: ScanQueue;
   policy: ScanPolicy;
-  /** Scans a client may start (the API and the form share it). */
-  scanLimiter: RateLimiter;
+  /**
+   * Takes one of the client's scan allowances (the API and the form share them): 0 when allowed,
+   * otherwise the seconds until one is back.
+   */
+  takeScanAllowance(request: FastifyRequest): Promise<number>;
   /** Open event streams, bounded so idle watchers cannot exhaust sockets. */
   streams: { open: number; max: number; maxPerClient: number; byClient: Map<string, number> };
 }
 
-/** One request as handlers see it. */
-export interface RequestContext {
-  req: IncomingMessage;
-  res: ServerResponse;
-  url: URL;
-  /** Path parameters (":id"). */
-  params: Record<string, string>;
-  /** This response's CSP nonce. */
-  nonce: string;
-  https: boolean;
-  /** Rate-limit key for the client. */
-  client: string;
-  services: AppServices;
+declare module "fastify" {
+  interface FastifyRequest {
+    /** This response's CSP nonce. */
+    nonce: string;
+    /** Reached over https (directly, or through a trusted proxy that says so). */
+    https: boolean;
+    /** Rate-limit key for the client (client-address.ts). */
+    client: string;
+  }
 }

@@ -1,65 +1,108 @@
+import type { FastifyReply, FastifyRequest, FastifySchemaValidationError } from "fastify";
+import Type from "typebox";
 import { getArticle, listArticles } from "../../learn/index.ts";
 import { isScanId } from "../../store/scan-id.ts";
 import { createScan } from "../api/create-scan.ts";
 import { scanLinks } from "../api/scan-resource.ts";
-import type { RequestContext } from "../server/context.ts";
-import { HttpError } from "../server/http-error.ts";
-import { mediaType, readBody } from "../server/request-body.ts";
-import { redirect, sendHtml } from "../server/respond.ts";
-import type { Router } from "../server/router.ts";
+import { ScanUrl } from "../api/schemas.ts";
+import { validationError } from "../api/validation-error.ts";
+import type { AppServices, Server } from "../server/context.ts";
+import { HttpError } from "../server/errors.ts";
+import { requireMediaType } from "../server/media-type.ts";
 import { errorPage } from "./error-page.ts";
+import type { SafeHtml } from "./html.ts";
 import { homePage } from "./home-page.ts";
 import { learnArticlePage, learnIndexPage } from "./learn-pages.ts";
 import { scanPage } from "./scan-page.ts";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** The form's fields: the same URL rules as the API's body. */
+const ScanForm = Type.Object({ url: ScanUrl });
+
 /** The pages people open: server-rendered, working without JavaScript. */
-export function webRoutes(router: Router): void {
-  router
-    .get("/", (context) => sendHtml(context, 200, homePage({ nonce: context.nonce })))
-    .post("/scan", submitScan)
-    .get("/scans/:id", showScan)
-    .get("/learn", (context) =>
-      sendHtml(context, 200, learnIndexPage({ nonce: context.nonce, articles: listArticles() })),
-    )
-    .get("/learn/:slug", (context) => {
-      const slug = context.params.slug ?? "";
-      const article = SLUG.test(slug) ? getArticle(slug) : undefined;
-      if (!article) throw new HttpError(404, "not_found", "There is no Learn article at this address.");
-      sendHtml(context, 200, learnArticlePage({ nonce: context.nonce, article }));
-    });
+export function webRoutes(app: Server, services: AppServices): void {
+  app.get("/", (request, reply) => sendHtml(reply, 200, homePage({ nonce: request.nonce })));
+
+  // The form's POST: on success a 303 to the scan's page; on a refusal, the form again with the reason.
+  app.post(
+    "/scan",
+    {
+      onRequest: [
+        refuseCrossSite,
+        requireMediaType(
+          "application/x-www-form-urlencoded",
+          "Send the form as application/x-www-form-urlencoded.",
+        ),
+      ],
+      schema: { body: ScanForm },
+      attachValidation: true,
+    },
+    async (request, reply) => {
+      const url = typeof request.body?.url === "string" ? request.body.url : "";
+      try {
+        if (request.validationError)
+          throw validationError(
+            request.validationError.validationContext ?? "body",
+            request.validationError.validation as FastifySchemaValidationError[],
+          );
+        const { scan } = await createScan(services, request, { url });
+        return await reply.code(303).header("location", scanLinks(scan.id).page).send();
+      } catch (error) {
+        if (!(error instanceof HttpError) || error.status === 413) throw error;
+        return sendHtml(
+          reply.headers(error.headers),
+          error.status,
+          homePage({ nonce: request.nonce, value: url.slice(0, 2048), error: error.message }),
+        );
+      }
+    },
+  );
+
+  app.get<{ Params: { id: string } }>("/scans/:id", (request, reply) => {
+    const { id } = request.params;
+    const scan = isScanId(id) ? services.store.get(id) : undefined;
+    if (!scan)
+      throw new HttpError(404, "not_found", "No scan has this address. Check the link, or start a new scan.");
+    const { queue, store, config } = services;
+    return sendHtml(
+      reply,
+      200,
+      scanPage({
+        nonce: request.nonce,
+        scan,
+        live: queue.live.get(scan.id),
+        position: queue.position(scan.id),
+        history: scan.status === "done" ? store.historyFor(scan.url, 11) : [],
+        origin: config.publicUrl ?? requestOrigin(request),
+      }),
+    );
+  });
+
+  app.get("/learn", (request, reply) =>
+    sendHtml(reply, 200, learnIndexPage({ nonce: request.nonce, articles: listArticles() })),
+  );
+
+  app.get<{ Params: { slug: string } }>("/learn/:slug", (request, reply) => {
+    const { slug } = request.params;
+    const article = SLUG.test(slug) ? getArticle(slug) : undefined;
+    if (!article) throw new HttpError(404, "not_found", "There is no Learn article at this address.");
+    return sendHtml(reply, 200, learnArticlePage({ nonce: request.nonce, article }));
+  });
 }
 
-/** The form's POST: on success a 303 to the scan's page; on a refusal, the form again with the reason. */
-async function submitScan(context: RequestContext): Promise<void> {
-  refuseCrossSite(context);
-  if (mediaType(context.req) !== "application/x-www-form-urlencoded")
-    throw new HttpError(415, "unsupported_media_type", "Send the form as application/x-www-form-urlencoded.");
-  const raw = await readBody(context.req, context.services.config.bodyLimitBytes);
-  const url = new URLSearchParams(raw.toString("utf8")).get("url") ?? "";
-  try {
-    const { scan } = createScan(context.services, context.client, { url });
-    redirect(context, scanLinks(scan.id).page);
-  } catch (error) {
-    if (!(error instanceof HttpError) || error.status === 413) throw error;
-    sendHtml(
-      context,
-      error.status,
-      homePage({ nonce: context.nonce, value: url.slice(0, 2048), error: error.message }),
-      error.headers,
-    );
-  }
+function sendHtml(reply: FastifyReply, status: number, page: SafeHtml): FastifyReply {
+  return reply.code(status).type("text/html; charset=utf-8").send(page.value);
 }
 
 /**
  * Another site must not make its visitors start scans from their addresses. Browsers say where a form
  * post came from (Sec-Fetch-Site, Origin); a post from elsewhere is refused.
  */
-function refuseCrossSite(context: RequestContext): void {
-  const site = context.req.headers["sec-fetch-site"];
-  const origin = context.req.headers.origin;
-  const host = context.req.headers.host;
+async function refuseCrossSite(request: FastifyRequest): Promise<void> {
+  const site = request.headers["sec-fetch-site"];
+  const origin = request.headers.origin;
+  const host = request.headers.host;
   const crossSite = site !== undefined && site !== "same-origin" && site !== "none";
   let foreignOrigin = false;
   if (origin !== undefined && origin !== "null" && host) {
@@ -75,52 +118,32 @@ function refuseCrossSite(context: RequestContext): void {
     throw new HttpError(403, "cross_site", "Scans can be started from this site's own page only.");
 }
 
-function showScan(context: RequestContext): void {
-  const id = context.params.id ?? "";
-  const scan = isScanId(id) ? context.services.store.get(id) : undefined;
-  if (!scan)
-    throw new HttpError(404, "not_found", "No scan has this address. Check the link, or start a new scan.");
-  const { queue, store, config } = context.services;
-  sendHtml(
-    context,
-    200,
-    scanPage({
-      nonce: context.nonce,
-      scan,
-      live: queue.live.get(scan.id),
-      position: queue.position(scan.id),
-      history: scan.status === "done" ? store.historyFor(scan.url, 11) : [],
-      origin: config.publicUrl ?? requestOrigin(context),
-    }),
-  );
+/** The origin the visitor used, for absolute links in the badge snippet; a strange Host falls back. */
+function requestOrigin(request: FastifyRequest): string {
+  const host = request.headers.host ?? "";
+  const safe = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i.test(host) ? host : "localhost";
+  return `${request.https ? "https" : "http"}://${safe}`;
 }
 
-/** The origin the visitor used, for absolute links in the badge snippet; a strange Host falls back. */
-function requestOrigin(context: RequestContext): string {
-  const host = context.req.headers.host ?? "";
-  const safe = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i.test(host) ? host : "localhost";
-  return `${context.https ? "https" : "http"}://${safe}`;
-}
+const TITLES: Record<number, string> = {
+  404: "Not found",
+  403: "Not allowed",
+  405: "Not allowed",
+  413: "Too large",
+  429: "Slow down",
+  503: "Busy",
+};
 
 /** Errors met in the browser get a page, not JSON. */
-export function sendErrorPage(context: RequestContext, error: HttpError): void {
-  const titles: Record<number, string> = {
-    404: "Not found",
-    403: "Not allowed",
-    405: "Not allowed",
-    413: "Too large",
-    429: "Slow down",
-    503: "Busy",
-  };
-  sendHtml(
-    context,
+export function sendErrorPage(request: FastifyRequest, reply: FastifyReply, error: HttpError): FastifyReply {
+  return sendHtml(
+    reply.headers(error.headers),
     error.status,
     errorPage({
-      nonce: context.nonce,
+      nonce: request.nonce,
       status: error.status,
-      title: titles[error.status] ?? "Something went wrong",
+      title: TITLES[error.status] ?? "Something went wrong",
       message: error.message,
     }),
-    error.headers,
   );
 }

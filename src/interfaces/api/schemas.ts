@@ -1,0 +1,204 @@
+import { readFileSync } from "node:fs";
+import Type, { type Static, type TSchema } from "typebox";
+import { SEVERITIES, type Severity } from "../../core/severity.ts";
+import type { Report } from "../../engine/report.ts";
+import type { LiveEvent } from "../../queue/live-scans.ts";
+import { SCAN_STATUSES, type ScanStatus } from "../../store/scan-record.ts";
+import { MAX_BUDGET, MAX_PATTERNS, MAX_TIMEOUT_SECONDS, MAX_URL_LENGTH } from "./scan-request.ts";
+
+/**
+ * The API's one description. Fastify validates requests with these schemas, handlers are typed by them
+ * (TypeBox's Static), and @fastify/swagger builds the OpenAPI 3.1 document from them: shared schemas
+ * become components, referenced by `ref()`.
+ */
+
+/** A `$ref` to a shared schema that keeps the referenced schema's TypeScript type. */
+export function ref<T extends TSchema>(schema: T) {
+  const id = (schema as { $id?: unknown }).$id;
+  if (typeof id !== "string") throw new Error("ref() needs a schema with an $id");
+  return Type.Unsafe<Static<T>>({ $ref: `${id}#` });
+}
+
+const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+const SCAN_ID_PATTERN = "^[A-Za-z0-9_-]{22}$";
+
+export const ErrorBody = Type.Object(
+  {
+    error: Type.Object(
+      {
+        code: Type.String({ pattern: "^[a-z_]+$", description: "Stable, for programs." }),
+        message: Type.String({ description: "One sentence, for people." }),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { $id: "Error", additionalProperties: false },
+);
+export type ErrorBody = Static<typeof ErrorBody>;
+
+/** The address to scan, shared by the API's body and the page's form. */
+export const ScanUrl = Type.String({
+  minLength: 1,
+  maxLength: MAX_URL_LENGTH,
+  description: "The address to scan; https:// is assumed when no scheme is given.",
+});
+
+const patterns = (description: string) =>
+  Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: MAX_PATTERNS, description });
+
+export const ScanRequest = Type.Object(
+  {
+    url: ScanUrl,
+    options: Type.Optional(
+      Type.Object(
+        {
+          only: Type.Optional(patterns('Finding ids or families to run, e.g. ["cors"].')),
+          ignore: Type.Optional(patterns("Finding ids or families to skip.")),
+          budget: Type.Optional(
+            Type.Integer({ minimum: 1, maximum: MAX_BUDGET, description: "Most requests to send." }),
+          ),
+          timeout: Type.Optional(
+            Type.Integer({ minimum: 1, maximum: MAX_TIMEOUT_SECONDS, description: "Deadline in seconds." }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { $id: "ScanRequest", additionalProperties: false },
+);
+export type ScanRequest = Static<typeof ScanRequest>;
+
+export const ScanStatusSchema = Type.Unsafe<ScanStatus>({
+  $id: "ScanStatus",
+  enum: [...SCAN_STATUSES],
+  description:
+    "queued: waiting; running; done: the report is ready; failed: an internal error ended it; interrupted: it was running when the server stopped and waits to run again.",
+});
+
+export const ScanLinks = Type.Object(
+  {
+    self: Type.String(),
+    page: Type.String({ description: "The shareable report page." }),
+    events: Type.String(),
+    report: Type.Object(
+      { json: Type.String(), sarif: Type.String(), html: Type.String() },
+      { additionalProperties: false },
+    ),
+    badge: Type.String(),
+  },
+  { $id: "ScanLinks", additionalProperties: false },
+);
+
+/** The JSON report's own schema (schemas/report.schema.json), embedded so the document stands alone. */
+function reportSchema(): Record<string, unknown> {
+  const file = new URL("../../../schemas/report.schema.json", import.meta.url);
+  const { $schema: _dialect, ...schema } = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+  return schema;
+}
+export const ReportSchema = Type.Unsafe<Report>(reportSchema());
+/** The report schema's public $id, named "Report" among the document's components. */
+export const REPORT_SCHEMA_ID = (ReportSchema as { $id?: string }).$id;
+
+export const Scan = Type.Object(
+  {
+    id: Type.String({ pattern: SCAN_ID_PATTERN }),
+    url: Type.String(),
+    status: ref(ScanStatusSchema),
+    position: nullable(Type.Integer({ minimum: 1, description: "Place in line while waiting." })),
+    createdAt: Type.String({ format: "date-time" }),
+    startedAt: nullable(Type.String({ format: "date-time" })),
+    finishedAt: nullable(Type.String({ format: "date-time" })),
+    progress: nullable(
+      Type.Object(
+        {
+          probe: nullable(Type.String()),
+          title: nullable(Type.String()),
+          sent: Type.Integer({ minimum: 0 }),
+          budget: Type.Integer({ minimum: 0 }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    grade: nullable(Type.String()),
+    error: nullable(Type.String()),
+    links: ref(ScanLinks),
+    report: Type.Optional(ref(ReportSchema)),
+  },
+  { $id: "Scan", additionalProperties: false },
+);
+export type Scan = Static<typeof Scan>;
+
+export const ScanList = Type.Object(
+  { url: Type.String(), scans: Type.Array(ref(Scan)) },
+  { $id: "ScanList", additionalProperties: false },
+);
+
+export const LiveEventSchema = Type.Unsafe<LiveEvent>(
+  Type.Union(
+    [
+      Type.Object(
+        {
+          type: Type.Literal("status"),
+          status: ref(ScanStatusSchema),
+          position: nullable(Type.Integer({ minimum: 1 })),
+        },
+        { additionalProperties: false },
+      ),
+      Type.Object(
+        {
+          type: Type.Literal("progress"),
+          probe: nullable(Type.String({ description: "The probe family started last." })),
+          title: nullable(Type.String()),
+          sent: Type.Integer({ minimum: 0, description: "Requests sent so far." }),
+          budget: Type.Integer({ minimum: 0 }),
+          message: nullable(Type.String()),
+          started: Type.Array(Type.String(), { description: "Probe families started, in order." }),
+          finished: Type.Array(Type.String(), { description: "Probe families finished." }),
+        },
+        { additionalProperties: false },
+      ),
+      Type.Object(
+        {
+          type: Type.Literal("finding"),
+          id: Type.String(),
+          title: Type.String(),
+          severity: Type.Unsafe<Severity>({ enum: [...SEVERITIES] }),
+          url: Type.String(),
+        },
+        { additionalProperties: false },
+      ),
+      Type.Object(
+        {
+          type: Type.Literal("done"),
+          status: Type.Union([Type.Literal("done"), Type.Literal("failed"), Type.Literal("interrupted")]),
+          grade: nullable(Type.String()),
+          error: nullable(Type.String()),
+        },
+        { additionalProperties: false },
+      ),
+    ],
+    { $id: "LiveEvent" },
+  ),
+);
+
+export const ScanIdParams = Type.Object({
+  id: Type.String({ pattern: SCAN_ID_PATTERN, description: "The scan's id: 128 random bits, base64url." }),
+});
+
+export const ScanListQuery = Type.Object({
+  url: Type.String({ minLength: 1, description: "The scanned URL (normalised as on scan)." }),
+});
+
+/** Every shared schema, registered with Fastify (validation) and so listed under components.schemas. */
+export const SHARED_SCHEMAS: readonly TSchema[] = [
+  ErrorBody,
+  ScanRequest,
+  ScanStatusSchema,
+  ScanLinks,
+  ReportSchema,
+  Scan,
+  ScanList,
+  LiveEventSchema,
+];
