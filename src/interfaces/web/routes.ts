@@ -10,7 +10,7 @@ import type { AppServices, Server } from "../server/context.ts";
 import { HttpError } from "../server/errors.ts";
 import { requireMediaType } from "../server/media-type.ts";
 import { errorPage } from "./error-page.ts";
-import type { SafeHtml } from "./html.ts";
+import type { SafeHtml } from "../../render/index.ts";
 import { homePage } from "./home-page.ts";
 import { learnArticlePage, learnIndexPage } from "./learn-pages.ts";
 import { scanPage } from "./scan-page.ts";
