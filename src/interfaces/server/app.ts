@@ -249,12 +249,23 @@ export function createApp(options: AppOptions = {}): App {
 
   queue.recover();
 
+  /** Every interface, as node:http does without a host: IPv6 and IPv4 where the machine has IPv6, else IPv4. */
+  const listenOnEveryAddress = async (port: number) => {
+    try {
+      await app.listen({ port, host: "::" });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "EAFNOSUPPORT" && code !== "EADDRNOTAVAIL") throw error;
+      await app.listen({ port, host: "0.0.0.0" });
+    }
+  };
   return {
     server: app.server,
     fastify: app,
     services,
     listen: async (port = config.port, host = config.host) => {
-      await app.listen({ port, host: host ?? "::" });
+      if (host !== undefined) await app.listen({ port, host });
+      else await listenOnEveryAddress(port);
       const address = app.server.address() as AddressInfo;
       const shown =
         address.family === "IPv6"
