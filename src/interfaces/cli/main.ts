@@ -55,6 +55,18 @@ function parseHeader(raw: string): [string, string] {
   return [name, raw.slice(colon + 1).trim()];
 }
 
+/** The options of every command that produces a report: where it goes, in what format, when to fail. */
+function withReportOptions(command: Command): Command {
+  return command
+    .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text"))
+    .option("-o, --output <file>", "write the report to a file instead of stdout")
+    .addOption(
+      new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity")
+        .choices(["info", "low", "medium", "high", "critical"])
+        .default("high"),
+    );
+}
+
 export function buildProgram(io: {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WriteStream;
@@ -69,17 +81,12 @@ export function buildProgram(io: {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
-  program
-    .command("scan")
-    .description("Scan a URL and report findings with evidence and fixes.")
-    .argument("<url>", "the site or API to scan (https:// is assumed when no scheme is given)")
-    .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text"))
-    .option("-o, --output <file>", "write the report to a file instead of stdout")
-    .addOption(
-      new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity")
-        .choices(["info", "low", "medium", "high", "critical"])
-        .default("high"),
-    )
+  withReportOptions(
+    program
+      .command("scan")
+      .description("Scan a URL and report findings with evidence and fixes.")
+      .argument("<url>", "the site or API to scan (https:// is assumed when no scheme is given)"),
+  )
     .option(
       "--only <ids>",
       "run only these finding ids or families (comma-separated, e.g. cors or cors.origin-reflected)",
@@ -119,19 +126,14 @@ export function buildProgram(io: {
       io.setExitCode(await runScan(url, opts, io));
     });
 
-  program
-    .command("judge")
-    .description(
-      "Judge a scan saved with --save-artifacts again, offline: the same findings, no request sent.",
-    )
-    .argument("<file>", "a file written by scan --save-artifacts")
-    .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text"))
-    .option("-o, --output <file>", "write the report to a file instead of stdout")
-    .addOption(
-      new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity")
-        .choices(["info", "low", "medium", "high", "critical"])
-        .default("high"),
-    )
+  withReportOptions(
+    program
+      .command("judge")
+      .description(
+        "Judge a scan saved with --save-artifacts again, offline: the same findings, no request sent.",
+      )
+      .argument("<file>", "a file written by scan --save-artifacts"),
+  )
     .option("--no-color", "plain text output")
     .action(async (file: string, opts: OutputOptions) => {
       io.setExitCode(await runJudge(file, opts, io));
