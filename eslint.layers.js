@@ -5,11 +5,17 @@ const NON_TEST = { ignores: ["**/*.test.ts"] };
 /** `from "../x/…"`, `"../../x/…"`: an import that leaves the folder for x. */
 const into = (...folders) => `^(\\.\\./)+(${folders.join("|")})/`;
 
+/** An import that enters another folder anywhere but its index.ts (`../artifacts/csp.ts`). */
+const THROUGH_THE_DOOR = {
+  regex: "^(\\.\\./)+[^./][^/]*/(?!index\\.ts$)",
+  message: "Enter another folder through its index.ts: it lists what that folder offers to the others.",
+};
+
 function layer(files, regex, message) {
   return {
     files,
     ...NON_TEST,
-    rules: { "no-restricted-imports": ["error", { patterns: [{ regex, message }] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [{ regex, message }, THROUGH_THE_DOOR] }] },
   };
 }
 

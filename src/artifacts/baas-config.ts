@@ -1,10 +1,8 @@
-import type { Recording } from "../core/recording.ts";
-import type { Target } from "../core/target.ts";
+import { type Recording, type Target, defineArtifact } from "../core/index.ts";
 import { baasSources, type ScannedText } from "./baas-sources.ts";
 import { extractFirebaseConfig, type FirebaseConfig } from "./firebase-config.ts";
 import { extractPkKeys, type PublicKey } from "./public-keys.ts";
 import { extractSupabaseConfig, type SupabaseConfig } from "./supabase-config.ts";
-import { defineArtifact } from "../core/artifact.ts";
 
 /** What the site's own code says about its backends: projects, public keys, and the names it uses. */
 export interface BaasConfig {

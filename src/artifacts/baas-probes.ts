@@ -1,6 +1,4 @@
-import { defineArtifact, type ArtifactNeed } from "../core/artifact.ts";
-import type { Exchange } from "../core/exchange.ts";
-import type { Recording } from "../core/recording.ts";
+import { defineArtifact, type ArtifactNeed, type Exchange, type Recording } from "../core/index.ts";
 
 /**
  * What the Supabase and Firebase probes asked and what came back, typed. The probes write these labels

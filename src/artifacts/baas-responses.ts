@@ -1,6 +1,4 @@
-import { bodyText } from "../core/body.ts";
-import type { Exchange } from "../core/exchange.ts";
-import { headerValue } from "../core/headers.ts";
+import { bodyText, type Exchange, headerValue } from "../core/index.ts";
 
 /**
  * How to read the answers of Supabase and Firebase: shared by the probes (to decide on a follow-up

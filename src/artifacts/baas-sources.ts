@@ -1,6 +1,4 @@
-import type { Recording } from "../core/recording.ts";
-import { bodyText } from "../core/body.ts";
-import type { Exchange } from "../core/exchange.ts";
+import { type Recording, bodyText, type Exchange } from "../core/index.ts";
 
 /** One text the browser downloads (the page, whose inline scripts it contains, or a bundle). */
 export interface ScannedText {

@@ -1,9 +1,11 @@
 import tls, { type PeerCertificate } from "node:tls";
-import type { Recording } from "../core/recording.ts";
-import type { Exchange } from "../core/exchange.ts";
-import { isSameSite } from "../core/target.ts";
-import { defineArtifact } from "../core/artifact.ts";
-import type { TlsObservation } from "../core/transport.ts";
+import {
+  type Recording,
+  type Exchange,
+  isSameSite,
+  defineArtifact,
+  type TlsObservation,
+} from "../core/index.ts";
 
 /** The plain reading of the verification codes Node and OpenSSL give (socket.authorizationError). */
 export const CERTIFICATE_ERRORS: Readonly<Record<string, string>> = {

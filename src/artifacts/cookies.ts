@@ -1,10 +1,13 @@
 import { parseSetCookie } from "set-cookie-parser";
 import { getPublicSuffix } from "tldts";
-import type { Recording } from "../core/recording.ts";
-import type { Exchange } from "../core/exchange.ts";
-import { headerValue, headerValues } from "../core/headers.ts";
-import { isSameSite } from "../core/target.ts";
-import { defineArtifact } from "../core/artifact.ts";
+import {
+  type Recording,
+  type Exchange,
+  headerValue,
+  headerValues,
+  isSameSite,
+  defineArtifact,
+} from "../core/index.ts";
 
 /** One cookie as one response set it, with what a browser would make of it. The value itself is never kept. */
 export interface ObservedCookie {

@@ -1,6 +1,4 @@
-import type { Exchange } from "../core/exchange.ts";
-import { headerTokens, headerValue, mimeType } from "../core/headers.ts";
-import { defineArtifact } from "../core/artifact.ts";
+import { type Exchange, headerTokens, headerValue, mimeType, defineArtifact } from "../core/index.ts";
 
 /** One CORS probe as the browser would read it. */
 export interface CorsObservation {

@@ -10,11 +10,8 @@ import {
 import { Directive, Keyword, Version, type Csp } from "csp_evaluator/dist/csp.js";
 import { Severity, Type } from "csp_evaluator/dist/finding.js";
 import { CspParser } from "csp_evaluator/dist/parser.js";
-import type { Recording } from "../core/recording.ts";
-import type { HeaderList } from "../core/exchange.ts";
-import { headerValues } from "../core/headers.ts";
+import { type Recording, type HeaderList, headerValues, defineArtifact } from "../core/index.ts";
 import { asDocument, documentExchanges, HtmlDocuments, type HtmlDocument } from "./documents.ts";
-import { defineArtifact } from "../core/artifact.ts";
 
 /**
  * Content-Security-Policy as browsers apply it, built on Google's csp_evaluator (its parser, its effective-policy

@@ -1,6 +1,4 @@
-import { defineArtifact } from "../core/artifact.ts";
-import type { Exchange, RecordedResponse } from "../core/exchange.ts";
-import type { Recording } from "../core/recording.ts";
+import { defineArtifact, type Exchange, type RecordedResponse, type Recording } from "../core/index.ts";
 
 /** The well-known debug or status endpoints the info-debug probe asks for. */
 export const DEBUG_KINDS = ["phpinfo", "server-status", "actuator", "actuator-env", "ignition"] as const;

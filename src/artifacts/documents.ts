@@ -1,9 +1,12 @@
 import { Parser } from "htmlparser2";
-import type { Recording } from "../core/recording.ts";
-import { bodyText } from "../core/body.ts";
-import type { Exchange, HeaderList } from "../core/exchange.ts";
-import { mimeType } from "../core/headers.ts";
-import { defineArtifact } from "../core/artifact.ts";
+import {
+  type Recording,
+  bodyText,
+  type Exchange,
+  type HeaderList,
+  mimeType,
+  defineArtifact,
+} from "../core/index.ts";
 
 /** An HTML page a browser would render: the only kind of response that needs CSP, framing rules and the like. */
 export interface HtmlDocument {

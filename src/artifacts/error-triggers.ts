@@ -1,6 +1,4 @@
-import { defineArtifact } from "../core/artifact.ts";
-import type { Exchange } from "../core/exchange.ts";
-import type { Recording } from "../core/recording.ts";
+import { defineArtifact, type Exchange, type Recording } from "../core/index.ts";
 
 /** Where the info-errors probe put its malformed value: in a path of the site, or in an API route. */
 export type ErrorTrigger = "path" | "api";

@@ -1,6 +1,4 @@
-import { defineArtifact } from "../core/artifact.ts";
-import type { Exchange } from "../core/exchange.ts";
-import type { Recording } from "../core/recording.ts";
+import { defineArtifact, type Exchange, type Recording } from "../core/index.ts";
 
 /**
  * What a curated path is expected to be; the check that reads it says whether it really is. Checks ask

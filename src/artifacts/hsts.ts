@@ -1,9 +1,6 @@
 import net from "node:net";
-import type { Recording } from "../core/recording.ts";
-import type { Exchange } from "../core/exchange.ts";
-import { headerValues } from "../core/headers.ts";
+import { type Recording, type Exchange, headerValues, defineArtifact } from "../core/index.ts";
 import { documentExchanges, HtmlDocuments, type HtmlDocument } from "./documents.ts";
-import { defineArtifact } from "../core/artifact.ts";
 
 /** 180 days: the least the HSTS preload list and most guidance accept. */
 export const HSTS_MIN_MAX_AGE = 15_552_000;

@@ -1,6 +1,5 @@
 import net from "node:net";
-import type { Discovery } from "../core/recording.ts";
-import type { Target } from "../core/target.ts";
+import type { Discovery, Target } from "../core/index.ts";
 
 /**
  * The origin where the site should answer over https: where the page ended up when that is https, the

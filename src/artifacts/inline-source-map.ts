@@ -1,5 +1,4 @@
-import type { Exchange } from "../core/exchange.ts";
-import { bodyText } from "../core/body.ts";
+import { type Exchange, bodyText } from "../core/index.ts";
 
 /**
  * The inline map's JSON text (`//# sourceMappingURL=data:application/json;base64,...` at the end of a

@@ -1,4 +1,4 @@
-import type { Evidence } from "../core/finding.ts";
+import type { Evidence } from "../core/index.ts";
 
 /**
  * Keys found in what the browser downloads are shown redacted everywhere in a report: enough to recognise

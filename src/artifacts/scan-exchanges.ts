@@ -1,6 +1,4 @@
-import { defineArtifact } from "../core/artifact.ts";
-import type { Exchange } from "../core/exchange.ts";
-import type { Discovery } from "../core/recording.ts";
+import { defineArtifact, type Exchange, type Discovery } from "../core/index.ts";
 
 /**
  * Every exchange the scan recorded, whatever probe sent it, with the main page singled out: for checks

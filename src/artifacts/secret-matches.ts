@@ -1,10 +1,13 @@
-import type { Recording } from "../core/recording.ts";
-import { bodyText } from "../core/body.ts";
-import type { Exchange } from "../core/exchange.ts";
-import { scanText, type KeyMatch } from "../secrets/engine.ts";
-import { positionOf, publicEnvPrefix, variableBefore } from "../secrets/location.ts";
-import { replaceSpans, type Span } from "../secrets/redact.ts";
-import { defineArtifact } from "../core/artifact.ts";
+import { type Recording, bodyText, type Exchange, defineArtifact } from "../core/index.ts";
+import {
+  scanText,
+  type KeyMatch,
+  positionOf,
+  publicEnvPrefix,
+  variableBefore,
+  replaceSpans,
+  type Span,
+} from "../secrets/index.ts";
 import { SourceMaps } from "./source-maps.ts";
 
 /** Characters of context shown on each side of a key in evidence (redacted). */

@@ -1,8 +1,4 @@
-import type { Recording } from "../core/recording.ts";
-import { bodyText } from "../core/body.ts";
-import type { Exchange } from "../core/exchange.ts";
-import { mimeType } from "../core/headers.ts";
-import { defineArtifact } from "../core/artifact.ts";
+import { type Recording, bodyText, type Exchange, mimeType, defineArtifact } from "../core/index.ts";
 import { EXPOSURE_PROBE } from "./exposure-responses.ts";
 
 /** The exposure probe's requests for paths that cannot exist (written by probes/exposure, read here). */

@@ -1,8 +1,5 @@
-import type { Recording } from "../core/recording.ts";
-import { bodyText } from "../core/body.ts";
-import type { Exchange } from "../core/exchange.ts";
+import { type Recording, bodyText, type Exchange, defineArtifact } from "../core/index.ts";
 import { inlineSourceMap } from "./inline-source-map.ts";
-import { defineArtifact } from "../core/artifact.ts";
 
 /** The probe that fetches the bundles' source maps (written by probes/exposure, read here). */
 export const SOURCE_MAPS_PROBE = "source-maps";

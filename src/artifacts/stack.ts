@@ -1,8 +1,4 @@
-import type { Recording } from "../core/recording.ts";
-import { bodyText } from "../core/body.ts";
-import { headerValue } from "../core/headers.ts";
-import type { Stack } from "../core/stack.ts";
-import { defineArtifact } from "../core/artifact.ts";
+import { type Recording, bodyText, headerValue, type Stack, defineArtifact } from "../core/index.ts";
 
 /**
  * Guesses the site's stack from what it sends, to pre-select fixes. A guess, never a finding: the

@@ -1,4 +1,4 @@
-import { isSameSite, type Target } from "../core/target.ts";
+import { isSameSite, type Target } from "../core/index.ts";
 import { addBounded, mentionAt, type Mention, type ScannedText } from "./baas-sources.ts";
 import { isExampleKey } from "./example-keys.ts";
 

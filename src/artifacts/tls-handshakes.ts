@@ -1,6 +1,4 @@
-import { defineArtifact } from "../core/artifact.ts";
-import type { Recording } from "../core/recording.ts";
-import type { HandshakeRecord, TlsVersion } from "../core/transport.ts";
+import { defineArtifact, type Recording, type HandshakeRecord, type TlsVersion } from "../core/index.ts";
 
 /** The probe that tries retired TLS versions with bare handshakes (written by probes/tls, read here). */
 export const VERSIONS_PROBE = "tls-versions";

@@ -1,8 +1,5 @@
-import type { Recording } from "../core/recording.ts";
-import { bodyText } from "../core/body.ts";
-import type { Exchange } from "../core/exchange.ts";
+import { type Recording, bodyText, type Exchange, defineArtifact } from "../core/index.ts";
 import { httpsExpectedFor, siteHttpsOrigin } from "./https-origin.ts";
-import { defineArtifact } from "../core/artifact.ts";
 
 /** The probe that tries the site's other scheme (written by probes/tls, read here). */
 export const TRANSPORT_PROBE = "tls";

@@ -1,4 +1,4 @@
-import type { Check } from "../core/check.ts";
+import type { Check } from "../core/index.ts";
 import { cookieChecks } from "./cookie/index.ts";
 import { corsChecks } from "./cors/index.ts";
 import { exposureChecks } from "./exposure/index.ts";

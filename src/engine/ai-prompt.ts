@@ -1,5 +1,4 @@
-import type { CheckMeta, Evidence } from "../core/finding.ts";
-import { STACK_LABELS, type Stack } from "../core/stack.ts";
+import { type CheckMeta, type Evidence, STACK_LABELS, type Stack } from "../core/index.ts";
 
 const MAX_UNTRUSTED = 800;
 

@@ -1,5 +1,4 @@
-import type { HeaderList } from "../core/exchange.ts";
-import { isSameSite, type Target } from "../core/target.ts";
+import { type HeaderList, isSameSite, type Target } from "../core/index.ts";
 
 /** The user's --header and --cookie values as one header list (cookies joined into one Cookie header). */
 export function credentialHeaders(

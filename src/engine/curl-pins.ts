@@ -1,6 +1,5 @@
-import type { Finding } from "../core/finding.ts";
-import { shellQuote } from "../core/evidence.ts";
-import { findOverride, type ConnectOverride } from "../http/resolve-override.ts";
+import { type Finding, shellQuote } from "../core/index.ts";
+import { findOverride, type ConnectOverride } from "../http/index.ts";
 
 /**
  * A curl line only reproduces a request if it reaches the same server: when the scan pinned names with

@@ -1,4 +1,4 @@
-import type { Exchange } from "../core/exchange.ts";
+import type { Exchange } from "../core/index.ts";
 
 /** One sentence for a user whose target could not be reached, by the kind of failure. */
 export function unreachableSentence(exchange: Exchange): string {

@@ -1,7 +1,5 @@
-import { emptyDiscovery, type Recording } from "../core/recording.ts";
-import type { ScanIssue } from "../core/scan-issue.ts";
-import type { AddressGuard } from "../http/address-policy.ts";
-import { DEFAULT_LIMITS, HttpClient, type HttpLimits } from "../http/client.ts";
+import { emptyDiscovery, type Recording, type ScanIssue } from "../core/index.ts";
+import { type AddressGuard, DEFAULT_LIMITS, HttpClient, type HttpLimits } from "../http/index.ts";
 import type { ProbeContext } from "../probes/index.ts";
 import { credentialHeaders, credentialsAllowed } from "./credentials.ts";
 import type { ScanPlan } from "./plan.ts";

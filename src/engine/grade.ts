@@ -1,5 +1,4 @@
-import type { Finding } from "../core/finding.ts";
-import type { Severity } from "../core/severity.ts";
+import type { Finding, Severity } from "../core/index.ts";
 
 /** Points taken off 100 per finding of each severity; informational findings cost nothing. */
 export const GRADE_PENALTIES: Record<Severity, number> = {

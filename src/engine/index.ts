@@ -8,7 +8,7 @@ export {
 } from "./request.ts";
 export type { ScanRuntime } from "./gather.ts";
 export type { Report, ScanOutcome } from "./report.ts";
-export type { ScanIssue } from "../core/scan-issue.ts";
+export type { ScanIssue } from "../core/index.ts";
 export type { ProgressEvent } from "./progress.ts";
 export { REPORT_SCHEMA_VERSION } from "./report.ts";
 export { selectChecks, unknownPatterns } from "./plan.ts";
@@ -19,3 +19,5 @@ export {
   type RecordedScan,
   type RecordingFile,
 } from "./recording-file.ts";
+export { planProbes } from "./plan.ts";
+export { readRecordingFile } from "./recording-schema.ts";

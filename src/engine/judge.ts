@@ -1,12 +1,15 @@
-import type { Recording } from "../core/recording.ts";
-import { checkInput } from "../core/artifact.ts";
-import type { Check } from "../core/check.ts";
-import { scoreCvss } from "../core/cvss.ts";
-import type { Finding, FindingDraft } from "../core/finding.ts";
-import { severityRank } from "../core/severity.ts";
-import type { Stack } from "../core/stack.ts";
-import { DetectedStack } from "../artifacts/stack.ts";
-import type { ConnectOverride } from "../http/resolve-override.ts";
+import {
+  type Recording,
+  checkInput,
+  type Check,
+  scoreCvss,
+  type Finding,
+  type FindingDraft,
+  severityRank,
+  type Stack,
+} from "../core/index.ts";
+import { DetectedStack } from "../artifacts/index.ts";
+import type { ConnectOverride } from "../http/index.ts";
 import { aiPromptFor } from "./ai-prompt.ts";
 import { pinCurls } from "./curl-pins.ts";
 

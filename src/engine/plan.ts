@@ -1,5 +1,4 @@
-import { needKind, type ArtifactKind } from "../core/artifact.ts";
-import type { Check } from "../core/check.ts";
+import { needKind, type ArtifactKind, type Check } from "../core/index.ts";
 import type { Probe } from "../probes/index.ts";
 import type { ScanSettings } from "./request.ts";
 

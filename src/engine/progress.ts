@@ -1,4 +1,4 @@
-import type { Finding } from "../core/finding.ts";
+import type { Finding } from "../core/index.ts";
 
 /** What a scan reports while it runs: for the CLI's progress line and the web page's live view. */
 export type ProgressEvent =

@@ -1,8 +1,13 @@
-import type { Exchange, RecordedResponse } from "../core/exchange.ts";
-import type { Discovery, Recording } from "../core/recording.ts";
-import { parseTarget } from "../core/target.ts";
-import type { HandshakeRecord, TlsObservation } from "../core/transport.ts";
-import type { ConnectOverride } from "../http/resolve-override.ts";
+import {
+  type Exchange,
+  type RecordedResponse,
+  type Discovery,
+  type Recording,
+  parseTarget,
+  type HandshakeRecord,
+  type TlsObservation,
+} from "../core/index.ts";
+import type { ConnectOverride } from "../http/index.ts";
 import { VERSION } from "../version.ts";
 import type { GatheringFacts } from "./gather.ts";
 import type { ScanRequest, ScanSettings } from "./request.ts";

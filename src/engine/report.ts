@@ -1,16 +1,18 @@
-import type { Finding } from "../core/finding.ts";
-import type { Recording } from "../core/recording.ts";
-import { SEVERITIES } from "../core/severity.ts";
-import { MAX_HEADER_LINES } from "../http/client.ts";
+import {
+  type Finding,
+  type Recording,
+  SEVERITIES,
+  type ScanIssue,
+  type Severity,
+  type Stack,
+} from "../core/index.ts";
+import { MAX_HEADER_LINES } from "../http/index.ts";
 import { VERSION } from "../version.ts";
 import { unreachableSentence } from "./failure.ts";
 import type { GatheringFacts } from "./gather.ts";
 import { gradeFor } from "./grade.ts";
 import type { Judged } from "./judge.ts";
 import type { ScanRequest } from "./request.ts";
-import type { ScanIssue } from "../core/scan-issue.ts";
-import type { Severity } from "../core/severity.ts";
-import type { Stack } from "../core/stack.ts";
 
 export const REPORT_SCHEMA_VERSION = "1.0.0";
 

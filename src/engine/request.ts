@@ -1,5 +1,5 @@
-import { parseTarget, type Target } from "../core/target.ts";
-import { parseOverride, type ConnectOverride } from "../http/resolve-override.ts";
+import { parseTarget, type Target } from "../core/index.ts";
+import { parseOverride, type ConnectOverride } from "../http/index.ts";
 
 /** What the user chose, in one unit system: counts and milliseconds. */
 export interface ScanSettings {

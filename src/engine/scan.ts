@@ -1,5 +1,5 @@
 import { CHECKS } from "../checks/index.ts";
-import type { Check } from "../core/check.ts";
+import type { Check } from "../core/index.ts";
 import { PROBES, type Probe } from "../probes/index.ts";
 import { gather, type ScanRuntime } from "./gather.ts";
 import { judgeRecording } from "./judge.ts";

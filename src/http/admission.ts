@@ -1,4 +1,4 @@
-import type { ExchangeErrorCode, Method } from "../core/exchange.ts";
+import type { ExchangeErrorCode, Method } from "../core/index.ts";
 import { methodRefusal } from "./method-policy.ts";
 import { Semaphore } from "./semaphore.ts";
 

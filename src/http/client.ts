@@ -1,5 +1,4 @@
-import type { Exchange, HeaderList } from "../core/exchange.ts";
-import type { HandshakeRecord, TlsObservation } from "../core/transport.ts";
+import type { Exchange, HeaderList, HandshakeRecord, TlsObservation } from "../core/index.ts";
 import { AdmissionGate } from "./admission.ts";
 import type { AddressGuard } from "./address-policy.ts";
 import { attemptHandshake, type HandshakeRequest } from "./handshake.ts";

@@ -3,7 +3,7 @@ import net from "node:net";
 import type { TLSSocket } from "node:tls";
 import { buildConnector } from "undici";
 import type { AddressGuard } from "./address-policy.ts";
-import type { TlsObservation } from "../core/transport.ts";
+import type { TlsObservation } from "../core/index.ts";
 import { findOverride, type ConnectOverride } from "./resolve-override.ts";
 
 export interface ConnectorOptions {

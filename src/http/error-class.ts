@@ -1,5 +1,5 @@
 import { errors as undiciErrors } from "undici";
-import type { ExchangeError, ExchangeErrorCode } from "../core/exchange.ts";
+import type { ExchangeError, ExchangeErrorCode } from "../core/index.ts";
 import { BlockedAddressError } from "./connector.ts";
 
 export interface ErrorContext {

@@ -1,7 +1,6 @@
 import net from "node:net";
 import tls from "node:tls";
-import type { ExchangeError, Labels } from "../core/exchange.ts";
-import type { HandshakeRecord, TlsVersion } from "../core/transport.ts";
+import type { ExchangeError, Labels, HandshakeRecord, TlsVersion } from "../core/index.ts";
 import { BlockedAddressError, resolveConnectAddress, type ResolveSettings } from "./connector.ts";
 import { tlsReason } from "./error-class.ts";
 

@@ -1,5 +1,5 @@
 import { Agent, request } from "undici";
-import type { TlsObservation } from "../core/transport.ts";
+import type { TlsObservation } from "../core/index.ts";
 import type { AddressGuard } from "./address-policy.ts";
 import { BodyPool } from "./body-pool.ts";
 import { createConnector } from "./connector.ts";

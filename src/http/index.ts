@@ -8,3 +8,7 @@ export {
 } from "./client.ts";
 export { publicOnlyGuard, isPublicUnicast, type AddressGuard } from "./address-policy.ts";
 export { parseOverride, OverrideSyntaxError, type ConnectOverride } from "./resolve-override.ts";
+export { literalRefusal } from "./address-policy.ts";
+export { BodyPool } from "./body-pool.ts";
+export { MAX_HEADER_LINES } from "./client.ts";
+export { findOverride } from "./resolve-override.ts";

@@ -1,4 +1,4 @@
-import type { Method } from "../core/exchange.ts";
+import type { Method } from "../core/index.ts";
 
 /**
  * The scanner only reads. GET, HEAD and OPTIONS are always allowed; a POST is allowed only for a

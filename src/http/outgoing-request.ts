@@ -1,4 +1,4 @@
-import type { HeaderList, Labels, Method } from "../core/exchange.ts";
+import type { HeaderList, Labels, Method } from "../core/index.ts";
 import type { BodyPool } from "./body-pool.ts";
 
 /** What a probe asks the client to send. */

@@ -1,5 +1,4 @@
-import type { Exchange, ExchangeError } from "../core/exchange.ts";
-import { headerValue } from "../core/headers.ts";
+import { type Exchange, type ExchangeError, headerValue } from "../core/index.ts";
 import type { SendRequest } from "./outgoing-request.ts";
 
 export interface RedirectSteps {

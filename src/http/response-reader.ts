@@ -1,6 +1,5 @@
 import { errors as undiciErrors, type Dispatcher } from "undici";
-import type { HeaderList, RecordedResponse } from "../core/exchange.ts";
-import { headerValue } from "../core/headers.ts";
+import { type HeaderList, type RecordedResponse, headerValue } from "../core/index.ts";
 import type { BodyPool } from "./body-pool.ts";
 import { decodeBody } from "./decode-body.ts";
 import type { HeaderPair } from "./outgoing-request.ts";

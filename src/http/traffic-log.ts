@@ -1,5 +1,4 @@
-import type { Exchange, ExchangeError, RecordedResponse } from "../core/exchange.ts";
-import type { HandshakeRecord } from "../core/transport.ts";
+import type { Exchange, ExchangeError, RecordedResponse, HandshakeRecord } from "../core/index.ts";
 import type { HandshakeRequest, HandshakeResult } from "./handshake.ts";
 import { bodyOf, type SendRequest } from "./outgoing-request.ts";
 

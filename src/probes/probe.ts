@@ -1,8 +1,5 @@
-import type { ArtifactKind } from "../core/artifact.ts";
-import type { Discovery } from "../core/recording.ts";
-import type { Target } from "../core/target.ts";
-import type { HttpClient } from "../http/client.ts";
-import type { ScanIssue } from "../core/scan-issue.ts";
+import type { ArtifactKind, Discovery, Target, ScanIssue } from "../core/index.ts";
+import type { HttpClient } from "../http/index.ts";
 
 export interface ProbeContext {
   target: Target;

@@ -1,5 +1,5 @@
-import type { Severity } from "../core/severity.ts";
-import type { ScanStatus } from "../store/scan-record.ts";
+import type { Severity } from "../core/index.ts";
+import type { ScanStatus } from "../store/index.ts";
 
 /** What the live view and the server-sent events stream say about a scan while it waits and runs. */
 export type LiveEvent =

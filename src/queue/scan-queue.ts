@@ -1,7 +1,5 @@
-import type { ProgressEvent } from "../engine/progress.ts";
-import type { Report } from "../engine/report.ts";
-import type { ScanStore } from "../store/scan-store.ts";
-import type { ScanRecord } from "../store/scan-record.ts";
+import type { ProgressEvent, Report } from "../engine/index.ts";
+import type { ScanStore, ScanRecord } from "../store/index.ts";
 import { LiveScans, type ProgressSnapshot } from "./live-scans.ts";
 
 /** Runs one scan; the server passes the engine with its SSRF guard, tests pass stand-ins. */

@@ -1,7 +1,15 @@
-import type { Evidence, Finding, Reference } from "../core/finding.ts";
-import { SEVERITIES, isSeverity, type Severity } from "../core/severity.ts";
-import { STACK_LABELS, STACKS, type Stack } from "../core/stack.ts";
-import type { Report } from "../engine/report.ts";
+import {
+  type Evidence,
+  type Finding,
+  type Reference,
+  SEVERITIES,
+  isSeverity,
+  type Severity,
+  STACK_LABELS,
+  STACKS,
+  type Stack,
+} from "../core/index.ts";
+import type { Report } from "../engine/index.ts";
 import {
   clip,
   clipped,

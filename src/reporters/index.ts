@@ -1,4 +1,4 @@
-import type { Report } from "../engine/report.ts";
+import type { Report } from "../engine/index.ts";
 import { renderHtml } from "./html.ts";
 import { renderJson } from "./json.ts";
 import { renderSarif } from "./sarif.ts";
@@ -24,4 +24,7 @@ export function render(
   }
 }
 
-export { renderHtml, renderJson, renderSarif, renderTerminal };
+export { renderJson, renderSarif, renderTerminal };
+export { renderBadge } from "./badge.ts";
+export { renderHtml, reportSection } from "./html.ts";
+export { terminalSafe } from "./terminal.ts";

@@ -1,4 +1,4 @@
-import type { Report } from "../engine/report.ts";
+import type { Report } from "../engine/index.ts";
 
 /** The report as JSON: the documented, versioned schema in schemas/report.schema.json. */
 export function renderJson(report: Report): string {

@@ -1,8 +1,6 @@
 import { createHash } from "node:crypto";
-import type { Finding } from "../core/finding.ts";
-import type { Severity } from "../core/severity.ts";
-import { STACK_LABELS, type Stack } from "../core/stack.ts";
-import type { Report } from "../engine/report.ts";
+import { type Finding, type Severity, STACK_LABELS, type Stack } from "../core/index.ts";
+import type { Report } from "../engine/index.ts";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = {
   critical: "error",

@@ -1,4 +1,4 @@
-import { SEVERITIES, type Severity } from "../core/severity.ts";
+import { SEVERITIES, type Severity } from "../core/index.ts";
 import { html, type SafeHtml } from "../render/index.ts";
 
 /** One palette for the chart, the pills and the headings; each passes WCAG AA against white text. */

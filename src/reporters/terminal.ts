@@ -1,6 +1,5 @@
-import { SEVERITIES, type Severity } from "../core/severity.ts";
-import type { Finding } from "../core/finding.ts";
-import type { Report } from "../engine/report.ts";
+import { SEVERITIES, type Severity, type Finding } from "../core/index.ts";
+import type { Report } from "../engine/index.ts";
 
 export interface TerminalOptions {
   color: boolean;

@@ -1,4 +1,4 @@
-import type { Report } from "../engine/report.ts";
+import type { Report } from "../engine/index.ts";
 
 /**
  * Where a scan is in its life. "interrupted": it was running when the server stopped; it is queued

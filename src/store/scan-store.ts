@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
-import type { Report } from "../engine/report.ts";
+import type { Report } from "../engine/index.ts";
 import { newScanId } from "./scan-id.ts";
 import type { ScanRecord, ScanRequestOptions, ScanStatus } from "./scan-record.ts";
 

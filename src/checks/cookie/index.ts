@@ -1,4 +1,4 @@
-import type { Check } from "../../core/check.ts";
+import type { Check } from "../../core/index.ts";
 import { invalidPrefix } from "./invalid-prefix.ts";
 import { missingHttponly } from "./missing-httponly.ts";
 import { missingSamesite } from "./missing-samesite.ts";

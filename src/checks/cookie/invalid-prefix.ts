@@ -1,5 +1,5 @@
-import type { Check } from "../../core/check.ts";
-import { ObservedCookies, prefixViolation } from "../../artifacts/cookies.ts";
+import type { Check } from "../../core/index.ts";
+import { ObservedCookies, prefixViolation } from "../../artifacts/index.ts";
 import { COOKIE_REFERENCES, cookieDraft, cookieFixes } from "./shared.ts";
 
 export const invalidPrefix: Check = {

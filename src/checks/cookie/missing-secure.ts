@@ -1,7 +1,6 @@
-import type { Check } from "../../core/check.ts";
-import { LiveCookies } from "../../artifacts/cookies.ts";
+import { type Check, CVSS_INFORMATIONAL } from "../../core/index.ts";
+import { LiveCookies } from "../../artifacts/index.ts";
 import { COOKIE_REFERENCES, cookieDraft, cookieFixes } from "./shared.ts";
-import { CVSS_INFORMATIONAL } from "../../core/cvss.ts";
 
 export const missingSecure: Check = {
   meta: {

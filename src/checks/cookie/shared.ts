@@ -1,8 +1,11 @@
-import { evidenceFrom } from "../../core/evidence.ts";
-import type { Labels } from "../../core/exchange.ts";
-import type { FindingDraft, Reference } from "../../core/finding.ts";
-import type { Stack } from "../../core/stack.ts";
-import type { ObservedCookie } from "../../artifacts/cookies.ts";
+import {
+  evidenceFrom,
+  type Labels,
+  type FindingDraft,
+  type Reference,
+  type Stack,
+} from "../../core/index.ts";
+import type { ObservedCookie } from "../../artifacts/index.ts";
 
 /** Shared by the cookie.* checks: one finding per cookie name and host, the Set-Cookie line with its value redacted. */
 

@@ -1,7 +1,7 @@
-import type { Check } from "../../core/check.ts";
+import type { Check } from "../../core/index.ts";
 import { allowedVariantDrafts, hostedPoc, variantAllowed } from "./origin-allowed.ts";
 import { CORS_CWE, CORS_REFERENCES, allowlistFixesLedBy } from "./shared.ts";
-import { CorsObservations } from "../../artifacts/cors-observations.ts";
+import { CorsObservations } from "../../artifacts/index.ts";
 
 const lead =
   "Every subdomain is trusted. List the subdomains that really call the API; a subdomain with an XSS bug or a dangling DNS record otherwise becomes a way into it.";

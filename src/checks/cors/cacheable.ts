@@ -1,5 +1,4 @@
-import type { RecordedResponse } from "../../core/exchange.ts";
-import { headerTokens, headerValue } from "../../core/headers.ts";
+import { type RecordedResponse, headerTokens, headerValue } from "../../core/index.ts";
 
 /** Statuses a cache may store without explicit freshness (RFC 9110 §15.1 "heuristically cacheable"). */
 const HEURISTICALLY_CACHEABLE = new Set([200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501]);

@@ -1,4 +1,4 @@
-import type { Check } from "../../core/check.ts";
+import type { Check } from "../../core/index.ts";
 import { anySubdomainTrusted } from "./any-subdomain-trusted.ts";
 import { insecureOriginTrusted } from "./insecure-origin-trusted.ts";
 import { localhostOriginTrusted } from "./localhost-origin-trusted.ts";

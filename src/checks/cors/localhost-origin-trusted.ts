@@ -1,7 +1,7 @@
-import type { Check } from "../../core/check.ts";
+import type { Check } from "../../core/index.ts";
 import { allowedVariantDrafts, hostedPoc } from "./origin-allowed.ts";
 import { CORS_CWE, CORS_REFERENCES, allowlistFixesLedBy } from "./shared.ts";
-import { CorsObservations } from "../../artifacts/cors-observations.ts";
+import { CorsObservations } from "../../artifacts/index.ts";
 
 const lead =
   "Development origins (`http://localhost:3000`) are in the production allowlist: load the list from configuration per environment.";

@@ -1,11 +1,10 @@
-import type { Check } from "../../core/check.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
+import { type Check, evidenceFrom } from "../../core/index.ts";
 import {
   CorsObservations,
   dependsOnOrigin,
   onePerEndpoint,
   reflectsArbitrary,
-} from "../../artifacts/cors-observations.ts";
+} from "../../artifacts/index.ts";
 import { reusedFromCache } from "./cacheable.ts";
 import { CORS_CWE, CORS_REFERENCES } from "./shared.ts";
 

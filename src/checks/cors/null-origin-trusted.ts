@@ -1,8 +1,8 @@
-import type { Check } from "../../core/check.ts";
+import type { Check } from "../../core/index.ts";
 import { allowedVariantDrafts } from "./origin-allowed.ts";
 import { nullOriginPoc } from "./poc.ts";
 import { CORS_CWE, CORS_REFERENCES, CVSS_READ_WITH_CREDENTIALS, allowlistFixesLedBy } from "./shared.ts";
-import { CorsObservations } from "../../artifacts/cors-observations.ts";
+import { CorsObservations } from "../../artifacts/index.ts";
 
 const lead =
   "Remove `null` from the allowed origins: sandboxed iframes, `data:` URLs and local files all send `Origin: null`, so trusting it trusts anyone.";

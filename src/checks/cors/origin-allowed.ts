@@ -1,12 +1,10 @@
-import type { CheckInput } from "../../core/artifact.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
-import type { FindingDraft } from "../../core/finding.ts";
+import { type CheckInput, evidenceFrom, type FindingDraft } from "../../core/index.ts";
 import {
   CorsObservations,
   onePerEndpoint,
   reflectsArbitrary,
   type CorsObservation,
-} from "../../artifacts/cors-observations.ts";
+} from "../../artifacts/index.ts";
 import { readPoc } from "./poc.ts";
 import { CVSS_READ_WITHOUT_CREDENTIALS } from "./shared.ts";
 

@@ -1,11 +1,10 @@
-import type { Check } from "../../core/check.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
+import { type Check, evidenceFrom } from "../../core/index.ts";
 import {
   CorsObservations,
   onePerEndpoint,
   onlyOnMissingPath,
   reflectsArbitrary,
-} from "../../artifacts/cors-observations.ts";
+} from "../../artifacts/index.ts";
 import { ALLOWLIST_FIXES, CORS_CWE, CORS_REFERENCES, CVSS_READ_WITHOUT_CREDENTIALS } from "./shared.ts";
 
 export const originReflectedNoCredentials: Check = {

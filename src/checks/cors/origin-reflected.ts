@@ -1,6 +1,5 @@
-import type { Check } from "../../core/check.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
-import { CorsObservations, onePerEndpoint, onlyOnMissingPath } from "../../artifacts/cors-observations.ts";
+import { type Check, evidenceFrom } from "../../core/index.ts";
+import { CorsObservations, onePerEndpoint, onlyOnMissingPath } from "../../artifacts/index.ts";
 import { readPoc } from "./poc.ts";
 import { ALLOWLIST_FIXES, CORS_CWE, CORS_REFERENCES, CVSS_READ_WITH_CREDENTIALS } from "./shared.ts";
 

@@ -1,13 +1,6 @@
-import type { Check } from "../../core/check.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
-import {
-  CorsObservations,
-  isHtml,
-  onePerEndpoint,
-  simpleObservation,
-} from "../../artifacts/cors-observations.ts";
+import { type Check, evidenceFrom, CVSS_INFORMATIONAL } from "../../core/index.ts";
+import { CorsObservations, isHtml, onePerEndpoint, simpleObservation } from "../../artifacts/index.ts";
 import { CORS_CWE, CORS_REFERENCES } from "./shared.ts";
-import { CVSS_INFORMATIONAL } from "../../core/cvss.ts";
 
 const lead =
   "Answer OPTIONS preflights with 204 and the CORS headers before authentication, routing or method checks run.";

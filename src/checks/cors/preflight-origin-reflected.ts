@@ -1,7 +1,5 @@
-import type { Check } from "../../core/check.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
-import { headerTokens } from "../../core/headers.ts";
-import { CorsObservations, onePerEndpoint, reflectsArbitrary } from "../../artifacts/cors-observations.ts";
+import { type Check, evidenceFrom, headerTokens } from "../../core/index.ts";
+import { CorsObservations, onePerEndpoint, reflectsArbitrary } from "../../artifacts/index.ts";
 import { ALLOWLIST_FIXES, CORS_CWE, CORS_REFERENCES } from "./shared.ts";
 
 const SIMPLE_METHODS = new Set(["get", "head", "post"]);

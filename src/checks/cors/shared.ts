@@ -1,5 +1,4 @@
-import type { Reference } from "../../core/finding.ts";
-import type { Stack } from "../../core/stack.ts";
+import type { Reference, Stack } from "../../core/index.ts";
 
 /** Shared by every cors.* check: the same references and the same cure (an exact allowlist). */
 export const CORS_CWE = "CWE-942";

@@ -1,7 +1,7 @@
-import type { Check } from "../../core/check.ts";
+import type { Check } from "../../core/index.ts";
 import { allowedVariantDrafts, hostedPoc } from "./origin-allowed.ts";
 import { CORS_CWE, CORS_REFERENCES, CVSS_READ_WITH_CREDENTIALS, allowlistFixesLedBy } from "./shared.ts";
-import { CorsObservations } from "../../artifacts/cors-observations.ts";
+import { CorsObservations } from "../../artifacts/index.ts";
 
 const lead =
   "The origin is checked with `endsWith('example.com')` (or `includes`): that also matches `attackerexample.com`. Compare whole origins, or require the dot: `.example.com`.";

@@ -1,7 +1,7 @@
-import type { Check } from "../../core/check.ts";
+import type { Check } from "../../core/index.ts";
 import { allowedVariantDrafts, hostedPoc, variantAllowed } from "./origin-allowed.ts";
 import { CORS_CWE, CORS_REFERENCES, CVSS_READ_WITH_CREDENTIALS, allowlistFixesLedBy } from "./shared.ts";
-import { CorsObservations } from "../../artifacts/cors-observations.ts";
+import { CorsObservations } from "../../artifacts/index.ts";
 
 const lead =
   "An origin regex has an unescaped `.`, which matches any character: escape it (`\\.`) and anchor the pattern (`^...$`), or better, use an exact list.";

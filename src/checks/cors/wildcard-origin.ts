@@ -1,8 +1,6 @@
-import type { Check } from "../../core/check.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
-import { CorsObservations, onePerEndpoint } from "../../artifacts/cors-observations.ts";
+import { type Check, evidenceFrom, CVSS_INFORMATIONAL } from "../../core/index.ts";
+import { CorsObservations, onePerEndpoint } from "../../artifacts/index.ts";
 import { ALLOWLIST_FIXES, CORS_CWE, CORS_REFERENCES } from "./shared.ts";
-import { CVSS_INFORMATIONAL } from "../../core/cvss.ts";
 
 export const wildcardOrigin: Check = {
   meta: {

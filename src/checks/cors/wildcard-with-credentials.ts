@@ -1,6 +1,5 @@
-import type { Check } from "../../core/check.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
-import { CorsObservations, onePerEndpoint } from "../../artifacts/cors-observations.ts";
+import { type Check, evidenceFrom } from "../../core/index.ts";
+import { CorsObservations, onePerEndpoint } from "../../artifacts/index.ts";
 import { ALLOWLIST_FIXES, CORS_CWE, CORS_REFERENCES } from "./shared.ts";
 
 export const wildcardWithCredentials: Check = {

@@ -1,6 +1,4 @@
-import { bodyText } from "../../core/body.ts";
-import type { Exchange } from "../../core/exchange.ts";
-import { mimeType } from "../../core/headers.ts";
+import { bodyText, type Exchange, mimeType } from "../../core/index.ts";
 
 export interface ApiDocs {
   /** "OpenAPI 3.0.3", "Swagger 2.0", "Swagger UI", "Redoc" */

@@ -1,5 +1,4 @@
-import type { Check } from "../../core/check.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
+import { type Check, evidenceFrom } from "../../core/index.ts";
 import { apiDocs } from "./api-docs-signature.ts";
 import { exposureNeeds, exposedFiles, originOf, pathOf } from "./shared.ts";
 

@@ -1,8 +1,4 @@
-import type { Check } from "../../core/check.ts";
-import { bodyText } from "../../core/body.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
-import type { Exchange } from "../../core/exchange.ts";
-import { headerValue } from "../../core/headers.ts";
+import { type Check, bodyText, evidenceFrom, type Exchange, headerValue } from "../../core/index.ts";
 import { backupFormat, type BackupFormat } from "./backup-signature.ts";
 import {
   exposureNeeds,

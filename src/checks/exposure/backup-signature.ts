@@ -1,6 +1,4 @@
-import { bodyText } from "../../core/body.ts";
-import type { Exchange } from "../../core/exchange.ts";
-import { mimeType } from "../../core/headers.ts";
+import { bodyText, type Exchange, mimeType } from "../../core/index.ts";
 
 export type BackupFormat =
   | "zip archive"

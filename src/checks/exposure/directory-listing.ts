@@ -1,9 +1,5 @@
-import type { Check } from "../../core/check.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
-import type { Exchange } from "../../core/exchange.ts";
-import type { FindingDraft } from "../../core/finding.ts";
-import { ExposureResponses } from "../../artifacts/exposure-responses.ts";
-import { SoftNotFoundBaselines } from "../../artifacts/soft-404.ts";
+import { type Check, evidenceFrom, type Exchange, type FindingDraft } from "../../core/index.ts";
+import { ExposureResponses, SoftNotFoundBaselines } from "../../artifacts/index.ts";
 import { directoryListing } from "./listing-signature.ts";
 import { WSTG_BACKUP_FILES, exposureNeeds, isSuccess, originOf, pathOf, stopServingFixes } from "./shared.ts";
 

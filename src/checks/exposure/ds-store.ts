@@ -1,5 +1,4 @@
-import type { Check } from "../../core/check.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
+import { type Check, evidenceFrom } from "../../core/index.ts";
 import { dsStoreNames, hasDsStoreMagic } from "./ds-store-names.ts";
 import { exposureNeeds, WSTG_BACKUP_FILES, exposedFiles, pathOf, stopServingFixes } from "./shared.ts";
 

@@ -1,10 +1,5 @@
-import type { Check } from "../../core/check.ts";
-import { bodyText } from "../../core/body.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
-import type { Exchange } from "../../core/exchange.ts";
-import { mimeType } from "../../core/headers.ts";
-import { findSecrets } from "../../secrets/engine.ts";
-import { isPlaceholder } from "../../secrets/placeholder.ts";
+import { type Check, bodyText, evidenceFrom, type Exchange, mimeType } from "../../core/index.ts";
+import { findSecrets, isPlaceholder } from "../../secrets/index.ts";
 import {
   exposureNeeds,
   WSTG_BACKUP_FILES,

@@ -1,8 +1,4 @@
-import type { Check } from "../../core/check.ts";
-import { bodyText } from "../../core/body.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
-import type { Exchange } from "../../core/exchange.ts";
-import { mimeType } from "../../core/headers.ts";
+import { type Check, bodyText, evidenceFrom, type Exchange, mimeType } from "../../core/index.ts";
 import { exposureNeeds, exposedFiles, originOf, pathOf, stopServingFixes } from "./shared.ts";
 
 /** A remote URL with a password or token in it: the repository's host account is exposed too. */

@@ -1,4 +1,4 @@
-import type { Check } from "../../core/check.ts";
+import type { Check } from "../../core/index.ts";
 import { apiDocsCheck } from "./api-docs.ts";
 import { backupFile } from "./backup-file.ts";
 import { directoryListingCheck } from "./directory-listing.ts";

@@ -1,5 +1,4 @@
-import { bodyText } from "../../core/body.ts";
-import type { Exchange } from "../../core/exchange.ts";
+import { bodyText, type Exchange } from "../../core/index.ts";
 
 export interface Listing {
   /** "Apache/nginx autoindex", "Python http.server", "S3 bucket listing", ... */

@@ -1,9 +1,5 @@
-import type { CheckInput, Need } from "../../core/artifact.ts";
-import type { Exchange } from "../../core/exchange.ts";
-import type { Reference } from "../../core/finding.ts";
-import type { Stack } from "../../core/stack.ts";
-import { ExposureResponses, type ExposureKind } from "../../artifacts/exposure-responses.ts";
-import { SoftNotFoundBaselines } from "../../artifacts/soft-404.ts";
+import type { CheckInput, Need, Exchange, Reference, Stack } from "../../core/index.ts";
+import { ExposureResponses, type ExposureKind, SoftNotFoundBaselines } from "../../artifacts/index.ts";
 
 /** What an exposure check reads: the answers for its kind of path, and the host's soft-404 baselines. */
 export function exposureNeeds(kind: ExposureKind): readonly Need[] {

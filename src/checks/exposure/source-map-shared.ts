@@ -1,6 +1,5 @@
-import type { Reference } from "../../core/finding.ts";
-import type { Stack } from "../../core/stack.ts";
-import { SourceMaps, type SourceMap } from "../../artifacts/source-maps.ts";
+import type { Reference, Stack } from "../../core/index.ts";
+import { SourceMaps, type SourceMap } from "../../artifacts/index.ts";
 
 export const SOURCE_MAP_NEEDS = [SourceMaps] as const;
 

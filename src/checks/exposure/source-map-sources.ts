@@ -1,6 +1,5 @@
-import type { Check } from "../../core/check.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
-import { SourceMaps } from "../../artifacts/source-maps.ts";
+import { type Check, evidenceFrom } from "../../core/index.ts";
+import { SourceMaps } from "../../artifacts/index.ts";
 import {
   SOURCE_MAP_FIXES,
   SOURCE_MAP_NEEDS,

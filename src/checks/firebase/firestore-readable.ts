@@ -1,10 +1,12 @@
-import type { Check } from "../../core/check.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
-import type { FindingDraft } from "../../core/finding.ts";
-import { FirebaseResponses, needFirebase, type FirebaseResponse } from "../../artifacts/baas-probes.ts";
-import { firestoreDocuments, type FirestorePage } from "../../artifacts/baas-responses.ts";
+import { type Check, evidenceFrom, type FindingDraft, plural } from "../../core/index.ts";
+import {
+  FirebaseResponses,
+  needFirebase,
+  type FirebaseResponse,
+  firestoreDocuments,
+  type FirestorePage,
+} from "../../artifacts/index.ts";
 import { CVSS_READ_ALL, FIREBASE_REFERENCES, nameList, safeName, webServerFixes } from "./shared.ts";
-import { plural } from "../../core/wording.ts";
 
 export const firestoreReadable: Check = {
   meta: {

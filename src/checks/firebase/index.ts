@@ -1,4 +1,4 @@
-import type { Check } from "../../core/check.ts";
+import type { Check } from "../../core/index.ts";
 import { firestoreReadable } from "./firestore-readable.ts";
 import { rtdbReadable } from "./rtdb-readable.ts";
 import { storageListable } from "./storage-listable.ts";

@@ -1,10 +1,6 @@
-import type { Check } from "../../core/check.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
-import type { FindingDraft } from "../../core/finding.ts";
-import { FirebaseResponses, needFirebase } from "../../artifacts/baas-probes.ts";
-import { rtdbAnswersNull, rtdbKeys } from "../../artifacts/baas-responses.ts";
+import { type Check, evidenceFrom, type FindingDraft, plural } from "../../core/index.ts";
+import { FirebaseResponses, needFirebase, rtdbAnswersNull, rtdbKeys } from "../../artifacts/index.ts";
 import { CVSS_READ_ALL, FIREBASE_REFERENCES, nameList, safeName, webServerFixes } from "./shared.ts";
-import { plural } from "../../core/wording.ts";
 
 export const rtdbReadable: Check = {
   meta: {

@@ -1,5 +1,4 @@
-import type { Reference } from "../../core/finding.ts";
-import type { Stack } from "../../core/stack.ts";
+import type { Reference, Stack } from "../../core/index.ts";
 
 export const FIREBASE_REFERENCES: readonly Reference[] = [
   {

@@ -1,9 +1,6 @@
-import type { Check } from "../../core/check.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
-import { FirebaseResponses, needFirebase } from "../../artifacts/baas-probes.ts";
-import { firebaseStorageItems } from "../../artifacts/baas-responses.ts";
+import { type Check, evidenceFrom, plural } from "../../core/index.ts";
+import { FirebaseResponses, needFirebase, firebaseStorageItems } from "../../artifacts/index.ts";
 import { CVSS_READ_ALL, FIREBASE_REFERENCES, safeName, webServerFixes } from "./shared.ts";
-import { plural } from "../../core/wording.ts";
 
 export const storageListable: Check = {
   meta: {

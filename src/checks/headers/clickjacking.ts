@@ -1,6 +1,5 @@
-import type { Check } from "../../core/check.ts";
-import { headerValues } from "../../core/headers.ts";
-import { DocumentCsps, type DocumentCsp } from "../../artifacts/csp.ts";
+import { type Check, headerValues } from "../../core/index.ts";
+import { DocumentCsps, type DocumentCsp } from "../../artifacts/index.ts";
 import { documentDraft, setHeaderFixes } from "./shared.ts";
 
 /** Sources that let any site frame the page: a frame-ancestors made only of these protects nothing. */

@@ -1,8 +1,6 @@
-import type { Check } from "../../core/check.ts";
-import { headerValue } from "../../core/headers.ts";
-import { HtmlDocuments } from "../../artifacts/documents.ts";
+import { type Check, headerValue, CVSS_INFORMATIONAL } from "../../core/index.ts";
+import { HtmlDocuments } from "../../artifacts/index.ts";
 import { HARDENING_REFERENCES, documentDraft, setHeaderFixes } from "./shared.ts";
-import { CVSS_INFORMATIONAL } from "../../core/cvss.ts";
 
 export const coopMissing: Check = {
   meta: {

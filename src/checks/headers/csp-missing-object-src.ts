@@ -1,11 +1,11 @@
-import type { Check } from "../../core/check.ts";
+import type { Check } from "../../core/index.ts";
 import {
   cspStatus,
   describePolicies,
   DocumentCsps,
   metaExcerpt,
   objectSrcMissing,
-} from "../../artifacts/csp.ts";
+} from "../../artifacts/index.ts";
 import { CSP_CWE, CSP_REFERENCES, CVSS_CSP_GAP, cspFixes, documentDraft } from "./shared.ts";
 
 export const cspMissingObjectSrc: Check = {

@@ -1,5 +1,5 @@
-import type { Check } from "../../core/check.ts";
-import { cspStatus, describePolicies, DocumentCsps, metaExcerpt } from "../../artifacts/csp.ts";
+import type { Check } from "../../core/index.ts";
+import { cspStatus, describePolicies, DocumentCsps, metaExcerpt } from "../../artifacts/index.ts";
 import {
   CSP_CWE,
   CSP_REFERENCES,

@@ -1,4 +1,4 @@
-import type { Check } from "../../core/check.ts";
+import type { Check } from "../../core/index.ts";
 import {
   describePolicies,
   DocumentCsps,
@@ -6,7 +6,7 @@ import {
   inlineWeaknesses,
   ReusedNonces,
   scriptWeakness,
-} from "../../artifacts/csp.ts";
+} from "../../artifacts/index.ts";
 import {
   CSP_CWE,
   CSP_REFERENCES,

@@ -1,11 +1,11 @@
-import type { Check } from "../../core/check.ts";
+import type { Check } from "../../core/index.ts";
 import {
   describePolicies,
   DocumentCsps,
   metaExcerpt,
   scriptWeakness,
   wildcardWeaknesses,
-} from "../../artifacts/csp.ts";
+} from "../../artifacts/index.ts";
 import {
   CSP_CWE,
   CSP_REFERENCES,

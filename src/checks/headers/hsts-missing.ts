@@ -1,5 +1,5 @@
-import type { Check } from "../../core/check.ts";
-import { HostHstsPolicies } from "../../artifacts/hsts.ts";
+import type { Check } from "../../core/index.ts";
+import { HostHstsPolicies } from "../../artifacts/index.ts";
 import { CVSS_HSTS_MISSING, HSTS_CWE, HSTS_REFERENCES, hstsFixes } from "./hsts-shared.ts";
 import { documentDraft } from "./shared.ts";
 

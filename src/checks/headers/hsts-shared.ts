@@ -1,5 +1,4 @@
-import type { Reference } from "../../core/finding.ts";
-import type { Stack } from "../../core/stack.ts";
+import type { Reference, Stack } from "../../core/index.ts";
 import { setHeaderFixes } from "./shared.ts";
 
 /** SSL stripping needs a network position (public Wi-Fi, a hostile router) and a first visit over http. */

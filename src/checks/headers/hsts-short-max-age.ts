@@ -1,5 +1,5 @@
-import type { Check } from "../../core/check.ts";
-import { HSTS_MIN_MAX_AGE, HostHstsPolicies } from "../../artifacts/hsts.ts";
+import type { Check } from "../../core/index.ts";
+import { HSTS_MIN_MAX_AGE, HostHstsPolicies } from "../../artifacts/index.ts";
 import { CVSS_HSTS_SHORT, HSTS_CWE, HSTS_REFERENCES, hstsFixes } from "./hsts-shared.ts";
 import { documentDraft } from "./shared.ts";
 

@@ -1,4 +1,4 @@
-import type { Check } from "../../core/check.ts";
+import type { Check } from "../../core/index.ts";
 import { clickjacking } from "./clickjacking.ts";
 import { coopMissing } from "./coop-missing.ts";
 import { cspMissing } from "./csp-missing.ts";

@@ -1,8 +1,11 @@
-import { evidenceFrom } from "../../core/evidence.ts";
-import type { FindingDraft, Reference } from "../../core/finding.ts";
-import type { Labels } from "../../core/exchange.ts";
-import type { Stack } from "../../core/stack.ts";
-import type { HtmlDocument } from "../../artifacts/documents.ts";
+import {
+  evidenceFrom,
+  type FindingDraft,
+  type Reference,
+  type Labels,
+  type Stack,
+} from "../../core/index.ts";
+import type { HtmlDocument } from "../../artifacts/index.ts";
 
 /**
  * Shared by the headers.* checks: every one judges HTML documents (artifacts/documents.ts), groups what it

@@ -1,6 +1,5 @@
-import type { Check } from "../../core/check.ts";
-import { headerValues } from "../../core/headers.ts";
-import { HtmlDocuments } from "../../artifacts/documents.ts";
+import { type Check, headerValues } from "../../core/index.ts";
+import { HtmlDocuments } from "../../artifacts/index.ts";
 import { HARDENING_REFERENCES, documentDraft, setHeaderFixes } from "./shared.ts";
 
 export const xContentTypeOptionsMissing: Check = {

@@ -1,9 +1,5 @@
-import type { Check } from "../../core/check.ts";
-import { bodyText } from "../../core/body.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
-import type { FindingDraft } from "../../core/finding.ts";
-import { HtmlDocuments } from "../../artifacts/documents.ts";
-import { DebugResponses } from "../../artifacts/debug-responses.ts";
+import { type Check, bodyText, evidenceFrom, type FindingDraft } from "../../core/index.ts";
+import { HtmlDocuments, DebugResponses } from "../../artifacts/index.ts";
 import { PAGE_MARKERS, recogniseDebugEndpoint } from "./debug-signatures.ts";
 
 const MAX_HTML_CHARS = 512 * 1024;

@@ -1,6 +1,5 @@
-import { bodyText } from "../../core/body.ts";
-import type { RecordedResponse } from "../../core/exchange.ts";
-import type { DebugKind } from "../../artifacts/debug-responses.ts";
+import { bodyText, type RecordedResponse } from "../../core/index.ts";
+import type { DebugKind } from "../../artifacts/index.ts";
 
 /** What was recognised in a debug endpoint's answer, never from its status alone. */
 export interface DebugRecognition {

@@ -1,4 +1,4 @@
-import type { Check } from "../../core/check.ts";
+import type { Check } from "../../core/index.ts";
 import { debugEndpoint } from "./debug-endpoint.ts";
 import { publicKey } from "./public-key.ts";
 import { serverVersion } from "./server-version.ts";

@@ -1,11 +1,12 @@
-import type { Check } from "../../core/check.ts";
-import { bodyText } from "../../core/body.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
-import type { FindingDraft } from "../../core/finding.ts";
-import { BaasConfiguration } from "../../artifacts/baas-config.ts";
-import { redactKey, redactTokens } from "../../artifacts/key-redaction.ts";
-import { PUBLIC_KEY_LABELS, type PublicKey } from "../../artifacts/public-keys.ts";
-import { ScanExchanges } from "../../artifacts/scan-exchanges.ts";
+import { type Check, bodyText, evidenceFrom, type FindingDraft } from "../../core/index.ts";
+import {
+  BaasConfiguration,
+  redactKey,
+  redactTokens,
+  PUBLIC_KEY_LABELS,
+  type PublicKey,
+  ScanExchanges,
+} from "../../artifacts/index.ts";
 
 const CONTEXT_CHARS = 80;
 

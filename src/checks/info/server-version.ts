@@ -1,9 +1,5 @@
-import type { Check } from "../../core/check.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
-import type { Exchange } from "../../core/exchange.ts";
-import type { FindingDraft } from "../../core/finding.ts";
-import { isSameSite } from "../../core/target.ts";
-import { ScanExchanges } from "../../artifacts/scan-exchanges.ts";
+import { type Check, evidenceFrom, type Exchange, type FindingDraft, isSameSite } from "../../core/index.ts";
+import { ScanExchanges } from "../../artifacts/index.ts";
 import { versionHeaders, type VersionHeader } from "./version-headers.ts";
 
 const MAX_HEADERS_LISTED = 5;

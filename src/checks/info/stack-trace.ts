@@ -1,12 +1,13 @@
-import type { Check } from "../../core/check.ts";
-import { bodyText } from "../../core/body.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
-import type { Exchange } from "../../core/exchange.ts";
-import type { FindingDraft } from "../../core/finding.ts";
-import { mimeType } from "../../core/headers.ts";
-import { isSameSite } from "../../core/target.ts";
-import { ErrorTriggers } from "../../artifacts/error-triggers.ts";
-import { ScanExchanges } from "../../artifacts/scan-exchanges.ts";
+import {
+  type Check,
+  bodyText,
+  evidenceFrom,
+  type Exchange,
+  type FindingDraft,
+  mimeType,
+  isSameSite,
+} from "../../core/index.ts";
+import { ErrorTriggers, ScanExchanges } from "../../artifacts/index.ts";
 import { findTrace, type TraceMatch } from "./trace-signatures.ts";
 
 /** Traces sit near the top of an error page; reading more of a hostile body only costs time. */

@@ -1,5 +1,4 @@
-import type { HeaderList } from "../../core/exchange.ts";
-import { headerValue } from "../../core/headers.ts";
+import { type HeaderList, headerValue } from "../../core/index.ts";
 
 /** A response header that names software together with its version. */
 export interface VersionHeader {

@@ -1,4 +1,4 @@
-import type { Check } from "../../core/check.ts";
+import type { Check } from "../../core/index.ts";
 import { anthropicApiKey } from "./anthropic-api-key.ts";
 import { awsAccessKey } from "./aws-access-key.ts";
 import { databaseUrl } from "./database-url.ts";

@@ -1,9 +1,12 @@
 import { createHash } from "node:crypto";
-import type { CheckInput } from "../../core/artifact.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
-import type { FindingDraft, Reference } from "../../core/finding.ts";
-import type { Stack } from "../../core/stack.ts";
-import { SecretSightings, type SecretSighting } from "../../artifacts/secret-matches.ts";
+import {
+  type CheckInput,
+  evidenceFrom,
+  type FindingDraft,
+  type Reference,
+  type Stack,
+} from "../../core/index.ts";
+import { SecretSightings, type SecretSighting } from "../../artifacts/index.ts";
 
 /** Every secret check reads the keys found in the page, its bundles and the source maps beside them. */
 export const SECRET_NEEDS = [SecretSightings] as const;

@@ -1,5 +1,5 @@
-import type { Check } from "../../core/check.ts";
-import { CVSS_ACCOUNT_TAKEOVER } from "../../secrets/cvss-vectors.ts";
+import type { Check } from "../../core/index.ts";
+import { CVSS_ACCOUNT_TAKEOVER } from "../../secrets/index.ts";
 import {
   HARDCODED_CREDENTIALS_CWE,
   PUBLIC_BY_DOWNLOAD,

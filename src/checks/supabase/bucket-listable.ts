@@ -1,7 +1,11 @@
-import type { Check } from "../../core/check.ts";
-import type { FindingDraft } from "../../core/finding.ts";
-import { needSupabase, SupabaseResponses, type SupabaseResponse } from "../../artifacts/baas-probes.ts";
-import { supabaseBuckets, supabaseObjectCount } from "../../artifacts/baas-responses.ts";
+import { type Check, type FindingDraft, plural } from "../../core/index.ts";
+import {
+  needSupabase,
+  SupabaseResponses,
+  type SupabaseResponse,
+  supabaseBuckets,
+  supabaseObjectCount,
+} from "../../artifacts/index.ts";
 import {
   CVSS_READ_ALL,
   CVSS_READ_SOME,
@@ -10,7 +14,6 @@ import {
   SUPABASE_REFERENCES,
   webServerFixes,
 } from "./shared.ts";
-import { plural } from "../../core/wording.ts";
 
 export const bucketListable: Check = {
   meta: {

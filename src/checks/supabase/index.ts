@@ -1,4 +1,4 @@
-import type { Check } from "../../core/check.ts";
+import type { Check } from "../../core/index.ts";
 import { bucketListable } from "./bucket-listable.ts";
 import { signupOpen } from "./signup-open.ts";
 import { tableReadable } from "./table-readable.ts";

@@ -1,9 +1,13 @@
-import type { Exchange } from "../../core/exchange.ts";
-import { evidenceFrom, type EvidenceOptions } from "../../core/evidence.ts";
-import type { Evidence, Reference } from "../../core/finding.ts";
-import { headerValue } from "../../core/headers.ts";
-import type { Stack } from "../../core/stack.ts";
-import { redactEvidence } from "../../artifacts/key-redaction.ts";
+import {
+  type Exchange,
+  evidenceFrom,
+  type EvidenceOptions,
+  type Evidence,
+  type Reference,
+  headerValue,
+  type Stack,
+} from "../../core/index.ts";
+import { redactEvidence } from "../../artifacts/index.ts";
 
 export const SUPABASE_REFERENCES: readonly Reference[] = [
   {

@@ -1,6 +1,5 @@
-import type { Check } from "../../core/check.ts";
-import { needSupabase, SupabaseResponses } from "../../artifacts/baas-probes.ts";
-import { signupSettings } from "../../artifacts/baas-responses.ts";
+import type { Check } from "../../core/index.ts";
+import { needSupabase, SupabaseResponses, signupSettings } from "../../artifacts/index.ts";
 import { CVSS_INFORMATIONAL, keyedEvidence, SUPABASE_REFERENCES, webServerFixes } from "./shared.ts";
 
 export const signupOpen: Check = {

@@ -1,9 +1,11 @@
-import type { Check } from "../../core/check.ts";
-import type { FindingDraft } from "../../core/finding.ts";
-import { headerValue } from "../../core/headers.ts";
-import { BaasConfiguration } from "../../artifacts/baas-config.ts";
-import { needSupabase, SupabaseResponses, type SupabaseResponse } from "../../artifacts/baas-probes.ts";
-import { postgrestCount } from "../../artifacts/baas-responses.ts";
+import { type Check, type FindingDraft, headerValue, plural } from "../../core/index.ts";
+import {
+  BaasConfiguration,
+  needSupabase,
+  SupabaseResponses,
+  type SupabaseResponse,
+  postgrestCount,
+} from "../../artifacts/index.ts";
 import {
   CVSS_READ_ALL,
   CVSS_READ_SOME,
@@ -12,7 +14,6 @@ import {
   SUPABASE_REFERENCES,
   webServerFixes,
 } from "./shared.ts";
-import { plural } from "../../core/wording.ts";
 
 /** Tables whose names say they hold what a site publishes: still reported, at a lower severity. */
 const PUBLIC_CONTENT =

@@ -1,8 +1,6 @@
-import type { Check } from "../../core/check.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
-import { certificateDetails, describeCertificate, SiteCertificates } from "../../artifacts/certificates.ts";
+import { type Check, evidenceFrom, plural } from "../../core/index.ts";
+import { certificateDetails, describeCertificate, SiteCertificates } from "../../artifacts/index.ts";
 import { LETS_ENCRYPT, OWASP_TLS } from "./shared.ts";
-import { plural } from "../../core/wording.ts";
 
 /** Renewal tooling renews 30 days ahead; two weeks left means it has already failed once or more. */
 export const EXPIRY_WARNING_DAYS = 14;

@@ -1,6 +1,5 @@
-import type { Check } from "../../core/check.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
-import { certificateDetails, describeCertificate, SiteCertificates } from "../../artifacts/certificates.ts";
+import { type Check, evidenceFrom } from "../../core/index.ts";
+import { certificateDetails, describeCertificate, SiteCertificates } from "../../artifacts/index.ts";
 import { LETS_ENCRYPT, OWASP_TLS } from "./shared.ts";
 
 export const certificateInvalid: Check = {

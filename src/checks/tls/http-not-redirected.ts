@@ -1,7 +1,6 @@
-import type { Check } from "../../core/check.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
+import { type Check, evidenceFrom } from "../../core/index.ts";
 import { MDN_HSTS, OWASP_TLS, REDIRECT_TO_HTTPS } from "./shared.ts";
-import { TransportObservations } from "../../artifacts/transport-facts.ts";
+import { TransportObservations } from "../../artifacts/index.ts";
 
 export const httpNotRedirected: Check = {
   meta: {

@@ -1,4 +1,4 @@
-import type { Check } from "../../core/check.ts";
+import type { Check } from "../../core/index.ts";
 import { certificateExpiring } from "./certificate-expiring.ts";
 import { certificateInvalid } from "./certificate-invalid.ts";
 import { httpNotRedirected } from "./http-not-redirected.ts";

@@ -1,7 +1,5 @@
-import type { Check } from "../../core/check.ts";
-import type { Evidence, FindingDraft } from "../../core/finding.ts";
-import type { HandshakeRecord } from "../../core/transport.ts";
-import { LEGACY_VERSIONS, TlsHandshakes } from "../../artifacts/tls-handshakes.ts";
+import type { Check, Evidence, FindingDraft, HandshakeRecord } from "../../core/index.ts";
+import { LEGACY_VERSIONS, TlsHandshakes } from "../../artifacts/index.ts";
 import { MOZILLA_TLS_CONFIG, OWASP_TLS } from "./shared.ts";
 
 /** Node's protocol names as people write them. */

@@ -1,8 +1,5 @@
-import type { Check } from "../../core/check.ts";
-import { bodyText } from "../../core/body.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
-import { headerValues } from "../../core/headers.ts";
-import { HtmlDocuments, type HtmlDocument } from "../../artifacts/documents.ts";
+import { type Check, bodyText, evidenceFrom, headerValues } from "../../core/index.ts";
+import { HtmlDocuments, type HtmlDocument } from "../../artifacts/index.ts";
 import { insecureActiveContent } from "./active-content.ts";
 
 const MDN_MIXED_CONTENT = {

@@ -1,8 +1,6 @@
-import type { Check } from "../../core/check.ts";
-import { evidenceFrom } from "../../core/evidence.ts";
-import type { Evidence } from "../../core/finding.ts";
+import { type Check, evidenceFrom, type Evidence } from "../../core/index.ts";
 import { LETS_ENCRYPT, MDN_HSTS, OWASP_TLS, REDIRECT_TO_HTTPS } from "./shared.ts";
-import { TransportObservations } from "../../artifacts/transport-facts.ts";
+import { TransportObservations } from "../../artifacts/index.ts";
 
 export const noHttps: Check = {
   meta: {

@@ -1,5 +1,4 @@
-import type { Reference } from "../../core/finding.ts";
-import type { Stack } from "../../core/stack.ts";
+import type { Reference, Stack } from "../../core/index.ts";
 
 /** References shared by the tls.* checks; each check adds its own. */
 export const OWASP_TLS: Reference = {

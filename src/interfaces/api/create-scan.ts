@@ -1,7 +1,6 @@
 import type { FastifyRequest } from "fastify";
-import type { ScanRecord } from "../../store/scan-record.ts";
-import type { AppServices } from "../server/context.ts";
-import { HttpError } from "../server/errors.ts";
+import type { ScanRecord } from "../../store/index.ts";
+import { type AppServices, HttpError } from "../server/index.ts";
 import { scanOptions, scanTarget } from "./scan-request.ts";
 import type { ScanRequest } from "./schemas.ts";
 

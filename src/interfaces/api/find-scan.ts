@@ -1,8 +1,6 @@
-import type { Report } from "../../engine/report.ts";
-import { isScanId } from "../../store/scan-id.ts";
-import type { ScanRecord } from "../../store/scan-record.ts";
-import type { ScanStore } from "../../store/scan-store.ts";
-import { HttpError } from "../server/errors.ts";
+import type { Report } from "../../engine/index.ts";
+import { isScanId, type ScanRecord, type ScanStore } from "../../store/index.ts";
+import { HttpError } from "../server/index.ts";
 
 /** The scan with this id, or a 404 (malformed ids never reach the database). */
 export function findScan(store: ScanStore, id: string): ScanRecord {

@@ -1,5 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { createApp } from "../server/app.ts";
+import { createApp } from "../server/index.ts";
 
 /**
  * schemas/openapi.json: the OpenAPI 3.1 document that the routes' schemas generate, committed so the

@@ -1,12 +1,7 @@
 import Type from "typebox";
-import { parseTarget, TargetError } from "../../core/target.ts";
-import { renderBadge } from "../../reporters/badge.ts";
-import { renderHtml } from "../../reporters/html.ts";
-import { renderJson } from "../../reporters/json.ts";
-import { renderSarif } from "../../reporters/sarif.ts";
-import type { AppServices, Server } from "../server/context.ts";
-import { HttpError } from "../server/errors.ts";
-import { requireMediaType } from "../server/media-type.ts";
+import { parseTarget, TargetError } from "../../core/index.ts";
+import { renderBadge, renderHtml, renderJson, renderSarif } from "../../reporters/index.ts";
+import { type AppServices, type Server, HttpError, requireMediaType } from "../server/index.ts";
 import { createScan } from "./create-scan.ts";
 import { findScan, finishedScan } from "./find-scan.ts";
 import { scanLinks, scanResource } from "./scan-resource.ts";

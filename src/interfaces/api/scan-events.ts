@@ -1,8 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { LiveEvent } from "../../queue/live-scans.ts";
-import type { AppServices } from "../server/context.ts";
-import { HttpError } from "../server/errors.ts";
+import type { LiveEvent } from "../../queue/index.ts";
+import { type AppServices, HttpError } from "../server/index.ts";
 import { findScan } from "./find-scan.ts";
 
 const HEARTBEAT_MS = 15_000;

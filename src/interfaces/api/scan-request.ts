@@ -1,12 +1,10 @@
 import net from "node:net";
 import { CHECKS } from "../../checks/index.ts";
-import { parseTarget, TargetError, type Target } from "../../core/target.ts";
-import { unknownPatterns } from "../../engine/plan.ts";
-import type { ScanRuntime } from "../../engine/gather.ts";
-import { scanRequest, type ScanRequest } from "../../engine/request.ts";
-import { literalRefusal, type AddressGuard } from "../../http/address-policy.ts";
-import type { ScanRecord, ScanRequestOptions } from "../../store/scan-record.ts";
-import { HttpError } from "../server/errors.ts";
+import { parseTarget, TargetError, type Target } from "../../core/index.ts";
+import { unknownPatterns, type ScanRuntime, scanRequest, type ScanRequest } from "../../engine/index.ts";
+import { literalRefusal, type AddressGuard } from "../../http/index.ts";
+import type { ScanRecord, ScanRequestOptions } from "../../store/index.ts";
+import { HttpError } from "../server/index.ts";
 
 /** Server-mode ceilings: a stranger's scan is never bigger than the CLI's defaults. */
 export const MAX_BUDGET = 150;

@@ -1,6 +1,5 @@
-import type { ScanQueue } from "../../queue/scan-queue.ts";
-import type { ScanRecord } from "../../store/scan-record.ts";
-import type { ScanSummary } from "../../store/scan-store.ts";
+import type { ScanQueue } from "../../queue/index.ts";
+import type { ScanRecord, ScanSummary } from "../../store/index.ts";
 import type { Scan } from "./schemas.ts";
 
 /** Where everything about one scan lives; relative, so they hold behind any host name or proxy. */

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import Type, { type Static, type TSchema } from "typebox";
-import { SEVERITIES, type Severity } from "../../core/severity.ts";
-import type { Report } from "../../engine/report.ts";
-import type { LiveEvent } from "../../queue/live-scans.ts";
-import { SCAN_STATUSES, type ScanStatus } from "../../store/scan-record.ts";
+import { SEVERITIES, type Severity } from "../../core/index.ts";
+import type { Report } from "../../engine/index.ts";
+import type { LiveEvent } from "../../queue/index.ts";
+import { SCAN_STATUSES, type ScanStatus } from "../../store/index.ts";
 import { MAX_BUDGET, MAX_PATTERNS, MAX_TIMEOUT_SECONDS, MAX_URL_LENGTH } from "./scan-request.ts";
 
 /**

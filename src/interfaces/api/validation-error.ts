@@ -1,5 +1,5 @@
 import type { FastifySchemaValidationError } from "fastify";
-import { HttpError } from "../server/errors.ts";
+import { HttpError } from "../server/index.ts";
 
 /**
  * A schema's refusal in the API's words. The code says which part was wrong (the body as a whole, the

@@ -2,8 +2,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { CHECKS } from "../../checks/index.ts";
-import { isSeverity, severityRank, type Severity } from "../../core/severity.ts";
-import { TargetError } from "../../core/target.ts";
+import { isSeverity, severityRank, type Severity, TargetError } from "../../core/index.ts";
 import {
   replay,
   scan,
@@ -12,9 +11,9 @@ import {
   toRecordingFile,
   type RecordedScan,
   type Report,
+  readRecordingFile,
 } from "../../engine/index.ts";
-import { readRecordingFile } from "../../engine/recording-schema.ts";
-import { OverrideSyntaxError } from "../../http/resolve-override.ts";
+import { OverrideSyntaxError } from "../../http/index.ts";
 import { FORMATS, render, type Format } from "../../reporters/index.ts";
 import { VERSION } from "../../version.ts";
 import { progressLine } from "./progress-line.ts";

@@ -1,5 +1,5 @@
-import type { ProgressEvent } from "../../engine/progress.ts";
-import { terminalSafe } from "../../reporters/terminal.ts";
+import type { ProgressEvent } from "../../engine/index.ts";
+import { terminalSafe } from "../../reporters/index.ts";
 
 /** A single self-rewriting status line on stderr (only when stderr is a terminal). */
 export function progressLine(stream: NodeJS.WriteStream): {

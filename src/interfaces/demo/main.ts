@@ -1,6 +1,6 @@
 import { scan, scanRequest } from "../../engine/index.ts";
 import { render } from "../../reporters/index.ts";
-import { progressLine } from "../cli/progress-line.ts";
+import { progressLine } from "../cli/index.ts";
 import { startDemoSite } from "./vulnerable-site.ts";
 
 /**

@@ -1,9 +1,9 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from "fastify";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { ScanQueue } from "../../queue/scan-queue.ts";
-import type { ScanStore } from "../../store/scan-store.ts";
-import type { ScanPolicy } from "../api/scan-request.ts";
+import type { ScanQueue } from "../../queue/index.ts";
+import type { ScanStore } from "../../store/index.ts";
+import type { ScanPolicy } from "../api/index.ts";
 import type { ServerConfig } from "./config.ts";
 
 /** The Fastify instance the routes are added to: route schemas type the handlers (TypeBox). */

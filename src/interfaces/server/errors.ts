@@ -1,5 +1,5 @@
 import type { FastifyError } from "fastify";
-import { validationError } from "../api/validation-error.ts";
+import { validationError } from "../api/index.ts";
 
 /** An error a client caused, with the status and the machine-readable code it is answered with. */
 export class HttpError extends Error {

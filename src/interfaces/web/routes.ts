@@ -1,14 +1,9 @@
 import type { FastifyReply, FastifyRequest, FastifySchemaValidationError } from "fastify";
 import Type from "typebox";
 import { getArticle, listArticles } from "../../learn/index.ts";
-import { isScanId } from "../../store/scan-id.ts";
-import { createScan } from "../api/create-scan.ts";
-import { scanLinks } from "../api/scan-resource.ts";
-import { ScanUrl } from "../api/schemas.ts";
-import { validationError } from "../api/validation-error.ts";
-import type { AppServices, Server } from "../server/context.ts";
-import { HttpError } from "../server/errors.ts";
-import { requireMediaType } from "../server/media-type.ts";
+import { isScanId } from "../../store/index.ts";
+import { createScan, scanLinks, ScanUrl, validationError } from "../api/index.ts";
+import { type AppServices, type Server, HttpError, requireMediaType } from "../server/index.ts";
 import { errorPage } from "./error-page.ts";
 import type { SafeHtml } from "../../render/index.ts";
 import { homePage } from "./home-page.ts";

@@ -1,11 +1,10 @@
 import { CHECKS } from "../../checks/index.ts";
-import { planProbes, selectChecks } from "../../engine/plan.ts";
+import { planProbes, selectChecks } from "../../engine/index.ts";
 import { PROBES } from "../../probes/index.ts";
-import type { LiveScan } from "../../queue/live-scans.ts";
-import { reportSection } from "../../reporters/html.ts";
-import type { ScanSummary } from "../../store/scan-store.ts";
-import type { ScanRecord, ScanRequestOptions } from "../../store/scan-record.ts";
-import { scanLinks } from "../api/scan-resource.ts";
+import type { LiveScan } from "../../queue/index.ts";
+import { reportSection } from "../../reporters/index.ts";
+import type { ScanSummary, ScanRecord, ScanRequestOptions } from "../../store/index.ts";
+import { scanLinks } from "../api/index.ts";
 import { html, type SafeHtml } from "../../render/index.ts";
 import { page } from "./layout.ts";
 import { LIVE_SCRIPT } from "./live-script.ts";

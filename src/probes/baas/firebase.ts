@@ -1,14 +1,14 @@
-import { baasConfig } from "../../artifacts/baas-config.ts";
 import {
+  baasConfig,
   baasLabels,
   FIREBASE_PROBE,
   FirebaseResponses,
   type BaasLabelNames,
   type FirebaseProbeKind,
   type FirebaseRequest,
-} from "../../artifacts/baas-probes.ts";
-import { rtdbKeys } from "../../artifacts/baas-responses.ts";
-import type { FirebaseProject } from "../../artifacts/firebase-config.ts";
+  rtdbKeys,
+  type FirebaseProject,
+} from "../../artifacts/index.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
 
 /** Bounds per scan (collections across all projects; database paths per project, only if the root is closed). */

@@ -1,14 +1,14 @@
-import { baasConfig } from "../../artifacts/baas-config.ts";
 import {
+  baasConfig,
   baasLabels,
   SUPABASE_PROBE,
   SupabaseResponses,
   type BaasLabelNames,
   type SupabaseProbeKind,
   type SupabaseRequest,
-} from "../../artifacts/baas-probes.ts";
-import { supabaseBuckets } from "../../artifacts/baas-responses.ts";
-import type { SupabaseProject } from "../../artifacts/supabase-config.ts";
+  supabaseBuckets,
+  type SupabaseProject,
+} from "../../artifacts/index.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
 
 /** Bounds per scan, whatever the bundle names: a few projects, tables and buckets are enough to tell. */

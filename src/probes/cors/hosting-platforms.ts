@@ -1,5 +1,4 @@
-import { headerValue } from "../../core/headers.ts";
-import type { HeaderList } from "../../core/exchange.ts";
+import { headerValue, type HeaderList } from "../../core/index.ts";
 
 interface HostingPlatform {
   suffix: string;

@@ -1,4 +1,4 @@
-import { registrableDomainOf } from "../../core/target.ts";
+import { registrableDomainOf } from "../../core/index.ts";
 
 /** Each variant stands for one way an origin check goes wrong; the CORS checks read these names. */
 export type OriginVariant =

@@ -1,10 +1,8 @@
-import type { Endpoint } from "../../core/recording.ts";
-import type { Exchange } from "../../core/exchange.ts";
-import { headerTokens, headerValue } from "../../core/headers.ts";
+import { type Endpoint, type Exchange, headerTokens, headerValue } from "../../core/index.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
 import { hostingSuffixesFor } from "./hosting-platforms.ts";
 import { bypassOrigins, firstPassOrigins, type OriginProbe } from "./origins.ts";
-import { CorsObservations } from "../../artifacts/cors-observations.ts";
+import { CorsObservations } from "../../artifacts/index.ts";
 
 /** API paths worth a look even when nothing names them: routers often mount CORS only there. */
 const COMMON_API_PATHS = ["/api", "/graphql"];

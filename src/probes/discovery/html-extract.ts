@@ -1,4 +1,4 @@
-import { readTags } from "../../artifacts/html-tags.ts";
+import { readTags } from "../../artifacts/index.ts";
 
 export interface HtmlExtract {
   /** External scripts, absolute URLs, in document order. */

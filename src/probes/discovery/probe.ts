@@ -1,12 +1,9 @@
-import { bodyText } from "../../core/body.ts";
-import { mimeType } from "../../core/headers.ts";
-import { isSameSite } from "../../core/target.ts";
-import { BodyPool } from "../../http/body-pool.ts";
+import { bodyText, mimeType, isSameSite } from "../../core/index.ts";
+import { BodyPool } from "../../http/index.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
 import { extractEndpoints } from "./endpoint-extract.ts";
 import { extractHtml, MAX_ITEMS } from "./html-extract.ts";
-import { BaasConfiguration } from "../../artifacts/baas-config.ts";
-import { DiscoveryResults, ScanExchanges } from "../../artifacts/scan-exchanges.ts";
+import { BaasConfiguration, DiscoveryResults, ScanExchanges } from "../../artifacts/index.ts";
 
 /** Limits on what discovery fetches: enough to see a real app's bundles, bounded against hostile pages. */
 export const DISCOVERY_LIMITS = {

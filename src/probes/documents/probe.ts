@@ -4,11 +4,13 @@ import {
   DOCUMENT_ROLE,
   HtmlDocuments,
   REPEAT_ROLE,
-} from "../../artifacts/documents.ts";
+  LiveCookies,
+  ObservedCookies,
+  DocumentCsps,
+  ReusedNonces,
+  HostHstsPolicies,
+} from "../../artifacts/index.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
-import { LiveCookies, ObservedCookies } from "../../artifacts/cookies.ts";
-import { DocumentCsps, ReusedNonces } from "../../artifacts/csp.ts";
-import { HostHstsPolicies } from "../../artifacts/hsts.ts";
 
 /** A few pages are enough to see whether headers are set site-wide and where cookies are set. */
 export const DOCUMENTS_LIMITS = {

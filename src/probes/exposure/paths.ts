@@ -1,4 +1,4 @@
-import type { ExposureKind } from "../../artifacts/exposure-responses.ts";
+import type { ExposureKind } from "../../artifacts/index.ts";
 
 export interface ExposurePath {
   path: string;

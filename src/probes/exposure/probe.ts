@@ -1,12 +1,12 @@
-import { bodyText } from "../../core/body.ts";
-import { headerValue } from "../../core/headers.ts";
+import { bodyText, headerValue } from "../../core/index.ts";
 import {
   CANDIDATE_ROLE,
   EXPOSURE_PROBE,
   ExposureResponses,
   type ExposureKind,
-} from "../../artifacts/exposure-responses.ts";
-import { BASELINE_ROLE, SoftNotFoundBaselines } from "../../artifacts/soft-404.ts";
+  BASELINE_ROLE,
+  SoftNotFoundBaselines,
+} from "../../artifacts/index.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
 import { baselinePaths } from "./baseline-paths.ts";
 import {

@@ -1,6 +1,4 @@
-import type { Exchange } from "../../core/exchange.ts";
-import { bodyText } from "../../core/body.ts";
-import { headerValue } from "../../core/headers.ts";
+import { type Exchange, bodyText, headerValue } from "../../core/index.ts";
 
 export type SourceMapVia = "header" | "comment" | "guess" | "inline";
 

@@ -1,9 +1,8 @@
-import { isSameSite } from "../../core/target.ts";
-import { BodyPool } from "../../http/body-pool.ts";
+import { isSameSite } from "../../core/index.ts";
+import { BodyPool } from "../../http/index.ts";
 import type { Probe } from "../probe.ts";
 import { sourceMapReference } from "./source-map-url.ts";
-import { SecretSightings } from "../../artifacts/secret-matches.ts";
-import { SOURCE_MAP_ROLE, SOURCE_MAPS_PROBE, SourceMaps } from "../../artifacts/source-maps.ts";
+import { SecretSightings, SOURCE_MAP_ROLE, SOURCE_MAPS_PROBE, SourceMaps } from "../../artifacts/index.ts";
 
 /** Maps are big (often several times their bundle): bounded in count, each, and in all. */
 export const SOURCE_MAP_LIMITS = {

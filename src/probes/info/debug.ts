@@ -1,6 +1,5 @@
-import type { Exchange } from "../../core/exchange.ts";
-import { bodyText } from "../../core/body.ts";
-import { DEBUG_PROBE, DEBUG_ROLE, DebugResponses, type DebugKind } from "../../artifacts/debug-responses.ts";
+import { type Exchange, bodyText } from "../../core/index.ts";
+import { DEBUG_PROBE, DEBUG_ROLE, DebugResponses, type DebugKind } from "../../artifacts/index.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
 
 /**

@@ -1,9 +1,4 @@
-import {
-  ERROR_TRIGGER_ROLE,
-  ERRORS_PROBE,
-  ErrorTriggers,
-  type ErrorTrigger,
-} from "../../artifacts/error-triggers.ts";
+import { ERROR_TRIGGER_ROLE, ERRORS_PROBE, ErrorTriggers, type ErrorTrigger } from "../../artifacts/index.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
 
 /** Percent signs that are not escapes: decoders (decodeURIComponent, Rack, WSGI, send) throw on them. */

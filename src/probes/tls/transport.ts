@@ -1,13 +1,14 @@
-import type { Exchange } from "../../core/exchange.ts";
-import { headerValue } from "../../core/headers.ts";
-import { SiteCertificates } from "../../artifacts/certificates.ts";
-import { httpsExpectedFor, siteHttpsOrigin, siteHttpUrl } from "../../artifacts/https-origin.ts";
+import { type Exchange, headerValue } from "../../core/index.ts";
 import {
+  SiteCertificates,
+  httpsExpectedFor,
+  siteHttpsOrigin,
+  siteHttpUrl,
   HTTP_ROLE,
   HTTPS_ROLE,
   TRANSPORT_PROBE,
   TransportObservations,
-} from "../../artifacts/transport-facts.ts";
+} from "../../artifacts/index.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
 
 /** Hops followed on the http:// side while they stay on http (a trailing slash, a www redirect). */

@@ -1,11 +1,11 @@
-import { siteHttpsOrigin } from "../../artifacts/https-origin.ts";
 import {
+  siteHttpsOrigin,
   LEGACY_ROLE,
   LEGACY_VERSIONS,
   TlsHandshakes,
   VERSIONS_PROBE,
-} from "../../artifacts/tls-handshakes.ts";
-import { TRANSPORT_PROBE } from "../../artifacts/transport-facts.ts";
+  TRANSPORT_PROBE,
+} from "../../artifacts/index.ts";
 import type { Probe } from "../probe.ts";
 
 /**

@@ -1,0 +1,88 @@
+/**
+ * The door to artifacts/: the typed artifacts checks read (each a pure view of a recording), the label
+ * constants and writers probes use so the two agree, and the parsers checks share (CSP, cookies, HSTS).
+ */
+export { BaasConfiguration, baasConfig } from "./baas-config.ts";
+export {
+  type BaasLabelNames,
+  FIREBASE_PROBE,
+  type FirebaseProbeKind,
+  type FirebaseRequest,
+  type FirebaseResponse,
+  FirebaseResponses,
+  SUPABASE_PROBE,
+  type SupabaseProbeKind,
+  type SupabaseRequest,
+  type SupabaseResponse,
+  SupabaseResponses,
+  baasLabels,
+  needFirebase,
+  needSupabase,
+} from "./baas-probes.ts";
+export {
+  type FirestorePage,
+  firebaseStorageItems,
+  firestoreDocuments,
+  postgrestCount,
+  rtdbAnswersNull,
+  rtdbKeys,
+  signupSettings,
+  supabaseBuckets,
+  supabaseObjectCount,
+} from "./baas-responses.ts";
+export { SiteCertificates, certificateDetails, describeCertificate } from "./certificates.ts";
+export { LiveCookies, type ObservedCookie, ObservedCookies, prefixViolation } from "./cookies.ts";
+export {
+  type CorsObservation,
+  CorsObservations,
+  dependsOnOrigin,
+  isHtml,
+  onePerEndpoint,
+  onlyOnMissingPath,
+  reflectsArbitrary,
+  simpleObservation,
+} from "./cors-observations.ts";
+export {
+  type DocumentCsp,
+  DocumentCsps,
+  ReusedNonces,
+  baseUriMissing,
+  cspStatus,
+  describePolicies,
+  evalWeaknesses,
+  inlineWeaknesses,
+  metaExcerpt,
+  objectSrcMissing,
+  scriptWeakness,
+  wildcardWeaknesses,
+} from "./csp.ts";
+export { DEBUG_PROBE, DEBUG_ROLE, type DebugKind, DebugResponses } from "./debug-responses.ts";
+export {
+  DOCUMENT_PROBE,
+  DOCUMENT_ROLE,
+  type HtmlDocument,
+  HtmlDocuments,
+  REPEAT_ROLE,
+  asDocument,
+} from "./documents.ts";
+export { ERRORS_PROBE, ERROR_TRIGGER_ROLE, type ErrorTrigger, ErrorTriggers } from "./error-triggers.ts";
+export {
+  CANDIDATE_ROLE,
+  EXPOSURE_PROBE,
+  type ExposureKind,
+  ExposureResponses,
+} from "./exposure-responses.ts";
+export type { FirebaseProject } from "./firebase-config.ts";
+export { HSTS_MIN_MAX_AGE, HostHstsPolicies } from "./hsts.ts";
+export { readTags } from "./html-tags.ts";
+export { httpsExpectedFor, siteHttpUrl, siteHttpsOrigin } from "./https-origin.ts";
+export { redactEvidence, redactKey, redactTokens } from "./key-redaction.ts";
+export { PUBLIC_KEY_LABELS, type PublicKey } from "./public-keys.ts";
+export { DiscoveryResults, ScanExchanges } from "./scan-exchanges.ts";
+export { type SecretSighting, SecretSightings } from "./secret-matches.ts";
+export { BASELINE_ROLE, SoftNotFoundBaselines } from "./soft-404.ts";
+export { SOURCE_MAPS_PROBE, SOURCE_MAP_ROLE, type SourceMap, SourceMaps } from "./source-maps.ts";
+export { DetectedStack } from "./stack.ts";
+export type { SupabaseProject } from "./supabase-config.ts";
+export { LEGACY_ROLE, LEGACY_VERSIONS, TlsHandshakes, VERSIONS_PROBE } from "./tls-handshakes.ts";
+export { HTTPS_ROLE, HTTP_ROLE, TRANSPORT_PROBE, TransportObservations } from "./transport-facts.ts";
