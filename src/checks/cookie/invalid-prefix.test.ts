@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import { testCheck } from "../../../test/tester/check-tester.ts";
-import { overHttps, page } from "../../../test/fixtures/headers/pages.ts";
+import { overHttps, page, recordedHtml, recordedHttps } from "../../../test/fixtures/headers/pages.ts";
 
 const HTTPS = { scheme: "https" } as const;
 
 testCheck("cookie.invalid-prefix", {
   vulnerable: [
+    // Scanned live over https with the whole cookie family: the other attribute checks must stay silent.
     {
       name: "__Host- with a Domain",
       site: overHttps(
@@ -23,30 +24,28 @@ testCheck("cookie.invalid-prefix", {
     },
     {
       name: "__Host- without Path=/",
-      site: overHttps(
-        page({ "set-cookie": "__Host-sid=abc123def456; Secure; Path=/app; HttpOnly; SameSite=Lax" }),
-      ),
-      scan: HTTPS,
+      site: recordedHttps({
+        "set-cookie": "__Host-sid=abc123def456; Secure; Path=/app; HttpOnly; SameSite=Lax",
+      }),
     },
     {
       name: "__Secure- without Secure",
-      site: overHttps(page({ "set-cookie": "__Secure-token=abc123def456; Path=/; HttpOnly; SameSite=Lax" })),
-      scan: HTTPS,
+      site: recordedHttps({ "set-cookie": "__Secure-token=abc123def456; Path=/; HttpOnly; SameSite=Lax" }),
     },
     {
       name: "a lower-case __host- prefix set over plain http",
-      site: page({ "set-cookie": "__host-sid=abc123def456; Secure; Path=/" }),
+      site: recordedHtml({ "set-cookie": "__host-sid=abc123def456; Secure; Path=/" }),
       expect: (finding) => assert.match(finding!.summary, /plain http/),
     },
   ],
   safe: [
     {
       name: "a correct __Host- cookie",
-      site: overHttps(
-        page({ "set-cookie": "__Host-sid=abc123def456; Secure; Path=/; HttpOnly; SameSite=Lax" }),
-      ),
-      scan: HTTPS,
+      site: recordedHttps({
+        "set-cookie": "__Host-sid=abc123def456; Secure; Path=/; HttpOnly; SameSite=Lax",
+      }),
     },
+    // Scanned live over https.
     {
       name: "a correct __Secure- cookie with a Domain",
       site: overHttps(

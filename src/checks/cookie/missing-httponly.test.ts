@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { testCheck } from "../../../test/tester/check-tester.ts";
-import { overHttps, page } from "../../../test/fixtures/headers/pages.ts";
+import { overHttps, page, recordedHttps } from "../../../test/fixtures/headers/pages.ts";
 
 const HTTPS = { scheme: "https" } as const;
 const JWT =
@@ -8,6 +8,7 @@ const JWT =
 
 testCheck("cookie.missing-httponly", {
   vulnerable: [
+    // Scanned live over https, as the HttpOnly session cookie below: the probe→artifact path.
     {
       name: "a Django session cookie readable by scripts",
       site: overHttps(page({ "set-cookie": "sessionid=k3j4h5g6f7d8s9a0; Path=/; Secure; SameSite=Lax" })),
@@ -16,57 +17,45 @@ testCheck("cookie.missing-httponly", {
     },
     {
       name: "a cookie holding a JWT, whatever its name",
-      site: overHttps(page({ "set-cookie": `user=${JWT}; Path=/; Secure; SameSite=Lax` })),
-      scan: HTTPS,
+      site: recordedHttps({ "set-cookie": `user=${JWT}; Path=/; Secure; SameSite=Lax` }),
       expect: (finding) => assert.match(finding!.summary, /JWT/),
     },
     {
       name: "Supabase's auth cookie: readable by design, informational",
-      site: overHttps(
-        page({
-          "set-cookie": `sb-abcdefghijklmnopqrst-auth-token=base64-${JWT}; Path=/; Secure; SameSite=Lax`,
-        }),
-      ),
-      scan: HTTPS,
+      site: recordedHttps({
+        "set-cookie": `sb-abcdefghijklmnopqrst-auth-token=base64-${JWT}; Path=/; Secure; SameSite=Lax`,
+      }),
       expect: (finding) => assert.equal(finding!.severity, "info"),
     },
     {
       name: "Supabase's PKCE code verifier: readable by design, informational",
-      site: overHttps(
-        page({
-          "set-cookie":
-            "sb-abcdefghijklmnopqrst-auth-token-code-verifier=base64-InZlcmlmaWVyIg; Path=/; Max-Age=600; Secure; SameSite=Lax",
-        }),
-      ),
-      scan: HTTPS,
+      site: recordedHttps({
+        "set-cookie":
+          "sb-abcdefghijklmnopqrst-auth-token-code-verifier=base64-InZlcmlmaWVyIg; Path=/; Max-Age=600; Secure; SameSite=Lax",
+      }),
       expect: (finding) => assert.equal(finding!.severity, "info"),
     },
   ],
   safe: [
     {
       name: "a preference cookie without HttpOnly",
-      site: overHttps(page({ "set-cookie": "theme=dark; Path=/; Secure; SameSite=Lax" })),
-      scan: HTTPS,
+      site: recordedHttps({ "set-cookie": "theme=dark; Path=/; Secure; SameSite=Lax" }),
     },
     {
       name: "a double-submit CSRF token, which the front end must read",
-      site: overHttps(
-        page({ "set-cookie": "XSRF-TOKEN=a1b2c3d4e5f6a7b8c9d0; Path=/; Secure; SameSite=Lax" }),
-      ),
-      scan: HTTPS,
+      site: recordedHttps({ "set-cookie": "XSRF-TOKEN=a1b2c3d4e5f6a7b8c9d0; Path=/; Secure; SameSite=Lax" }),
     },
     {
       name: "Vercel's preview-toolbar token, a JWT the platform sets, not the site",
-      site: overHttps(
-        page({ "set-cookie": `__vercel_live_token=${JWT}; Path=/; Secure; SameSite=None; Partitioned` }),
-      ),
-      scan: HTTPS,
+      site: recordedHttps({
+        "set-cookie": `__vercel_live_token=${JWT}; Path=/; Secure; SameSite=None; Partitioned`,
+      }),
     },
     {
       name: "an analytics counter whose name mentions a session",
-      site: overHttps(page({ "set-cookie": "session_start=1700000000; Path=/; Secure; SameSite=Lax" })),
-      scan: HTTPS,
+      site: recordedHttps({ "set-cookie": "session_start=1700000000; Path=/; Secure; SameSite=Lax" }),
     },
+    // Scanned live over https.
     {
       name: "an HttpOnly session cookie",
       site: overHttps(

@@ -1,15 +1,13 @@
 import { testCheck } from "../../../test/tester/check-tester.ts";
-import { overHttps, page } from "../../../test/fixtures/headers/pages.ts";
-
-const HTTPS = { scheme: "https" } as const;
+import { page, recordedHttps } from "../../../test/fixtures/headers/pages.ts";
 
 testCheck("cookie.samesite-none-insecure", {
   vulnerable: [
     {
       name: "SameSite=None without Secure over https",
-      site: overHttps(page({ "set-cookie": "widget_state=open; Path=/; SameSite=None" })),
-      scan: HTTPS,
+      site: recordedHttps({ "set-cookie": "widget_state=open; Path=/; SameSite=None" }),
     },
+    // Scanned live, as SameSite=Lax over http below: the probe→artifact path.
     {
       name: "SameSite=None without Secure over http",
       site: page({ "set-cookie": "embed=1; Path=/; samesite=none" }),
@@ -18,9 +16,9 @@ testCheck("cookie.samesite-none-insecure", {
   safe: [
     {
       name: "SameSite=None with Secure",
-      site: overHttps(page({ "set-cookie": "widget_state=open; Path=/; SameSite=None; Secure" })),
-      scan: HTTPS,
+      site: recordedHttps({ "set-cookie": "widget_state=open; Path=/; SameSite=None; Secure" }),
     },
+    // Scanned live.
     {
       name: "SameSite=Lax without Secure over http",
       site: page({ "set-cookie": "theme=dark; SameSite=Lax" }),

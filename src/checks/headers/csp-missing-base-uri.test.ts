@@ -1,8 +1,9 @@
 import { testCheck } from "../../../test/tester/check-tester.ts";
-import { freshNonce, helmetApp, page } from "../../../test/fixtures/headers/pages.ts";
+import { freshNonce, helmetApp, page, recordedHtml } from "../../../test/fixtures/headers/pages.ts";
 
 testCheck("headers.csp-missing-base-uri", {
   vulnerable: [
+    // Scanned live: a fresh nonce per response, as a correct server sends it.
     {
       name: "a nonce-based policy without base-uri",
       site: page({
@@ -12,13 +13,14 @@ testCheck("headers.csp-missing-base-uri", {
     },
     {
       name: "hashes with 'strict-dynamic' and no base-uri",
-      site: page({
+      site: recordedHtml({
         "content-security-policy":
           "script-src 'sha256-RFWPLDbv2BY+rCkDzsE+0fr8ylGr2R2faWMhq4lfEQc=' 'strict-dynamic'; object-src 'none'",
       }),
     },
   ],
   safe: [
+    // Scanned live, as the vulnerable nonce case.
     {
       name: "a nonce-based policy with base-uri 'none'",
       site: page({
@@ -28,7 +30,7 @@ testCheck("headers.csp-missing-base-uri", {
     },
     {
       name: "a host-based policy (an injected <base> could only point at hosts script-src refuses)",
-      site: page({ "content-security-policy": "script-src 'self'; object-src 'none'" }),
+      site: recordedHtml({ "content-security-policy": "script-src 'self'; object-src 'none'" }),
     },
     { name: "helmet defaults", site: helmetApp() },
   ],

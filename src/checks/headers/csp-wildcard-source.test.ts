@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { testCheck } from "../../../test/tester/check-tester.ts";
-import { freshNonce, helmetApp, page } from "../../../test/fixtures/headers/pages.ts";
+import { freshNonce, helmetApp, page, recordedHtml } from "../../../test/fixtures/headers/pages.ts";
 
 const REST = "object-src 'none'; base-uri 'none'";
 
@@ -8,30 +8,32 @@ testCheck("headers.csp-wildcard-source", {
   vulnerable: [
     {
       name: "script-src *",
-      site: page({ "content-security-policy": `script-src *; ${REST}` }),
+      site: recordedHtml({ "content-security-policy": `script-src *; ${REST}` }),
       expect: (finding) => assert.equal(finding!.details.value, "*"),
     },
     {
       name: "script-src 'self' https:",
-      site: page({ "content-security-policy": `script-src 'self' https:; ${REST}` }),
+      site: recordedHtml({ "content-security-policy": `script-src 'self' https:; ${REST}` }),
       expect: (finding) => assert.equal(finding!.details.value, "https:"),
     },
     {
       name: "data: through default-src",
-      site: page({ "content-security-policy": `default-src 'self' data:; ${REST}` }),
+      site: recordedHtml({ "content-security-policy": `default-src 'self' data:; ${REST}` }),
       expect: (finding) => assert.equal(finding!.details.directive, "default-src"),
     },
     {
       name: "an allowlisted host that serves JSONP (csp_evaluator's bypass list)",
-      site: page({ "content-security-policy": `script-src 'self' https://www.google.com; ${REST}` }),
+      site: recordedHtml({ "content-security-policy": `script-src 'self' https://www.google.com; ${REST}` }),
       expect: (finding) => assert.equal(finding!.details.bypassHosts, "https://www.google.com"),
     },
+    // Scanned live: a fresh nonce per response.
     {
       name: "a nonce without 'strict-dynamic' does not disable https:",
       site: page({ "content-security-policy": () => `script-src 'nonce-${freshNonce()}' https:; ${REST}` }),
     },
   ],
   safe: [
+    // Scanned live: a fresh nonce per response.
     {
       name: "https: beside a nonce and 'strict-dynamic' (browsers ignore it)",
       site: page({
@@ -41,12 +43,13 @@ testCheck("headers.csp-wildcard-source", {
     },
     {
       name: "a wildcard for images only",
-      site: page({ "content-security-policy": `img-src *; script-src 'self'; ${REST}` }),
+      site: recordedHtml({ "content-security-policy": `img-src *; script-src 'self'; ${REST}` }),
     },
     {
       name: "a second policy restricting scripts to 'self'",
-      site: page({ "content-security-policy": [`script-src *`, `script-src 'self'; ${REST}`] }),
+      site: recordedHtml({ "content-security-policy": [`script-src *`, `script-src 'self'; ${REST}`] }),
     },
+    // A real framework's defaults, scanned live.
     { name: "helmet defaults (https: in font-src and style-src only)", site: helmetApp() },
   ],
 });

@@ -1,7 +1,16 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import { testCheck } from "../../../test/tester/check-tester.ts";
-import { helmetApp, html, overHttps, page } from "../../../test/fixtures/headers/pages.ts";
+import { recorded } from "../../../test/tester/recording.ts";
+import {
+  helmetApp,
+  html,
+  overHttps,
+  page,
+  RECORDED_HTTPS_URL,
+  recordedHtml,
+  recordedHttps,
+} from "../../../test/fixtures/headers/pages.ts";
 import { scanFixture } from "../../../test/support/scan-fixture.ts";
 import type { Handler, TestServer } from "../../../test/support/server.ts";
 
@@ -35,7 +44,8 @@ const hstsOnRedirect: Handler = (req, res) => {
 
 testCheck("headers.hsts-missing", {
   vulnerable: [
-    { name: "an https page without Strict-Transport-Security", site: overHttps(page({})), scan: HTTPS },
+    { name: "an https page without Strict-Transport-Security", site: recordedHttps({}) },
+    // Scanned live over https: the probe→artifact path.
     {
       name: "a header without max-age, which browsers ignore",
       site: overHttps(page({ "strict-transport-security": "includeSubDomains; preload" })),
@@ -44,24 +54,20 @@ testCheck("headers.hsts-missing", {
     },
     {
       name: "max-age given twice (invalid)",
-      site: overHttps(page({ "strict-transport-security": "max-age=63072000; max-age=63072000" })),
-      scan: HTTPS,
+      site: recordedHttps({ "strict-transport-security": "max-age=63072000; max-age=63072000" }),
     },
   ],
   safe: [
     {
       name: "two years with includeSubDomains",
-      site: overHttps(page({ "strict-transport-security": "max-age=63072000; includeSubDomains; preload" })),
-      scan: HTTPS,
+      site: recordedHttps({ "strict-transport-security": "max-age=63072000; includeSubDomains; preload" }),
     },
-    { name: "a plain-http site (HSTS is only read over https)", site: page({}) },
+    { name: "a plain-http site (HSTS is only read over https)", site: recordedHtml({}) },
     {
       name: "a JSON API over https (only documents are judged)",
-      site: overHttps((_req, res) => {
-        res.writeHead(200, { "content-type": "application/json" }).end("{}");
-      }),
-      scan: HTTPS,
+      site: recorded(RECORDED_HTTPS_URL).page({ type: "application/json", body: "{}" }),
     },
+    // A real framework's defaults, and a redirect, scanned live.
     { name: "helmet defaults over https", site: helmetApp(undefined, true), scan: HTTPS },
     {
       name: "HSTS sent on the https redirect that leads to the page (browsers keep it)",

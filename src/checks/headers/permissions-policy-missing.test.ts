@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { testCheck } from "../../../test/tester/check-tester.ts";
-import { page } from "../../../test/fixtures/headers/pages.ts";
+import { page, recordedHtml } from "../../../test/fixtures/headers/pages.ts";
 
 testCheck("headers.permissions-policy-missing", {
   vulnerable: [
+    // Scanned live, as the one safe case: the probe→artifact path.
     {
       name: "no Permissions-Policy (informational)",
       site: page({}),
@@ -11,7 +12,7 @@ testCheck("headers.permissions-policy-missing", {
     },
     {
       name: "only the old Feature-Policy header",
-      site: page({ "feature-policy": "camera 'none'" }),
+      site: recordedHtml({ "feature-policy": "camera 'none'" }),
       expect: (finding) => assert.match(finding!.summary, /Feature-Policy/),
     },
   ],

@@ -1,19 +1,20 @@
 import assert from "node:assert/strict";
 import { testCheck } from "../../../test/tester/check-tester.ts";
-import { helmetApp, html, page } from "../../../test/fixtures/headers/pages.ts";
+import { helmetApp, html, page, recordedHtml } from "../../../test/fixtures/headers/pages.ts";
 
 testCheck("headers.referrer-policy-unsafe", {
   vulnerable: [
     {
       name: "Referrer-Policy: unsafe-url",
-      site: page({ "referrer-policy": "unsafe-url" }),
+      site: recordedHtml({ "referrer-policy": "unsafe-url" }),
       expect: (finding) => assert.equal(finding!.details.policy, "unsafe-url"),
     },
     {
       name: "the last valid token wins: no-referrer, no-referrer-when-downgrade",
-      site: page({ "referrer-policy": "no-referrer, no-referrer-when-downgrade" }),
+      site: recordedHtml({ "referrer-policy": "no-referrer, no-referrer-when-downgrade" }),
       expect: (finding) => assert.equal(finding!.details.policy, "no-referrer-when-downgrade"),
     },
+    // Scanned live: the probe→artifact path, body markup included.
     {
       name: 'a legacy <meta name="referrer" content="always"> overrides a safe header',
       site: page({ "referrer-policy": "strict-origin" }, html(`<meta name="referrer" content="always">`)),
@@ -21,19 +22,26 @@ testCheck("headers.referrer-policy-unsafe", {
     },
   ],
   safe: [
-    { name: "no Referrer-Policy: browsers default to strict-origin-when-cross-origin", site: page({}) },
+    {
+      name: "no Referrer-Policy: browsers default to strict-origin-when-cross-origin",
+      site: recordedHtml({}),
+    },
     {
       name: "strict-origin-when-cross-origin",
-      site: page({ "referrer-policy": "strict-origin-when-cross-origin" }),
+      site: recordedHtml({ "referrer-policy": "strict-origin-when-cross-origin" }),
     },
     {
       name: "unsafe-url, then an unknown token, then same-origin: the last valid token wins",
-      site: page({ "referrer-policy": "unsafe-url, made-up, same-origin" }),
+      site: recordedHtml({ "referrer-policy": "unsafe-url, made-up, same-origin" }),
     },
     {
       name: "a <meta> no-referrer overrides an unsafe header",
-      site: page({ "referrer-policy": "unsafe-url" }, html(`<meta name="referrer" content="no-referrer">`)),
+      site: recordedHtml(
+        { "referrer-policy": "unsafe-url" },
+        html(`<meta name="referrer" content="no-referrer">`),
+      ),
     },
+    // A real framework's defaults, scanned live.
     { name: "helmet defaults", site: helmetApp() },
   ],
 });

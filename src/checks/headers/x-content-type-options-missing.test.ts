@@ -1,10 +1,11 @@
 import { testCheck } from "../../../test/tester/check-tester.ts";
 import { recorded, recordedPage } from "../../../test/tester/recording.ts";
-import { helmetApp } from "../../../test/fixtures/headers/pages.ts";
+import { helmetApp, page } from "../../../test/fixtures/headers/pages.ts";
 
 testCheck("headers.x-content-type-options-missing", {
   vulnerable: [
-    { name: "no X-Content-Type-Options", site: recordedPage({}) },
+    // Scanned live: the probe→artifact path.
+    { name: "no X-Content-Type-Options", site: page({}) },
     { name: "a misspelt value", site: recordedPage({ "x-content-type-options": "no-sniff" }) },
   ],
   safe: [
