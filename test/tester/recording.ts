@@ -1,4 +1,9 @@
+import { DEBUG_PROBE, DEBUG_ROLE, type DebugKind } from "../../src/artifacts/debug-responses.ts";
 import { DOCUMENT_PROBE, DOCUMENT_ROLE } from "../../src/artifacts/documents.ts";
+import { ERROR_TRIGGER_ROLE, ERRORS_PROBE, type ErrorTrigger } from "../../src/artifacts/error-triggers.ts";
+import { CANDIDATE_ROLE, EXPOSURE_PROBE, type ExposureKind } from "../../src/artifacts/exposure-responses.ts";
+import { BASELINE_ROLE } from "../../src/artifacts/soft-404.ts";
+import { SOURCE_MAP_ROLE, SOURCE_MAPS_PROBE } from "../../src/artifacts/source-maps.ts";
 import type { Exchange, Labels, Method } from "../../src/core/exchange.ts";
 import { emptyDiscovery, type Recording } from "../../src/core/recording.ts";
 import { parseTarget } from "../../src/core/target.ts";
@@ -48,6 +53,57 @@ export class RecordingBuilder {
     return this;
   }
 
+  /** A same-site script the discovery probe fetched for the page (text/javascript unless `answer.type` says). */
+  bundle(path: string, body: string, answer: Omit<RecordedAnswer, "body"> = {}): this {
+    // The discovery probe writes this role as a literal; no artifact file exports it.
+    const exchange = this.add("discovery", { role: "bundle" }, "GET", new URL(path, this.url).href, {
+      type: "text/javascript",
+      ...answer,
+      body,
+    });
+    this.discovery.bundles.push({ url: exchange.request.url, exchangeId: exchange.id });
+    return this;
+  }
+
+  /** The source-maps probe's fetch of a bundle's map, found `via` its header, its comment or a guess. */
+  sourceMap(
+    path: string,
+    bundlePath: string,
+    via: "header" | "comment" | "guess",
+    answer: RecordedAnswer,
+  ): this {
+    const bundle = new URL(bundlePath, this.url).href;
+    this.add(SOURCE_MAPS_PROBE, { role: SOURCE_MAP_ROLE, bundle, via }, "GET", new URL(path, this.url).href, {
+      type: "application/json",
+      ...answer,
+    });
+    return this;
+  }
+
+  /** The exposure probe's request for one curated path it expects to be a `kind` file. */
+  exposureCandidate(kind: ExposureKind, path: string, answer: RecordedAnswer): this {
+    this.add(EXPOSURE_PROBE, { role: CANDIDATE_ROLE, kind, path }, "GET", this.originPath(path), answer);
+    return this;
+  }
+
+  /** The exposure probe's request for a path that cannot exist (its soft-404 baseline). */
+  exposureBaseline(path: string, answer: RecordedAnswer): this {
+    this.add(EXPOSURE_PROBE, { role: BASELINE_ROLE, path }, "GET", this.originPath(path), answer);
+    return this;
+  }
+
+  /** The info-errors probe's deliberately malformed request, in a path or an API route. */
+  errorTrigger(trigger: ErrorTrigger, path: string, answer: RecordedAnswer): this {
+    this.add(ERRORS_PROBE, { role: ERROR_TRIGGER_ROLE, trigger }, "GET", this.originPath(path), answer);
+    return this;
+  }
+
+  /** The info-debug probe's request for one well-known debug endpoint. */
+  debugEndpoint(kind: DebugKind, path: string, answer: RecordedAnswer): this {
+    this.add(DEBUG_PROBE, { role: DEBUG_ROLE, kind }, "GET", this.originPath(path), answer);
+    return this;
+  }
+
   /** Any exchange, with the labels of the probe that would have sent it. */
   exchange(
     probe: string,
@@ -68,6 +124,11 @@ export class RecordingBuilder {
       tls: new Map(this.tls),
       handshakes: [],
     };
+  }
+
+  /** The probes that ask for fixed paths ask the origin, not a path relative to the page. */
+  private originPath(path: string): string {
+    return `${new URL(this.url).origin}${path}`;
   }
 
   private add(probe: string, labels: Labels, method: Method, url: string, answer?: RecordedAnswer): Exchange {

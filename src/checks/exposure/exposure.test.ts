@@ -10,14 +10,16 @@ import { spaSite } from "../../../test/fixtures/sites/spa.ts";
 import { scanFixture } from "../../../test/support/scan-fixture.ts";
 import { listen, startServer, type Handler, type TestServer } from "../../../test/support/server.ts";
 import { testCheck } from "../../../test/tester/check-tester.ts";
+import { recorded, type RecordedAnswer } from "../../../test/tester/recording.ts";
 import {
   BUNDLE,
   PAGE_WITH_BUNDLE,
   dsStoreBytes,
   jsonCatchAll,
+  recordedStaticSite,
+  recordedTextCatchAll,
   spaWith,
   staticSite,
-  textCatchAll,
 } from "../../../test/fixtures/exposure/sites.ts";
 
 const ENV_WITH_SECRETS = [
@@ -65,12 +67,14 @@ testCheck("exposure.env-file", {
     },
     {
       name: "an env file without secret names is medium",
-      site: staticSite({ "/.env.local": { type: "text/plain", body: "NODE_ENV=production\nPORT=3000\n" } }),
+      site: recordedStaticSite("env", {
+        "/.env.local": { type: "text/plain", body: "NODE_ENV=production\nPORT=3000\n" },
+      }),
       expect: (finding) => assert.equal(finding?.severity, "medium"),
     },
     {
       name: "an env file of placeholders (a honeypot or tutorial) is medium",
-      site: staticSite({
+      site: recordedStaticSite("env", {
         "/.env": {
           type: "text/plain",
           body: "API_KEY=your-api-key-here\nSESSION_SECRET=\nSTRIPE_SECRET_KEY=${STRIPE_SECRET_KEY}\nDB_PASSWORD=changeme\n",
@@ -88,11 +92,11 @@ testCheck("exposure.env-file", {
     { name: "a CDN answering dotfiles with a 403 block page", site: CDN },
     {
       name: "a host answering every path with the same KEY=value text (the baseline has it too)",
-      site: textCatchAll("STATUS=ok\nREGION=eu-west-1\n"),
+      site: recordedTextCatchAll("env", "STATUS=ok\nREGION=eu-west-1\n"),
     },
     {
       name: "an HTML page that shows KEY=value lines",
-      site: staticSite({
+      site: recordedStaticSite("env", {
         "/.env": { type: "text/html", body: "<pre>\nAPI_URL=https://api.example.com\nMODE=demo\n</pre>" },
       }),
     },
@@ -114,7 +118,7 @@ testCheck("exposure.git-repository", {
   vulnerable: [
     {
       name: ".git/HEAD and .git/config are served, the remote with a token",
-      site: staticSite({
+      site: recordedStaticSite("git", {
         "/.git/HEAD": { type: "text/plain", body: "ref: refs/heads/main\n" },
         "/.git/config": { type: "text/plain", body: GIT_CONFIG },
       }),
@@ -127,7 +131,7 @@ testCheck("exposure.git-repository", {
     },
     {
       name: "a config with the token actions/checkout leaves in it",
-      site: staticSite({
+      site: recordedStaticSite("git", {
         "/.git/config": {
           type: "text/plain",
           body: '[core]\n\trepositoryformatversion = 0\n[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46Z2hzX1pxOHdMcjJLcDBYeQ==\n',
@@ -155,11 +159,13 @@ testCheck("exposure.git-repository", {
     { name: "a CDN answering dotfiles with a 403 block page", site: CDN },
     {
       name: "a host answering every path with a HEAD-like line",
-      site: textCatchAll("ref: refs/heads/main\n"),
+      site: recordedTextCatchAll("git", "ref: refs/heads/main\n"),
     },
     {
       name: "a 403 with a git-looking body",
-      site: staticSite({ "/.git/config": { type: "text/plain", body: GIT_CONFIG, status: 403 } }),
+      site: recordedStaticSite("git", {
+        "/.git/config": { type: "text/plain", body: GIT_CONFIG, status: 403 },
+      }),
     },
   ],
 });
@@ -186,6 +192,14 @@ const MAP_WITH_SOURCES = JSON.stringify({
   names: [],
   mappings: "AAAA;AACA",
 });
+
+/** A bundle and the map the source-maps probe fetched for it (found `via` the comment or beside it). */
+function recordedSiteWithBundle(bundle: string, via: "comment" | "guess", map: RecordedAnswer) {
+  return recorded()
+    .page({ type: "text/html; charset=utf-8", body: PAGE_WITH_BUNDLE })
+    .bundle("/assets/index-8c1f2a.js", bundle)
+    .sourceMap("/assets/index-8c1f2a.js.map", "/assets/index-8c1f2a.js", via, map);
+}
 
 function siteWithBundle(
   bundle: string,
@@ -230,19 +244,22 @@ testCheck("exposure.source-map", {
     { name: "a CDN with block pages", site: CDN },
     {
       name: "a bundle without a map (404)",
-      site: siteWithBundle(`${BUNDLE}\n//# sourceMappingURL=index-8c1f2a.js.map`),
+      site: recordedSiteWithBundle(`${BUNDLE}\n//# sourceMappingURL=index-8c1f2a.js.map`, "comment", {
+        status: 404,
+        type: "text/plain",
+        body: "Not Found",
+      }),
     },
     {
       name: "a .map URL answering JSON that is not a source map",
-      site: siteWithBundle(BUNDLE, {
-        "/assets/index-8c1f2a.js.map": { type: "application/json", body: '{"version":3,"error":"gone"}' },
+      site: recordedSiteWithBundle(BUNDLE, "guess", {
+        type: "application/json",
+        body: '{"version":3,"error":"gone"}',
       }),
     },
     {
       name: "a map with sourcesContent is reported by the sources check, not twice",
-      site: siteWithBundle(BUNDLE, {
-        "/assets/index-8c1f2a.js.map": { type: "application/json", body: MAP_WITH_SOURCES },
-      }),
+      site: recordedSiteWithBundle(BUNDLE, "guess", { type: "application/json", body: MAP_WITH_SOURCES }),
     },
   ],
 });
@@ -251,8 +268,9 @@ testCheck("exposure.source-map-sources", {
   vulnerable: [
     {
       name: "a map carrying sourcesContent",
-      site: siteWithBundle(`${BUNDLE}\n//# sourceMappingURL=/assets/index-8c1f2a.js.map`, {
-        "/assets/index-8c1f2a.js.map": { type: "application/json", body: MAP_WITH_SOURCES },
+      site: recordedSiteWithBundle(`${BUNDLE}\n//# sourceMappingURL=/assets/index-8c1f2a.js.map`, "comment", {
+        type: "application/json",
+        body: MAP_WITH_SOURCES,
       }),
       expect: (finding) => {
         assert.equal(finding?.severity, "medium");
@@ -276,9 +294,7 @@ testCheck("exposure.source-map-sources", {
     { name: "a catch-all JSON 404-as-200 API", site: jsonCatchAll },
     {
       name: "a map without sourcesContent",
-      site: siteWithBundle(BUNDLE, {
-        "/assets/index-8c1f2a.js.map": { type: "application/json", body: MAP_WITHOUT_SOURCES },
-      }),
+      site: recordedSiteWithBundle(BUNDLE, "guess", { type: "application/json", body: MAP_WITHOUT_SOURCES }),
     },
   ],
 });
@@ -290,7 +306,9 @@ testCheck("exposure.directory-listing", {
   vulnerable: [
     {
       name: "nginx autoindex on /uploads/",
-      site: staticSite({ "/uploads/": { type: "text/html", body: AUTOINDEX("/uploads/") } }),
+      site: recordedStaticSite("listing", {
+        "/uploads/": { type: "text/html", body: AUTOINDEX("/uploads/") },
+      }),
       expect: (finding) => assert.match(finding?.summary ?? "", /invoice-2024-001\.pdf/),
     },
     {
@@ -304,7 +322,7 @@ testCheck("exposure.directory-listing", {
     },
     {
       name: "a public S3 bucket listing as the site's root",
-      site: staticSite({
+      site: recordedStaticSite("listing", {
         "/": {
           type: "application/xml",
           body: '<?xml version="1.0" encoding="UTF-8"?>\n<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>shop-assets</Name><Prefix></Prefix><Contents><Key>backups/db-2024-03-01.sql.gz</Key><Size>48213</Size></Contents></ListBucketResult>',
@@ -316,14 +334,18 @@ testCheck("exposure.directory-listing", {
     { name: "a single-page app answering index.html everywhere", site: SPA },
     { name: "a catch-all JSON 404-as-200 API", site: jsonCatchAll },
     { name: "a CDN with block pages", site: CDN },
-    { name: "a static site with no listings (real 404s)", site: staticSite({}) },
+    { name: "a static site with no listings (real 404s)", site: recordedStaticSite("listing", {}) },
     {
       name: "a host whose every page is titled 'Index of /' (a catch-all, not this folder)",
-      site: staticSite({}, (_req, res) => {
-        res
-          .writeHead(200, { "content-type": "text/html" })
-          .end("<html><head><title>Index of /</title></head><body>Home</body></html>");
-      }),
+      site: recordedStaticSite(
+        "listing",
+        {},
+        {
+          status: 200,
+          type: "text/html",
+          body: "<html><head><title>Index of /</title></head><body>Home</body></html>",
+        },
+      ),
     },
   ],
 });
@@ -365,7 +387,7 @@ testCheck("exposure.backup-file", {
     },
     {
       name: "a MySQL dump, with its data kept out of the report",
-      site: staticSite({ "/dump.sql": { type: "application/sql", body: SQL_DUMP } }),
+      site: recordedStaticSite("backup", { "/dump.sql": { type: "application/sql", body: SQL_DUMP } }),
       expect: (finding) => {
         assert.match(finding?.summary ?? "", /SQL dump/);
         assert.ok(!JSON.stringify(finding).includes("ada@example.com"));
@@ -395,7 +417,7 @@ testCheck("exposure.backup-file", {
     { name: "a CDN with block pages", site: CDN },
     {
       name: "a download page (HTML) at /backup.zip",
-      site: staticSite({
+      site: recordedStaticSite("backup", {
         "/backup.zip": { type: "text/html", body: "<html><p>Your download will start shortly.</p></html>" },
       }),
     },
@@ -426,7 +448,9 @@ testCheck("exposure.ds-store", {
     { name: "a CDN answering dotfiles with a 403 block page", site: CDN },
     {
       name: "a text file that mentions Bud1 without the magic bytes",
-      site: staticSite({ "/.DS_Store": { type: "text/plain", body: "Bud1 is the .DS_Store magic" } }),
+      site: recordedStaticSite("ds-store", {
+        "/.DS_Store": { type: "text/plain", body: "Bud1 is the .DS_Store magic" },
+      }),
     },
   ],
 });
@@ -441,7 +465,7 @@ testCheck("exposure.api-docs", {
   vulnerable: [
     {
       name: "FastAPI's /openapi.json",
-      site: staticSite({ "/openapi.json": { type: "application/json", body: OPENAPI } }),
+      site: recordedStaticSite("api-docs", { "/openapi.json": { type: "application/json", body: OPENAPI } }),
       expect: (finding) => {
         assert.equal(finding?.severity, "info");
         assert.match(finding?.summary ?? "", /OpenAPI 3\.1\.0 for "Shop API" v2\.3\.0 documenting 3 paths/);
@@ -449,7 +473,7 @@ testCheck("exposure.api-docs", {
     },
     {
       name: "swagger-ui-express at /api-docs/",
-      site: staticSite({
+      site: recordedStaticSite("api-docs", {
         "/api-docs/": {
           type: "text/html",
           body: '<!DOCTYPE html><html><head><title>Swagger UI</title><link rel="stylesheet" href="./swagger-ui.css"></head><body><div id="swagger-ui"></div><script src="./swagger-ui-bundle.js"></script><script src="./swagger-ui-init.js"></script></body></html>',
@@ -476,7 +500,9 @@ testCheck("exposure.api-docs", {
     { name: "a CDN with block pages", site: CDN },
     {
       name: "JSON with paths but no OpenAPI version",
-      site: staticSite({ "/openapi.json": { type: "application/json", body: '{"paths":{"/a":{}}}' } }),
+      site: recordedStaticSite("api-docs", {
+        "/openapi.json": { type: "application/json", body: '{"paths":{"/a":{}}}' },
+      }),
     },
   ],
 });

@@ -3,25 +3,40 @@ import { cdnSite } from "../../../test/fixtures/sites/cdn.ts";
 import { spaSite } from "../../../test/fixtures/sites/spa.ts";
 import { startServer, type Handler, type TestServer } from "../../../test/support/server.ts";
 import { testCheck } from "../../../test/tester/check-tester.ts";
+import { recorded, type RecordedAnswer } from "../../../test/tester/recording.ts";
+import { DEBUG_PATHS } from "../../probes/info/debug.ts";
 
 const HOME = "<!doctype html><title>Shop</title><h1>Shop</h1>";
 
+type Paths = Record<string, string | { status: number; type: string; body: string }>;
+
+/** What the site answers for a path: the entry (status 200 unless given), or a real 404. */
+function answerFor(paths: Paths, path: string): Required<Omit<RecordedAnswer, "headers">> {
+  const entry = paths[path];
+  if (entry === undefined) return { status: 404, type: "text/plain", body: "Not found" };
+  return typeof entry === "string"
+    ? { status: 200, type: entry.startsWith("{") ? "application/json" : "text/html", body: entry }
+    : entry;
+}
+
 /** A site with a homepage, the given paths (status 200 unless given), and real 404s elsewhere. */
-function site(
-  paths: Record<string, string | { status: number; type: string; body: string }>,
-  home = HOME,
-): Handler {
+function site(paths: Paths, home = HOME): Handler {
   return (req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (path === "/") return res.writeHead(200, { "content-type": "text/html" }).end(home);
-    const entry = paths[path];
-    if (entry === undefined) return res.writeHead(404, { "content-type": "text/plain" }).end("Not found");
-    const { status, type, body } =
-      typeof entry === "string"
-        ? { status: 200, type: entry.startsWith("{") ? "application/json" : "text/html", body: entry }
-        : entry;
+    const { status, type, body } = answerFor(paths, path);
     res.writeHead(status, { "content-type": type }).end(body);
   };
+}
+
+/**
+ * The same site as the info-debug probe records it: the homepage, and its one GET for each debug path
+ * (the follow-up /actuator/env is asked for only when the actuator index lists it; no case here does).
+ */
+function recordedSite(paths: Paths, home = HOME) {
+  const recording = recorded().page({ type: "text/html", body: home });
+  for (const { path, kind } of DEBUG_PATHS) recording.debugEndpoint(kind, path, answerFor(paths, path));
+  return recording;
 }
 
 const PHPINFO_8 = `<!DOCTYPE html><html><head><title>PHP 8.2.7 - phpinfo()</title></head><body><div class="center">
@@ -66,17 +81,17 @@ testCheck("info.debug-endpoint", {
   vulnerable: [
     {
       name: "phpinfo() at /phpinfo.php (PHP 8 title)",
-      site: site({ "/phpinfo.php": PHPINFO_8 }),
+      site: recordedSite({ "/phpinfo.php": PHPINFO_8 }),
       expect: (finding) => {
         assert.match(finding?.url ?? "", /\/phpinfo\.php$/);
         assert.equal(finding?.severity, "medium");
         assert.match(finding?.evidence[0]?.response?.bodyExcerpt ?? "", /phpinfo\(\)/);
       },
     },
-    { name: "phpinfo() at /info.php (PHP 7)", site: site({ "/info.php": PHPINFO_7 }) },
+    { name: "phpinfo() at /info.php (PHP 7)", site: recordedSite({ "/info.php": PHPINFO_7 }) },
     {
       name: "Apache's server-status",
-      site: site({ "/server-status": SERVER_STATUS }),
+      site: recordedSite({ "/server-status": SERVER_STATUS }),
       expect: (finding) => assert.equal(finding?.details.endpoint, "server-status"),
     },
     {
@@ -95,12 +110,12 @@ testCheck("info.debug-endpoint", {
     },
     {
       name: "Laravel Ignition that can run commands",
-      site: site({ "/_ignition/health-check": '{"can_execute_commands":true}' }),
+      site: recordedSite({ "/_ignition/health-check": '{"can_execute_commands":true}' }),
       expect: (finding) => assert.equal(finding?.severity, "high"),
     },
     {
       name: "a Vite development server on the public address",
-      site: site(
+      site: recordedSite(
         {},
         '<!doctype html><html><head><script type="module" src="/@vite/client"></script></head><body><div id="app"></div><script type="module" src="/src/main.ts"></script></body></html>',
       ),
@@ -108,7 +123,7 @@ testCheck("info.debug-endpoint", {
     },
     {
       name: "a Next.js development server",
-      site: site(
+      site: recordedSite(
         {},
         '<!doctype html><html><head><script src="/_next/static/chunks/react-refresh.js?ts=1714557600000"></script></head><body><div id="__next"></div><script id="__NEXT_DATA__" type="application/json">{"props":{},"page":"/","buildId":"development"}</script></body></html>',
       ),
@@ -120,7 +135,7 @@ testCheck("info.debug-endpoint", {
     { name: "a CDN answering 403 block pages on these paths", site: cdnSite },
     {
       name: "an actuator that lists only health and info (Spring Boot's default)",
-      site: site({
+      site: recordedSite({
         "/actuator": JSON.stringify({
           _links: {
             self: { href: "/actuator" },
@@ -132,7 +147,7 @@ testCheck("info.debug-endpoint", {
     },
     {
       name: "pages that mention these names without being them",
-      site: site({
+      site: recordedSite({
         "/phpinfo.php":
           "<!doctype html><title>What phpinfo() shows</title><p>Call phpinfo() to see PHP Version 8.2</p>",
         "/server-status": '{"status":"ok","uptime":12345}',
@@ -142,14 +157,14 @@ testCheck("info.debug-endpoint", {
     },
     {
       name: "a production Next.js build",
-      site: site(
+      site: recordedSite(
         {},
         '<!doctype html><html><head><script src="/_next/static/chunks/webpack-5c2b1b5f.js" async></script></head><body><script id="__NEXT_DATA__" type="application/json">{"buildId":"Xk3jv9aQ1"}</script></body></html>',
       ),
     },
     {
       name: "a phpinfo page behind an error status (a WAF answered)",
-      site: site({ "/phpinfo.php": { status: 403, type: "text/html", body: PHPINFO_8 } }),
+      site: recordedSite({ "/phpinfo.php": { status: 403, type: "text/html", body: PHPINFO_8 } }),
     },
   ],
 });

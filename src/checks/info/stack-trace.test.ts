@@ -2,8 +2,9 @@ import assert from "node:assert/strict";
 import express from "express";
 import { cdnSite } from "../../../test/fixtures/sites/cdn.ts";
 import { spaSite } from "../../../test/fixtures/sites/spa.ts";
-import { listen, type Handler, type TestServer } from "../../../test/support/server.ts";
+import { listen, type TestServer } from "../../../test/support/server.ts";
 import { testCheck } from "../../../test/tester/check-tester.ts";
+import { recorded, type RecordedAnswer } from "../../../test/tester/recording.ts";
 
 /** The page names /api/users/1 so discovery finds an API route for the error trigger. */
 const PAGE = `<!doctype html><title>Shop</title><script>fetch("/api/users/1")</script>`;
@@ -21,12 +22,32 @@ function expressApp(env: "development" | "production"): { start: () => Promise<T
   };
 }
 
-/** Serves PAGE at /, and `error` (status, type, body) for every other path. */
-function errorsWith(status: number, type: string, body: string): Handler {
-  return (req, res) => {
-    if (req.url === "/") return res.writeHead(200, { "content-type": "text/html" }).end(PAGE);
-    res.writeHead(status, { "content-type": type }).end(body);
-  };
+/**
+ * Where the info-errors probe sends its malformed value: a path, the API route PAGE names, and /api
+ * when a page names none.
+ */
+const TRIGGERS = {
+  path: "/amihackable-%%",
+  api: "/api/users/amihackable-%%",
+  defaultApi: "/api/amihackable-%%",
+} as const;
+
+/** PAGE at /, and `error` (status, type, body) for every other path, as recorded. */
+function errorsWith(status: number, type: string, body: string) {
+  const error: RecordedAnswer = { status, type, body };
+  return recorded()
+    .page({ body: PAGE })
+    .errorTrigger("path", TRIGGERS.path, error)
+    .errorTrigger("api", TRIGGERS.api, error);
+}
+
+/** A site answering every path with the same HTML page (which names no API route), as recorded. */
+function samePageEverywhere(html: string) {
+  const page: RecordedAnswer = { type: "text/html", body: html };
+  return recorded()
+    .page(page)
+    .errorTrigger("path", TRIGGERS.path, page)
+    .errorTrigger("api", TRIGGERS.defaultApi, page);
 }
 
 const PYTHON_TRACEBACK = `Internal Server Error
@@ -87,6 +108,8 @@ ZeroDivisionError: division by zero</pre>
     at Layer.handle (/app/node_modules/express/lib/router/layer.js:95:5)</pre>
 <p>You're seeing this error because you have <code>DEBUG = True</code> is what Django says.</p></article>`;
 
+const SCRIPT_PAGE = '<!doctype html><script src="/app.js"></script>';
+
 testCheck("info.stack-trace", {
   vulnerable: [
     {
@@ -126,7 +149,7 @@ testCheck("info.stack-trace", {
     },
     {
       name: "a PHP warning with the file path in the page itself (display_errors on)",
-      site: (_req, res) => res.writeHead(200, { "content-type": "text/html" }).end(PHP_WARNING_PAGE),
+      site: samePageEverywhere(PHP_WARNING_PAGE),
       expect: (finding) => assert.equal(finding?.details.status, "200"),
     },
   ],
@@ -153,18 +176,16 @@ testCheck("info.stack-trace", {
     {
       // A false positive to avoid: an article that quotes traces is content, not an error page.
       name: "a 200 article quoting stack traces",
-      site: (_req, res) => res.writeHead(200, { "content-type": "text/html" }).end(ARTICLE),
+      site: samePageEverywhere(ARTICLE),
     },
     {
       name: "a script that contains frame-like strings",
-      site: (req, res) =>
-        req.url === "/app.js"
-          ? res
-              .writeHead(200, { "content-type": "text/javascript" })
-              .end('const s="at a (/x/y.js:1:2)\\n at b (/x/z.js:3:4)";')
-          : res
-              .writeHead(200, { "content-type": "text/html" })
-              .end('<!doctype html><script src="/app.js"></script>'),
+      // The script is served at /app.js; every other path answers the page.
+      site: recorded()
+        .page({ type: "text/html", body: SCRIPT_PAGE })
+        .bundle("/app.js", 'const s="at a (/x/y.js:1:2)\\n at b (/x/z.js:3:4)";')
+        .errorTrigger("path", TRIGGERS.path, { type: "text/html", body: SCRIPT_PAGE })
+        .errorTrigger("api", TRIGGERS.defaultApi, { type: "text/html", body: SCRIPT_PAGE }),
     },
   ],
 });

@@ -15,7 +15,9 @@ import {
   inlineScriptSite,
   lookAlikeBundle,
   minified,
-  nextDataSite,
+  recordedBundleSite,
+  recordedInlineScriptSite,
+  recordedNextDataSite,
   sample,
   sourceMapSite,
 } from "../../../test/fixtures/secret/sites.ts";
@@ -30,7 +32,7 @@ const SHARED_SAFE: CheckCase[] = [
   { name: "a CDN with block pages", site: CDN },
   {
     name: "a bundle of public keys, documented examples and look-alikes",
-    site: bundleSite(lookAlikeBundle()),
+    site: recordedBundleSite(lookAlikeBundle()),
   },
 ];
 
@@ -51,7 +53,7 @@ testCheck("secret.stripe-secret-key", {
   vulnerable: [
     {
       name: "a live secret key in a bundle",
-      site: bundleSite(minified(sample("stripe-secret-key", 0))),
+      site: recordedBundleSite(minified(sample("stripe-secret-key", 0))),
       expect: (finding, report) => {
         assert.equal(finding?.severity, "critical");
         assert.match(finding?.summary ?? "", /sk_live_…\w{4}`/);
@@ -60,7 +62,7 @@ testCheck("secret.stripe-secret-key", {
     },
     {
       name: "a test-mode key in an inline script is low",
-      site: inlineScriptSite(sample("stripe-secret-key", 2)),
+      site: recordedInlineScriptSite(sample("stripe-secret-key", 2)),
       expect: (finding) => {
         assert.equal(finding?.severity, "low");
         assert.match(finding?.summary ?? "", /inline script/);
@@ -79,7 +81,7 @@ testCheck("secret.stripe-secret-key", {
     ...SHARED_SAFE,
     {
       name: "a publishable key only",
-      site: bundleSite(minified(`loadStripe("${join("pk_", "live_", fakeChars("pk", 99))}")`)),
+      site: recordedBundleSite(minified(`loadStripe("${join("pk_", "live_", fakeChars("pk", 99))}")`)),
     },
   ],
 });
@@ -92,7 +94,7 @@ testCheck("secret.openai-api-key", {
     },
     {
       name: "a legacy key in __NEXT_DATA__ under a NEXT_PUBLIC_ name",
-      site: nextDataSite({ NEXT_PUBLIC_OPENAI_KEY: secretIn(sample("openai-api-key", 1)) }),
+      site: recordedNextDataSite({ NEXT_PUBLIC_OPENAI_KEY: secretIn(sample("openai-api-key", 1)) }),
       expect: (finding) => {
         assert.equal(finding?.severity, "high");
         assert.match(finding?.summary ?? "", /__NEXT_DATA__/);
@@ -104,7 +106,7 @@ testCheck("secret.openai-api-key", {
     ...SHARED_SAFE,
     {
       name: "an Anthropic key is not an OpenAI key",
-      site: bundleSite(minified(sample("anthropic-api-key"))),
+      site: recordedBundleSite(minified(sample("anthropic-api-key"))),
     },
   ],
 });
@@ -128,7 +130,7 @@ testCheck("secret.aws-access-key", {
     },
     {
       name: "a key id alone is low",
-      site: bundleSite(minified(sample("aws-access-key", 1))),
+      site: recordedBundleSite(minified(sample("aws-access-key", 1))),
       expect: (finding) => assert.equal(finding?.severity, "low"),
     },
   ],
@@ -138,7 +140,10 @@ testCheck("secret.aws-access-key", {
 testCheck("secret.github-token", {
   vulnerable: [
     { name: "a classic token in a bundle", site: bundleSite(minified(sample("github-token", 0))) },
-    { name: "a fine-grained token in an inline script", site: inlineScriptSite(sample("github-token", 1)) },
+    {
+      name: "a fine-grained token in an inline script",
+      site: recordedInlineScriptSite(sample("github-token", 1)),
+    },
   ],
   safe: SHARED_SAFE,
 });
@@ -153,13 +158,13 @@ testCheck("secret.supabase-service-role-key", {
         assert.match(finding?.summary ?? "", /service_role/);
       },
     },
-    { name: "an sb_secret_ key", site: bundleSite(minified(sample("supabase-api-key", 0))) },
+    { name: "an sb_secret_ key", site: recordedBundleSite(minified(sample("supabase-api-key", 0))) },
   ],
   safe: [
     ...SHARED_SAFE,
     {
       name: "the anon key and a publishable key (public by design)",
-      site: bundleSite(
+      site: recordedBundleSite(
         minified(
           [
             ...RULES.find((r) => r.name === "supabase-jwt")!.samples.public!,
@@ -180,7 +185,7 @@ const PEM = join(
 
 testCheck("secret.private-key", {
   vulnerable: [
-    { name: "an RSA key in a template string", site: bundleSite(minified(sample("private-key", 0))) },
+    { name: "an RSA key in a template string", site: recordedBundleSite(minified(sample("private-key", 0))) },
     {
       name: "a key in a source map's original file",
       site: sourceMapSite({ "../src/jwt.ts": `const signingKey = \`${PEM}\`;` }),
@@ -190,7 +195,9 @@ testCheck("secret.private-key", {
     ...SHARED_SAFE,
     {
       name: "a public key and a certificate",
-      site: bundleSite(minified(RULES.find((r) => r.name === "private-key")!.samples.notSecret.join(";"))),
+      site: recordedBundleSite(
+        minified(RULES.find((r) => r.name === "private-key")!.samples.notSecret.join(";")),
+      ),
     },
   ],
 });
@@ -205,7 +212,7 @@ testCheck("secret.database-url", {
     },
     {
       name: "a MongoDB Atlas URL in __NEXT_DATA__",
-      site: nextDataSite({ mongo: secretIn(sample("database-url", 1)) }),
+      site: recordedNextDataSite({ mongo: secretIn(sample("database-url", 1)) }),
     },
   ],
   safe: SHARED_SAFE,
@@ -220,7 +227,7 @@ testCheck("secret.slack-token", {
     },
     {
       name: "an incoming webhook is medium",
-      site: bundleSite(minified(sample("slack-token", 1))),
+      site: recordedBundleSite(minified(sample("slack-token", 1))),
       expect: (f) => assert.equal(f?.severity, "medium"),
     },
   ],
@@ -262,18 +269,20 @@ testCheck("secret.generic", {
       site: inlineScriptSite(sample("generic-secret", 1)),
       expect: (finding) => assert.match(finding?.summary ?? "", /medium confidence/),
     },
-    { name: "an apiSecret in a bundle", site: bundleSite(minified(sample("generic-secret", 0))) },
+    { name: "an apiSecret in a bundle", site: recordedBundleSite(minified(sample("generic-secret", 0))) },
   ],
   safe: [
     ...SHARED_SAFE,
     {
       name: "a Firebase config's apiKey is public, not a generic secret",
-      site: bundleSite(minified(RULES.find((r) => r.name === "firebase-web-api-key")!.samples.public![0]!)),
+      site: recordedBundleSite(
+        minified(RULES.find((r) => r.name === "firebase-web-api-key")!.samples.public![0]!),
+      ),
     },
     // A provider rule wins over the generic one: one finding per key, under its provider's id.
     {
       name: "a Stripe key under a secret-sounding name",
-      site: bundleSite(minified(`stripeSecret:"${secretIn(sample("stripe-secret-key", 0))}"`)),
+      site: recordedBundleSite(minified(`stripeSecret:"${secretIn(sample("stripe-secret-key", 0))}"`)),
     },
   ],
 });

@@ -4,6 +4,7 @@ import { httpFixture, httpsFixture } from "../../../test/support/https-site.ts";
 import { FIXTURE_HOST } from "../../../test/support/scan-fixture.ts";
 import type { Handler } from "../../../test/support/server.ts";
 import { testCheck } from "../../../test/tester/check-tester.ts";
+import { recorded, RECORDED_URL, type Headers } from "../../../test/tester/recording.ts";
 
 trustTestCa();
 const valid = testCa().issue({ names: [FIXTURE_HOST] });
@@ -22,6 +23,11 @@ function site(
   };
 }
 
+/** The homepage of an https site, as the discovery probe records it: the check reads only the markup and headers. */
+function recordedHttps(body: string, headers: Headers = {}) {
+  return recorded(RECORDED_URL.replace(/^http:/, "https:")).page({ headers, body });
+}
+
 const head = (inner: string) =>
   `<!doctype html><html><head><title>Shop</title>${inner}</head><body><h1>Shop</h1></body></html>`;
 
@@ -29,7 +35,7 @@ testCheck("tls.mixed-content", {
   vulnerable: [
     {
       name: "a script from an http:// CDN",
-      ...httpsFixture(site(head('<script src="http://cdn.example.com/jquery.min.js"></script>')), valid),
+      site: recordedHttps(head('<script src="http://cdn.example.com/jquery.min.js"></script>')),
       expect: (finding) => {
         assert.equal(finding?.details.insecureResources, "http://cdn.example.com/jquery.min.js");
         assert.match(
@@ -40,21 +46,15 @@ testCheck("tls.mixed-content", {
     },
     {
       name: "a stylesheet and an iframe over http",
-      ...httpsFixture(
-        site(
-          head('<link rel="stylesheet" href="http://fonts.example.net/css?family=Inter">') +
-            '<iframe src="http://widgets.example.org/chat"></iframe>',
-        ),
-        valid,
+      site: recordedHttps(
+        head('<link rel="stylesheet" href="http://fonts.example.net/css?family=Inter">') +
+          '<iframe src="http://widgets.example.org/chat"></iframe>',
       ),
       expect: (finding) => assert.equal(finding?.details.elements, "link, iframe"),
     },
     {
       name: "relative URLs made insecure by an http:// <base>",
-      ...httpsFixture(
-        site(head('<base href="http://static.example.com/"><script src="app.js"></script>')),
-        valid,
-      ),
+      site: recordedHttps(head('<base href="http://static.example.com/"><script src="app.js"></script>')),
       expect: (finding) =>
         assert.equal(finding?.details.insecureResources, "http://static.example.com/app.js"),
     },
@@ -76,38 +76,29 @@ testCheck("tls.mixed-content", {
   safe: [
     {
       name: "https scripts, passive http images and plain http links",
-      ...httpsFixture(
-        site(
-          head(
-            '<script src="https://cdn.example.com/app.js"></script><script src="//cdn.example.com/b.js"></script>',
-          ) + '<img src="http://images.example.com/logo.png"><a href="http://example.org/">partner</a>',
-        ),
-        valid,
+      site: recordedHttps(
+        head(
+          '<script src="https://cdn.example.com/app.js"></script><script src="//cdn.example.com/b.js"></script>',
+        ) + '<img src="http://images.example.com/logo.png"><a href="http://example.org/">partner</a>',
       ),
     },
     {
       name: "http scripts, but the CSP header upgrades insecure requests",
-      ...httpsFixture(
-        site(head('<script src="http://cdn.example.com/app.js"></script>'), {
-          "content-security-policy": "upgrade-insecure-requests; default-src https:",
-        }),
-        valid,
-      ),
+      site: recordedHttps(head('<script src="http://cdn.example.com/app.js"></script>'), {
+        "content-security-policy": "upgrade-insecure-requests; default-src https:",
+      }),
     },
     {
       name: "http scripts, but a <meta> CSP upgrades insecure requests",
-      ...httpsFixture(
-        site(
-          head(
-            '<meta http-equiv="Content-Security-Policy" content="upgrade-insecure-requests"><script src="http://cdn.example.com/app.js"></script>',
-          ),
+      site: recordedHttps(
+        head(
+          '<meta http-equiv="Content-Security-Policy" content="upgrade-insecure-requests"><script src="http://cdn.example.com/app.js"></script>',
         ),
-        valid,
       ),
     },
     {
       name: "a script from http://localhost (browsers treat loopback as trustworthy)",
-      ...httpsFixture(site(head('<script src="http://localhost:35729/livereload.js"></script>')), valid),
+      site: recordedHttps(head('<script src="http://localhost:35729/livereload.js"></script>')),
     },
     {
       name: "an http page with http scripts is not mixed content (tls.no-https covers it)",
@@ -115,12 +106,9 @@ testCheck("tls.mixed-content", {
     },
     {
       name: "the http:// URL only appears in text and inline script",
-      ...httpsFixture(
-        site(
-          head('<script>var legacy = "<script src=\\"http://cdn.example.com/x.js\\">";</script>') +
-            "<p>http://example.com/app.js</p>",
-        ),
-        valid,
+      site: recordedHttps(
+        head('<script>var legacy = "<script src=\\"http://cdn.example.com/x.js\\">";</script>') +
+          "<p>http://example.com/app.js</p>",
       ),
     },
   ],
