@@ -78,7 +78,13 @@ export { readTags } from "./html-tags.ts";
 export { httpsExpectedFor, siteHttpUrl, siteHttpsOrigin } from "./https-origin.ts";
 export { redactEvidence, redactKey, redactTokens } from "./key-redaction.ts";
 export { PUBLIC_KEY_LABELS, type PublicKey } from "./public-keys.ts";
-export { DiscoveryResults, ScanExchanges } from "./scan-exchanges.ts";
+export {
+  BUNDLE_ROLE,
+  DISCOVERY_PROBE,
+  DiscoveryResults,
+  PAGE_ROLE,
+  ScanExchanges,
+} from "./scan-exchanges.ts";
 export { type SecretSighting, SecretSightings } from "./secret-matches.ts";
 export { BASELINE_ROLE, SoftNotFoundBaselines } from "./soft-404.ts";
 export { SOURCE_MAPS_PROBE, SOURCE_MAP_ROLE, type SourceMap, SourceMaps } from "./source-maps.ts";

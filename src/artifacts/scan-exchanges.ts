@@ -1,5 +1,10 @@
 import { defineArtifact, type Exchange, type Discovery } from "../core/index.ts";
 
+/** The discovery probe's name and the roles of what it fetches (written there, read by the builder in tests). */
+export const DISCOVERY_PROBE = "discovery";
+export const PAGE_ROLE = "page";
+export const BUNDLE_ROLE = "bundle";
+
 /**
  * Every exchange the scan recorded, whatever probe sent it, with the main page singled out: for checks
  * that judge any answer the site gave (a version banner, a stack trace, a key in the page). Which probes

@@ -1,6 +1,7 @@
 import { emptyDiscovery, type Recording, type ScanIssue } from "../core/index.ts";
 import { type AddressGuard, DEFAULT_LIMITS, HttpClient, type HttpLimits } from "../http/index.ts";
 import type { ProbeContext } from "../probes/index.ts";
+import { DISCOVERY_PROBE } from "../artifacts/index.ts";
 import { credentialHeaders, credentialsAllowed } from "./credentials.ts";
 import type { ScanPlan } from "./plan.ts";
 import type { ProgressEvent } from "./progress.ts";
@@ -120,7 +121,8 @@ export async function gather(
         deadline,
       );
       // Without the page there is nothing to scan: stop and say why.
-      if (wave.some((probe) => probe.name === "discovery") && discovery.pageExchangeId === undefined) break;
+      if (wave.some((probe) => probe.name === DISCOVERY_PROBE) && discovery.pageExchangeId === undefined)
+        break;
     }
   } finally {
     await http.close();

@@ -8,7 +8,7 @@ import {
   severityRank,
   type Stack,
 } from "../core/index.ts";
-import { DetectedStack } from "../artifacts/index.ts";
+import { DetectedStack, DISCOVERY_PROBE } from "../artifacts/index.ts";
 import type { ConnectOverride } from "../http/index.ts";
 import { aiPromptFor } from "./ai-prompt.ts";
 import { pinCurls } from "./curl-pins.ts";
@@ -105,7 +105,7 @@ export function judgeRecording(
   pins: readonly ConnectOverride[],
   probesRun: readonly string[],
 ): Judged {
-  const unreachable = probesRun.includes("discovery") && recording.discovery.pageExchangeId === undefined;
+  const unreachable = probesRun.includes(DISCOVERY_PROBE) && recording.discovery.pageExchangeId === undefined;
   if (unreachable) return { findings: [], errors: [], stacks: [], unreachable };
   const stacks = DetectedStack.of(recording);
   const { findings, errors } = judge(checks, recording, stacks);

@@ -3,6 +3,7 @@ import { DOCUMENT_PROBE, DOCUMENT_ROLE } from "../../src/artifacts/documents.ts"
 import { ERROR_TRIGGER_ROLE, ERRORS_PROBE, type ErrorTrigger } from "../../src/artifacts/error-triggers.ts";
 import { CANDIDATE_ROLE, EXPOSURE_PROBE, type ExposureKind } from "../../src/artifacts/exposure-responses.ts";
 import { BASELINE_ROLE } from "../../src/artifacts/soft-404.ts";
+import { BUNDLE_ROLE, DISCOVERY_PROBE, PAGE_ROLE } from "../../src/artifacts/scan-exchanges.ts";
 import { SOURCE_MAP_ROLE, SOURCE_MAPS_PROBE } from "../../src/artifacts/source-maps.ts";
 import type { Exchange, Labels, Method } from "../../src/core/exchange.ts";
 import { emptyDiscovery, type Recording } from "../../src/core/recording.ts";
@@ -40,7 +41,7 @@ export class RecordingBuilder {
 
   /** The main page, as the discovery probe fetched it. */
   page(answer: RecordedAnswer = {}, url = this.url): this {
-    const exchange = this.add("discovery", { role: "page" }, "GET", url, answer);
+    const exchange = this.add(DISCOVERY_PROBE, { role: PAGE_ROLE }, "GET", url, answer);
     this.discovery.pageExchangeId = exchange.id;
     this.discovery.finalUrl = url;
     this.discovery.endpoints.push({ url, source: "page" });
@@ -56,7 +57,7 @@ export class RecordingBuilder {
   /** A same-site script the discovery probe fetched for the page (text/javascript unless `answer.type` says). */
   bundle(path: string, body: string, answer: Omit<RecordedAnswer, "body"> = {}): this {
     // The discovery probe writes this role as a literal; no artifact file exports it.
-    const exchange = this.add("discovery", { role: "bundle" }, "GET", new URL(path, this.url).href, {
+    const exchange = this.add(DISCOVERY_PROBE, { role: BUNDLE_ROLE }, "GET", new URL(path, this.url).href, {
       type: "text/javascript",
       ...answer,
       body,

@@ -3,7 +3,14 @@ import { BodyPool } from "../../http/index.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
 import { extractEndpoints } from "./endpoint-extract.ts";
 import { extractHtml, MAX_ITEMS } from "./html-extract.ts";
-import { BaasConfiguration, DiscoveryResults, ScanExchanges } from "../../artifacts/index.ts";
+import {
+  BaasConfiguration,
+  BUNDLE_ROLE,
+  DISCOVERY_PROBE,
+  DiscoveryResults,
+  PAGE_ROLE,
+  ScanExchanges,
+} from "../../artifacts/index.ts";
 
 /** Limits on what discovery fetches: enough to see a real app's bundles, bounded against hostile pages. */
 export const DISCOVERY_LIMITS = {
@@ -19,7 +26,7 @@ export const DISCOVERY_LIMITS = {
  * API endpoints that the HTML and the scripts name.
  */
 export const discoveryProbe: Probe = {
-  name: "discovery",
+  name: DISCOVERY_PROBE,
   title: "Fetching the page and its scripts",
   after: [],
   produces: [ScanExchanges, DiscoveryResults, BaasConfiguration],
@@ -28,8 +35,8 @@ export const discoveryProbe: Probe = {
     const page = await http.send({
       method: "GET",
       url: target.url,
-      probe: "discovery",
-      labels: { role: "page" },
+      probe: DISCOVERY_PROBE,
+      labels: { role: PAGE_ROLE },
       follow: true,
     });
     if (!page.response) {
@@ -92,8 +99,8 @@ async function fetchBundles(
       const exchange = await http.send({
         method: "GET",
         url,
-        probe: "discovery",
-        labels: { role: "bundle" },
+        probe: DISCOVERY_PROBE,
+        labels: { role: BUNDLE_ROLE },
         follow: true,
         maxBodyBytes: DISCOVERY_LIMITS.maxBundleBytes,
         bodyPool: bundleBytes,
