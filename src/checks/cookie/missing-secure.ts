@@ -1,6 +1,7 @@
 import { type Check, CVSS_INFORMATIONAL } from "../../core/index.ts";
 import { LiveCookies } from "../../artifacts/index.ts";
-import { COOKIE_REFERENCES, cookieDraft, cookieFixes } from "./shared.ts";
+import { COOKIE_REFERENCES, cookieFixes } from "./shared.ts";
+import { cookieDraft } from "./cookie-draft.ts";
 
 export const missingSecure: Check = {
   meta: {

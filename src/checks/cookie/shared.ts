@@ -1,11 +1,4 @@
-import {
-  evidenceFrom,
-  type Labels,
-  type FindingDraft,
-  type Reference,
-  type Stack,
-} from "../../core/index.ts";
-import type { ObservedCookie } from "../../artifacts/index.ts";
+import { type Reference, type Stack } from "../../core/index.ts";
 
 /** Shared by the cookie.* checks: one finding per cookie name and host, the Set-Cookie line with its value redacted. */
 
@@ -23,32 +16,6 @@ export const COOKIE_REFERENCES: readonly Reference[] = [
     url: "https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#cookies",
   },
 ];
-
-export function cookieDraft(
-  cookie: ObservedCookie,
-  summary: string,
-  note: string,
-  details: Labels = {},
-  cvss?: string,
-): FindingDraft {
-  const evidence = evidenceFrom(cookie.exchange, note, { headers: ["set-cookie"], excerpt: "" });
-  // Only this cookie's line, value redacted: the other Set-Cookie lines (and every value) stay out of the report.
-  if (evidence.response) evidence.response = { ...evidence.response, headers: [["set-cookie", cookie.line]] };
-  return {
-    url: cookie.url,
-    groupKey: `${cookie.host} ${cookie.name}`,
-    summary,
-    evidence: [evidence],
-    details: {
-      cookie: cookie.name,
-      setCookie: cookie.line,
-      scope: cookie.scope,
-      ...(cookie.session ? { sessionLike: cookie.session } : {}),
-      ...details,
-    },
-    ...(cvss ? { cvss } : {}),
-  };
-}
 
 /** The attributes every session cookie should carry, per stack; `lead` names the one this finding is about. */
 export function cookieFixes(lead: string): Partial<Record<Stack, string>> {

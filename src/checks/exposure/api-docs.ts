@@ -1,12 +1,14 @@
 import { type Check, evidenceFrom } from "../../core/index.ts";
 import { apiDocs } from "./api-docs-signature.ts";
-import { exposureNeeds, exposedFiles, originOf, pathOf } from "./shared.ts";
+import { exposureNeeds } from "./shared.ts";
+import { exposedFiles, originOf, pathOf } from "./exposed-files.ts";
+import { CVSS_INFORMATIONAL } from "../../core/index.ts";
 
 export const apiDocsCheck: Check = {
   meta: {
     id: "exposure.api-docs",
     title: "Your API's documentation (OpenAPI/Swagger) is public",
-    cvss: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:N",
+    cvss: CVSS_INFORMATIONAL,
     cwe: "CWE-200",
     references: [
       {

@@ -1,14 +1,7 @@
 import { type Check, bodyText, evidenceFrom, type Exchange, headerValue } from "../../core/index.ts";
 import { backupFormat, type BackupFormat } from "./backup-signature.ts";
-import {
-  exposureNeeds,
-  WSTG_BACKUP_FILES,
-  WSTG_FILE_EXTENSIONS,
-  exposedFiles,
-  pathOf,
-  stopServingFixes,
-  withoutStringValues,
-} from "./shared.ts";
+import { exposureNeeds, WSTG_BACKUP_FILES, WSTG_FILE_EXTENSIONS, stopServingFixes } from "./shared.ts";
+import { exposedFiles, pathOf } from "./exposed-files.ts";
 
 const BINARY: ReadonlySet<BackupFormat> = new Set([
   "zip archive",
@@ -99,4 +92,9 @@ function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${bytes} bytes`;
+}
+
+/** Replaces quoted strings with an ellipsis: excerpts of leaked code must not leak its passwords again. */
+function withoutStringValues(text: string): string {
+  return text.replace(/(["'])(?:(?!\1)[^\\\n]|\\.){1,400}\1/g, "$1…$1");
 }

@@ -1,7 +1,8 @@
 import { type Check, evidenceFrom, type Exchange, type FindingDraft } from "../../core/index.ts";
 import { ExposureResponses, SoftNotFoundBaselines } from "../../artifacts/index.ts";
 import { directoryListing } from "./listing-signature.ts";
-import { WSTG_BACKUP_FILES, exposureNeeds, isSuccess, originOf, pathOf, stopServingFixes } from "./shared.ts";
+import { WSTG_BACKUP_FILES, exposureNeeds, stopServingFixes } from "./shared.ts";
+import { isSuccess, originOf, pathOf } from "./exposed-files.ts";
 
 export const directoryListingCheck: Check = {
   meta: {

@@ -1,6 +1,7 @@
 import { type Check, evidenceFrom } from "../../core/index.ts";
 import { dsStoreNames, hasDsStoreMagic } from "./ds-store-names.ts";
-import { exposureNeeds, WSTG_BACKUP_FILES, exposedFiles, pathOf, stopServingFixes } from "./shared.ts";
+import { exposureNeeds, WSTG_BACKUP_FILES, stopServingFixes } from "./shared.ts";
+import { exposedFiles, pathOf } from "./exposed-files.ts";
 
 export const dsStore: Check = {
   meta: {

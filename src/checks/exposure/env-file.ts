@@ -1,13 +1,7 @@
 import { type Check, bodyText, evidenceFrom, type Exchange, mimeType } from "../../core/index.ts";
 import { findSecrets, isPlaceholder } from "../../secrets/index.ts";
-import {
-  exposureNeeds,
-  WSTG_BACKUP_FILES,
-  exposedFiles,
-  originOf,
-  pathOf,
-  stopServingFixes,
-} from "./shared.ts";
+import { exposureNeeds, WSTG_BACKUP_FILES, stopServingFixes } from "./shared.ts";
+import { exposedFiles, originOf, pathOf } from "./exposed-files.ts";
 
 const ENV_LINE = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]{0,127})\s*=(.*)$/;
 const SECRET_NAME =

@@ -1,5 +1,6 @@
 import { type Check, bodyText, evidenceFrom, type Exchange, mimeType } from "../../core/index.ts";
-import { exposureNeeds, exposedFiles, originOf, pathOf, stopServingFixes } from "./shared.ts";
+import { exposureNeeds, stopServingFixes } from "./shared.ts";
+import { exposedFiles, originOf, pathOf } from "./exposed-files.ts";
 
 /** A remote URL with a password or token in it: the repository's host account is exposed too. */
 const CVSS_WITH_CREDENTIALS = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:N";

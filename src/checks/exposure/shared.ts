@@ -1,4 +1,4 @@
-import type { CheckInput, Need, Exchange, Reference, Stack } from "../../core/index.ts";
+import type { Need, Reference, Stack } from "../../core/index.ts";
 import { ExposureResponses, type ExposureKind, SoftNotFoundBaselines } from "../../artifacts/index.ts";
 
 /** What an exposure check reads: the answers for its kind of path, and the host's soft-404 baselines. */
@@ -15,38 +15,6 @@ export const WSTG_FILE_EXTENSIONS: Reference = {
   title: "OWASP WSTG: Test file extensions handling for sensitive information",
   url: "https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/02-Configuration_and_Deployment_Management_Testing/03-Test_File_Extensions_Handling_for_Sensitive_Information",
 };
-
-/**
- * The exposure probe's answers for one kind of path that are really that kind of file: a 2xx answer with
- * the content signature, on a host whose baselines do not share the signature and which does not answer
- * everything the same way (soft-404). A 200 alone is never enough.
- */
-export function exposedFiles(
-  artifacts: CheckInput,
-  kind: ExposureKind,
-  signature: (exchange: Exchange) => boolean,
-): Exchange[] {
-  const calibration = artifacts.read(SoftNotFoundBaselines);
-  return artifacts
-    .read(ExposureResponses)
-    .candidates.filter((candidate) => candidate.kind === kind)
-    .map((candidate) => candidate.exchange)
-    .filter((exchange) => isSuccess(exchange) && calibration.confirmed(exchange, signature));
-}
-
-/** 200, or 206 for a Range request: the file was served. */
-export function isSuccess(exchange: Exchange): boolean {
-  const status = exchange.response?.status ?? 0;
-  return status >= 200 && status < 300;
-}
-
-export function originOf(exchange: Exchange): string {
-  return new URL(exchange.request.url).origin;
-}
-
-export function pathOf(exchange: Exchange): string {
-  return new URL(exchange.request.url).pathname;
-}
 
 /**
  * How to stop serving a file that was never meant to be public, per stack: serve only the build output
@@ -99,9 +67,4 @@ export function stopServingFixes(
   }
   for (const [stack, text] of Object.entries(extra) as Array<[Stack, string]>) fixes[stack] ??= text;
   return fixes;
-}
-
-/** Replaces quoted strings with an ellipsis: excerpts of leaked code must not leak its passwords again. */
-export function withoutStringValues(text: string): string {
-  return text.replace(/(["'])(?:(?!\1)[^\\\n]|\\.){1,400}\1/g, "$1…$1");
 }

@@ -6,7 +6,8 @@ import {
   firestoreDocuments,
   type FirestorePage,
 } from "../../artifacts/index.ts";
-import { CVSS_READ_ALL, FIREBASE_REFERENCES, nameList, safeName, webServerFixes } from "./shared.ts";
+import { CVSS_READ_ALL, FIREBASE_REFERENCES, webServerFixes } from "./shared.ts";
+import { nameList, safeName } from "./names.ts";
 
 export const firestoreReadable: Check = {
   meta: {

@@ -1,6 +1,7 @@
 import { type Check, evidenceFrom, type FindingDraft, plural } from "../../core/index.ts";
 import { FirebaseResponses, needFirebase, rtdbAnswersNull, rtdbKeys } from "../../artifacts/index.ts";
-import { CVSS_READ_ALL, FIREBASE_REFERENCES, nameList, safeName, webServerFixes } from "./shared.ts";
+import { CVSS_READ_ALL, FIREBASE_REFERENCES, webServerFixes } from "./shared.ts";
+import { nameList, safeName } from "./names.ts";
 
 export const rtdbReadable: Check = {
   meta: {

@@ -1,6 +1,7 @@
 import { type Check, evidenceFrom, plural } from "../../core/index.ts";
 import { FirebaseResponses, needFirebase, firebaseStorageItems } from "../../artifacts/index.ts";
-import { CVSS_READ_ALL, FIREBASE_REFERENCES, safeName, webServerFixes } from "./shared.ts";
+import { CVSS_READ_ALL, FIREBASE_REFERENCES, webServerFixes } from "./shared.ts";
+import { safeName } from "./names.ts";
 
 export const storageListable: Check = {
   meta: {

@@ -1,6 +1,7 @@
 import { type Check, headerValues } from "../../core/index.ts";
 import { DocumentCsps, type DocumentCsp } from "../../artifacts/index.ts";
-import { documentDraft, setHeaderFixes } from "./shared.ts";
+import { setHeaderFixes } from "./shared.ts";
+import { documentDraft } from "./document-draft.ts";
 
 /** Sources that let any site frame the page: a frame-ancestors made only of these protects nothing. */
 const ANY_ANCESTOR = new Set(["*", "https:", "http:", "https://*", "http://*", "wss:", "ws:"]);

@@ -6,7 +6,8 @@ import {
   DocumentCsps,
   metaExcerpt,
 } from "../../artifacts/index.ts";
-import { CSP_CWE, CSP_REFERENCES, CVSS_CSP_GAP, cspFixes, documentDraft } from "./shared.ts";
+import { CSP_CWE, CSP_REFERENCES, CVSS_CSP_GAP, cspFixes } from "./shared.ts";
+import { documentDraft } from "./document-draft.ts";
 
 export const cspMissingBaseUri: Check = {
   meta: {

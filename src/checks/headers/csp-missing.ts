@@ -1,12 +1,7 @@
 import type { Check } from "../../core/index.ts";
 import { cspStatus, describePolicies, DocumentCsps, metaExcerpt } from "../../artifacts/index.ts";
-import {
-  CSP_CWE,
-  CSP_REFERENCES,
-  CVSS_SCRIPT_INJECTION_UNMITIGATED,
-  cspFixes,
-  documentDraft,
-} from "./shared.ts";
+import { CSP_CWE, CSP_REFERENCES, CVSS_SCRIPT_INJECTION_UNMITIGATED, cspFixes } from "./shared.ts";
+import { documentDraft } from "./document-draft.ts";
 
 export const cspMissing: Check = {
   meta: {

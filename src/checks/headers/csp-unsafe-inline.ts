@@ -7,13 +7,8 @@ import {
   ReusedNonces,
   scriptWeakness,
 } from "../../artifacts/index.ts";
-import {
-  CSP_CWE,
-  CSP_REFERENCES,
-  CVSS_SCRIPT_INJECTION_UNMITIGATED,
-  cspFixes,
-  documentDraft,
-} from "./shared.ts";
+import { CSP_CWE, CSP_REFERENCES, CVSS_SCRIPT_INJECTION_UNMITIGATED, cspFixes } from "./shared.ts";
+import { documentDraft } from "./document-draft.ts";
 
 export const cspUnsafeInline: Check = {
   meta: {

@@ -1,7 +1,7 @@
 import type { Check } from "../../core/index.ts";
 import { HostHstsPolicies } from "../../artifacts/index.ts";
 import { CVSS_HSTS_MISSING, HSTS_CWE, HSTS_REFERENCES, hstsFixes } from "./hsts-shared.ts";
-import { documentDraft } from "./shared.ts";
+import { documentDraft } from "./document-draft.ts";
 
 export const hstsMissing: Check = {
   meta: {

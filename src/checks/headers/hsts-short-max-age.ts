@@ -1,7 +1,7 @@
 import type { Check } from "../../core/index.ts";
 import { HSTS_MIN_MAX_AGE, HostHstsPolicies } from "../../artifacts/index.ts";
 import { CVSS_HSTS_SHORT, HSTS_CWE, HSTS_REFERENCES, hstsFixes } from "./hsts-shared.ts";
-import { documentDraft } from "./shared.ts";
+import { documentDraft } from "./document-draft.ts";
 
 export const hstsShortMaxAge: Check = {
   meta: {

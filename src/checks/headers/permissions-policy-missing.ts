@@ -1,6 +1,7 @@
 import { type Check, headerValue, CVSS_INFORMATIONAL } from "../../core/index.ts";
 import { HtmlDocuments } from "../../artifacts/index.ts";
-import { HARDENING_REFERENCES, documentDraft, setHeaderFixes } from "./shared.ts";
+import { HARDENING_REFERENCES, setHeaderFixes } from "./shared.ts";
+import { documentDraft } from "./document-draft.ts";
 
 const VALUE = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 

@@ -1,6 +1,7 @@
 import { type Check, headerValues } from "../../core/index.ts";
 import { HtmlDocuments, type HtmlDocument } from "../../artifacts/index.ts";
-import { HARDENING_REFERENCES, documentDraft, setHeaderFixes } from "./shared.ts";
+import { HARDENING_REFERENCES, setHeaderFixes } from "./shared.ts";
+import { documentDraft } from "./document-draft.ts";
 
 const POLICIES = new Set([
   "no-referrer",

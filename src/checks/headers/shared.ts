@@ -1,11 +1,4 @@
-import {
-  evidenceFrom,
-  type FindingDraft,
-  type Reference,
-  type Labels,
-  type Stack,
-} from "../../core/index.ts";
-import type { HtmlDocument } from "../../artifacts/index.ts";
+import { type Reference, type Stack } from "../../core/index.ts";
 
 /**
  * Shared by the headers.* checks: every one judges HTML documents (artifacts/documents.ts), groups what it
@@ -17,6 +10,7 @@ import type { HtmlDocument } from "../../artifacts/index.ts";
  * (the network), hence AC:H. A CSP that does not stop injected scripts: an XSS bug runs in full.
  */
 export const CVSS_SCRIPT_INJECTION_UNMITIGATED = "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:L/I:L/A:N";
+
 /** A narrower gap in a working CSP (eval, plugins, <base>): only some injections get through. */
 export const CVSS_CSP_GAP = "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:N/I:L/A:N";
 
@@ -32,6 +26,7 @@ export const CSP_REFERENCES: readonly Reference[] = [
     url: "https://cheatsheetseries.owasp.org/cheatsheets/Content_Security_Policy_Cheat_Sheet.html",
   },
 ];
+
 export const CSP_CWE = "CWE-693";
 
 export const HARDENING_REFERENCES: readonly Reference[] = [
@@ -41,24 +36,6 @@ export const HARDENING_REFERENCES: readonly Reference[] = [
   },
   { title: "MDN HTTP Observatory", url: "https://developer.mozilla.org/en-US/observatory" },
 ];
-
-/** One draft per document, grouped by origin: the finding lists every page of the host that has the problem. */
-export function documentDraft(
-  document: HtmlDocument,
-  summary: string,
-  note: string,
-  headers: readonly string[],
-  details: Labels = {},
-  excerpt = "",
-): FindingDraft {
-  return {
-    url: document.url,
-    groupKey: document.origin,
-    summary,
-    evidence: [evidenceFrom(document.exchange, note, { headers: [...headers, "content-type"], excerpt })],
-    details,
-  };
-}
 
 /**
  * Fixes that set one response header on every page, per stack. `express` says how helmet handles it;

@@ -7,6 +7,7 @@ import {
   type PublicKey,
   ScanExchanges,
 } from "../../artifacts/index.ts";
+import { CVSS_INFORMATIONAL } from "../../core/index.ts";
 
 const CONTEXT_CHARS = 80;
 
@@ -14,7 +15,7 @@ export const publicKey: Check = {
   meta: {
     id: "info.public-key",
     title: "Public keys found in the site's JavaScript (expected, listed for review)",
-    cvss: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:N",
+    cvss: CVSS_INFORMATIONAL,
     cwe: "CWE-200",
     references: [
       { title: "Supabase: Understanding API keys", url: "https://supabase.com/docs/guides/api/api-keys" },

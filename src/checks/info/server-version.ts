@@ -1,6 +1,7 @@
 import { type Check, evidenceFrom, type Exchange, type FindingDraft, isSameSite } from "../../core/index.ts";
 import { ScanExchanges } from "../../artifacts/index.ts";
 import { versionHeaders, type VersionHeader } from "./version-headers.ts";
+import { CVSS_INFORMATIONAL } from "../../core/index.ts";
 
 const MAX_HEADERS_LISTED = 5;
 
@@ -8,7 +9,7 @@ export const serverVersion: Check = {
   meta: {
     id: "info.server-version",
     title: "Response headers name the server software and its exact version",
-    cvss: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:N",
+    cvss: CVSS_INFORMATIONAL,
     cwe: "CWE-497",
     references: [
       {

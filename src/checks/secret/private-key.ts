@@ -1,6 +1,7 @@
 import type { Check } from "../../core/index.ts";
 import { CVSS_ACCOUNT_TAKEOVER } from "../../secrets/index.ts";
-import { PUBLIC_BY_DOWNLOAD, SECRET_NEEDS, referencesWith, secretDrafts, secretFixes } from "./shared.ts";
+import { PUBLIC_BY_DOWNLOAD, SECRET_NEEDS, referencesWith, secretFixes } from "./shared.ts";
+import { secretDrafts } from "./secret-drafts.ts";
 
 export const privateKey: Check = {
   meta: {

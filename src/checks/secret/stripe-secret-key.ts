@@ -5,9 +5,9 @@ import {
   PUBLIC_BY_DOWNLOAD,
   SECRET_NEEDS,
   referencesWith,
-  secretDrafts,
   secretFixes,
 } from "./shared.ts";
+import { secretDrafts } from "./secret-drafts.ts";
 
 export const stripeSecretKey: Check = {
   meta: {

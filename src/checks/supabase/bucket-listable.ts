@@ -6,14 +6,8 @@ import {
   supabaseBuckets,
   supabaseObjectCount,
 } from "../../artifacts/index.ts";
-import {
-  CVSS_READ_ALL,
-  CVSS_READ_SOME,
-  keyedEvidence,
-  safeName,
-  SUPABASE_REFERENCES,
-  webServerFixes,
-} from "./shared.ts";
+import { CVSS_READ_ALL, CVSS_READ_SOME, SUPABASE_REFERENCES, webServerFixes } from "./shared.ts";
+import { keyedEvidence, safeName } from "./keyed-evidence.ts";
 
 export const bucketListable: Check = {
   meta: {

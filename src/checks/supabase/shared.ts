@@ -1,13 +1,4 @@
-import {
-  type Exchange,
-  evidenceFrom,
-  type EvidenceOptions,
-  type Evidence,
-  type Reference,
-  headerValue,
-  type Stack,
-} from "../../core/index.ts";
-import { redactEvidence } from "../../artifacts/index.ts";
+import { type Reference, type Stack } from "../../core/index.ts";
 
 export const SUPABASE_REFERENCES: readonly Reference[] = [
   {
@@ -21,24 +12,9 @@ export const SUPABASE_REFERENCES: readonly Reference[] = [
 
 /** Anyone on the internet reads private data with the key every visitor's browser already has. */
 export const CVSS_READ_ALL = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N";
+
 /** What is read is probably meant to be public, or only its existence (file names) leaks. */
 export const CVSS_READ_SOME = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:N";
-/** Informational: a fact worth knowing that opens nothing by itself. */
-export const CVSS_INFORMATIONAL = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:N";
-
-/**
- * Evidence for a request sent with the app's public key: the key is redacted wherever it appears (the
- * recorded apikey header holds it whole), and the caller always supplies the excerpt, so rows and file
- * names never reach the report.
- */
-export function keyedEvidence(
-  exchange: Exchange,
-  note: string,
-  options: EvidenceOptions & { excerpt: string },
-): Evidence {
-  const key = headerValue(exchange.request.headers, "apikey");
-  return redactEvidence(evidenceFrom(exchange, note, options), key ? [key] : []);
-}
 
 /**
  * For the web-server stacks the honest answer is that the fix is not there: the browser talks to Supabase
@@ -86,10 +62,4 @@ export function webServerFixes(what: string): Partial<Record<Stack, string>> {
       "Proxying Supabase through nginx does not help: the public key lets anyone call the Supabase API directly. Enable Row Level Security instead.",
     ].join("\n"),
   };
-}
-
-/** Project and table/bucket names are set by the target's operator and shown in reports: keep them tame. */
-export function safeName(name: string): string {
-  const clean = name.replace(/[^\w.@:/-]/g, "?");
-  return clean.length > 60 ? `${clean.slice(0, 60)}…` : clean;
 }

@@ -1,6 +1,8 @@
 import type { Check } from "../../core/index.ts";
 import { needSupabase, SupabaseResponses, signupSettings } from "../../artifacts/index.ts";
-import { CVSS_INFORMATIONAL, keyedEvidence, SUPABASE_REFERENCES, webServerFixes } from "./shared.ts";
+import { SUPABASE_REFERENCES, webServerFixes } from "./shared.ts";
+import { keyedEvidence } from "./keyed-evidence.ts";
+import { CVSS_INFORMATIONAL } from "../../core/index.ts";
 
 export const signupOpen: Check = {
   meta: {

@@ -6,14 +6,8 @@ import {
   type SupabaseResponse,
   postgrestCount,
 } from "../../artifacts/index.ts";
-import {
-  CVSS_READ_ALL,
-  CVSS_READ_SOME,
-  keyedEvidence,
-  safeName,
-  SUPABASE_REFERENCES,
-  webServerFixes,
-} from "./shared.ts";
+import { CVSS_READ_ALL, CVSS_READ_SOME, SUPABASE_REFERENCES, webServerFixes } from "./shared.ts";
+import { keyedEvidence, safeName } from "./keyed-evidence.ts";
 
 /** Tables whose names say they hold what a site publishes: still reported, at a lower severity. */
 const PUBLIC_CONTENT =
