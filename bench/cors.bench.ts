@@ -3,7 +3,7 @@ import { expressSite } from "../test/fixtures/cors/frameworks.ts";
 import { handRolledSite } from "../test/fixtures/cors/hand-rolled.ts";
 import { cdnSite } from "../test/fixtures/sites/cdn.ts";
 import { spaSite } from "../test/fixtures/sites/spa.ts";
-import { scanFixture } from "../test/support/scan-fixture.ts";
+import { scanFixtureAlone } from "../test/support/scan-fixture.ts";
 import { startServer, type TestServer } from "../test/support/server.ts";
 
 /**
@@ -39,13 +39,13 @@ export default async function bench(): Promise<void> {
     const server = await start();
     try {
       const options = { only: ["cors"], ...(resolve ? { resolve } : {}) };
-      await scanFixture(server, options);
+      await scanFixtureAlone(server, options);
       const times: number[] = [];
       let requests = 0;
       let findings: string[] = [];
       for (let run = 0; run < RUNS; run++) {
         const started = performance.now();
-        const report = await scanFixture(server, options);
+        const report = await scanFixtureAlone(server, options);
         times.push(performance.now() - started);
         requests = report.requests.sent;
         findings = report.findings.map((finding) => finding.id);

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { html, site } from "../test/fixtures/headers/pages.ts";
-import { scanFixture } from "../test/support/scan-fixture.ts";
+import { scanFixtureAlone } from "../test/support/scan-fixture.ts";
 import { startServer } from "../test/support/server.ts";
 
 /**
@@ -36,11 +36,11 @@ export default async function bench(): Promise<void> {
     const configs = { cors: ["cors"], ours: ["headers", "cookie"], both: ["cors", "headers", "cookie"] };
     const samples = new Map<string, { times: number[]; requests: number; findings: number }>();
     // Warm up (JIT, connection setup), then interleave the configurations so drift hits them alike.
-    for (const only of Object.values(configs)) await scanFixture(server, { only });
+    for (const only of Object.values(configs)) await scanFixtureAlone(server, { only });
     for (let run = 0; run < RUNS; run++) {
       for (const [name, only] of Object.entries(configs)) {
         const started = performance.now();
-        const report = await scanFixture(server, { only });
+        const report = await scanFixtureAlone(server, { only });
         const sample = samples.get(name) ?? { times: [], requests: 0, findings: 0 };
         sample.times.push(performance.now() - started);
         sample.requests = report.requests.sent;

@@ -2,7 +2,7 @@ import { Parser } from "htmlparser2";
 import { insecureActiveContent } from "../src/checks/tls/active-content.ts";
 import { testCa, trustTestCa } from "../test/support/certificates.ts";
 import { startHttpsSite } from "../test/support/https-site.ts";
-import { scanFixture } from "../test/support/scan-fixture.ts";
+import { scanFixtureAlone } from "../test/support/scan-fixture.ts";
 import type { Handler } from "../test/support/server.ts";
 
 /**
@@ -34,7 +34,7 @@ export default async function bench(): Promise<void> {
     const configs = { cors: ["cors"], ours: ["tls", "info"] };
     const samples = new Map<string, { times: number[]; requests: number }>();
     const scanWith = (only: string[]) =>
-      scanFixture(site.server, { scheme: "https", resolve: site.resolve, only });
+      scanFixtureAlone(site.server, { scheme: "https", resolve: site.resolve, only });
     for (const only of Object.values(configs)) await scanWith(only);
     for (let run = 0; run < RUNS; run++) {
       for (const [name, only] of Object.entries(configs)) {

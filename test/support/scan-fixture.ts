@@ -57,6 +57,14 @@ export async function scanFixtureRecorded(
   return { report, recorded };
 }
 
+/** The scan alone, without the replay check: what benchmarks measure. */
+export async function scanFixtureAlone(
+  server: TestServer,
+  options: ScanOptions & FixtureTarget = {},
+): Promise<Report> {
+  return (await scanFixtureRecorded(server, options)).report;
+}
+
 /**
  * Every fixture scan of the suite is also a replay test: its recording, written to JSON and read back
  * through the schema, must judge to the same findings, grade and outcome as the live scan.
