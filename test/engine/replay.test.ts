@@ -11,6 +11,8 @@ import { replay } from "../../src/engine/scan.ts";
 import { buildProgram } from "../../src/interfaces/cli/main.ts";
 import { handleDemoRequest } from "../../src/interfaces/demo/vulnerable-site.ts";
 import { startServer, type TestServer } from "../support/server.ts";
+import { judgeRecorded } from "../tester/judge-recorded.ts";
+import { savedRecording } from "../tester/recording.ts";
 
 /** The CLI program in this process (test/cli runs the real binary; here the saved files are the point). */
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -92,6 +94,22 @@ describe("scan --save-artifacts, then judge", () => {
         );
     const afterEdit = replay(file).findings.filter((finding) => finding.id.startsWith("cors."));
     assert.deepEqual(afterEdit, []);
+  });
+
+  it("becomes a check test: the CheckTester judges the saved file like a built recording", () => {
+    const report = judgeRecorded("cors.origin-reflected", savedRecording(saved));
+    const expected = live.findings.filter((finding) => finding.id === "cors.origin-reflected");
+    // The same findings; only the curl lines lack the scan's --connect-to pins, which live in the file's request.
+    const facts = (findings: typeof expected) =>
+      findings.map(({ url, urls, summary, severity, evidence }) => ({
+        url,
+        urls,
+        summary,
+        severity,
+        notes: evidence.map((item) => item.note),
+      }));
+    assert.deepStrictEqual(facts(report.findings), facts(expected));
+    assert.ok(report.findings.length > 0);
   });
 
   it("never stores the credentials of an authenticated scan", () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { DEBUG_PROBE, DEBUG_ROLE, type DebugKind } from "../../src/artifacts/debug-responses.ts";
 import { DOCUMENT_PROBE, DOCUMENT_ROLE } from "../../src/artifacts/documents.ts";
 import { ERROR_TRIGGER_ROLE, ERRORS_PROBE, type ErrorTrigger } from "../../src/artifacts/error-triggers.ts";
@@ -8,6 +9,8 @@ import { SOURCE_MAP_ROLE, SOURCE_MAPS_PROBE } from "../../src/artifacts/source-m
 import type { Exchange, Labels, Method } from "../../src/core/exchange.ts";
 import { emptyDiscovery, type Recording } from "../../src/core/recording.ts";
 import { parseTarget } from "../../src/core/target.ts";
+import { recordingFrom } from "../../src/engine/recording-file.ts";
+import { readRecordingFile } from "../../src/engine/recording-schema.ts";
 import type { TlsObservation } from "../../src/core/transport.ts";
 
 /** A recorded scan's target: the name fixture scans use, on a fixed port. */
@@ -172,4 +175,14 @@ export function recordedPage(headers: Headers = {}, body?: string): Recording {
   return recorded()
     .page({ headers, ...(body !== undefined ? { body } : {}) })
     .build();
+}
+
+/**
+ * A scan someone saved with `--save-artifacts` (a false-positive report, say), as a CheckTester site:
+ * checked against the schema like any file handed to `judge`, then judged as it was recorded.
+ */
+export function savedRecording(path: string | URL): Recording {
+  const loaded = readRecordingFile(readFileSync(path, "utf8"));
+  if (!loaded.ok) throw new Error(`${String(path)} is not a scan recording: ${loaded.problems.join("; ")}`);
+  return recordingFrom(loaded.file);
 }
