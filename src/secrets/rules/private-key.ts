@@ -23,8 +23,11 @@ export const privateKey: SecretRule = {
   findingId: "secret.private-key",
   keywords: [" KEY-"],
   window: { before: 64, after: 8000 },
+  // The body never holds "-----" (a dash is taken only when four more do not follow), so from a BEGIN the
+  // lazy body stops at the next header or footer: each character is read for one BEGIN at most, and a
+  // hostile text of BEGIN lines with no END costs linear time, not 7,000 characters per BEGIN.
   pattern:
-    /-----BEGIN [A-Z0-9 ]{0,24}?PRIVATE KEY(?: BLOCK)?-----(?:\\[rn]|[\r\n\t ]|[A-Za-z0-9+/=:,-]){64,7000}?-----END [A-Z0-9 ]{0,24}?PRIVATE KEY(?: BLOCK)?-----/g,
+    /-----BEGIN [A-Z0-9 ]{0,24}?PRIVATE KEY(?: BLOCK)?-----(?:\\[rn]|[\r\n\t A-Za-z0-9+/=:,]|-(?!----)){64,7000}?-----END [A-Z0-9 ]{0,24}?PRIVATE KEY(?: BLOCK)?-----/g,
   confidence: "high",
   verify(secret) {
     const body = pemBody(secret);
