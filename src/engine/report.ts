@@ -10,11 +10,11 @@ import { MAX_HEADER_LINES } from "../http/index.ts";
 import { VERSION } from "../version.ts";
 import { unreachableSentence } from "./failure.ts";
 import type { GatheringFacts } from "./gather.ts";
-import { gradeFor } from "./grade.ts";
+import { gradeFor, gradeWithheld } from "./grade.ts";
 import type { Judged } from "./judge.ts";
 import type { ScanRequest } from "./request.ts";
 
-export const REPORT_SCHEMA_VERSION = "1.0.0";
+export const REPORT_SCHEMA_VERSION = "1.1.0";
 
 export type ScanOutcome = "complete" | "partial" | "unreachable";
 
@@ -32,7 +32,10 @@ export interface Report {
     total: number;
     bySeverity: Record<Severity, number>;
     highest: Severity | null;
+    /** A+ to F for a complete scan of every default check; "partial" otherwise; "?" when unreachable. */
     grade: string;
+    /** Why a scan that was reached got no grade: what did not run, or what cut it short. */
+    gradeWithheld?: string;
   };
   detectedStack: Stack[];
   findings: Finding[];
@@ -50,6 +53,8 @@ export interface ReportInputs {
   request: ScanRequest;
   /** The ids of the checks that judged. */
   checks: readonly string[];
+  /** The ids of the default checks: a grade is given only when all of them ran to the end. */
+  defaultChecks: readonly string[];
   recording: Recording;
   facts: GatheringFacts;
   judged: Judged;
@@ -102,6 +107,7 @@ export function assembleReport(inputs: ReportInputs): Report {
   for (const finding of judged.findings) bySeverity[finding.severity]++;
   const highest = [...SEVERITIES].reverse().find((s) => bySeverity[s] > 0) ?? null;
   const finalUrl = recording.discovery.finalUrl;
+  const withheld = gradeWithheld(inputs.checks, inputs.defaultChecks, issues);
   const report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     scanner: { name: "amihackable", version: VERSION },
@@ -118,7 +124,8 @@ export function assembleReport(inputs: ReportInputs): Report {
       total: judged.findings.length,
       bySeverity,
       highest,
-      grade: unreachable ? "?" : gradeFor(judged.findings).grade,
+      grade: unreachable ? "?" : withheld ? "partial" : gradeFor(judged.findings).grade,
+      ...(withheld && !unreachable ? { gradeWithheld: withheld } : {}),
     },
     detectedStack: judged.stacks,
     findings: judged.findings,

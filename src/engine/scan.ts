@@ -8,6 +8,9 @@ import { recordingFrom, type RecordedScan, type RecordingFile } from "./recordin
 import { assembleReport, type Report } from "./report.ts";
 import { scanRequest, type ScanRequest } from "./request.ts";
 
+/** Every check a scan runs unless told otherwise: only such a scan earns a grade. */
+const DEFAULT_CHECK_IDS: readonly string[] = CHECKS.map((check) => check.meta.id);
+
 export interface ScanHooks extends ScanRuntime {
   /** Receives what the scan recorded, once judged (`toRecordingFile` makes the file for --save-artifacts). */
   onRecorded?: (scan: RecordedScan) => void;
@@ -31,7 +34,16 @@ export async function scan(request: ScanRequest, hooks: ScanHooks = {}): Promise
   const finishedAt = new Date().toISOString();
   const durationMs = Math.round(performance.now() - started);
   hooks.onRecorded?.({ request, checks, recording, facts, finishedAt, durationMs });
-  return assembleReport({ request, checks, recording, facts, judged, finishedAt, durationMs });
+  return assembleReport({
+    request,
+    checks,
+    defaultChecks: DEFAULT_CHECK_IDS,
+    recording,
+    facts,
+    judged,
+    finishedAt,
+    durationMs,
+  });
 }
 
 /**
@@ -47,6 +59,7 @@ export function replay(file: RecordingFile, registry: readonly Check[] = CHECKS)
   return assembleReport({
     request,
     checks: file.checks,
+    defaultChecks: DEFAULT_CHECK_IDS,
     recording,
     facts: file.facts,
     judged,

@@ -8,7 +8,14 @@ export interface ArticleSummary {
   summary: string;
 }
 
+/**
+ * An article explains one family of findings and follows the sections of sections.ts; a guide explains
+ * something about the scanner itself (how the grade works) and keeps only the shared rules of writing.
+ */
+export type ArticleKind = "article" | "guide";
+
 export interface Article extends ArticleSummary {
+  kind: ArticleKind;
   /** Rendered Markdown, safe to embed: raw HTML in the source is shown as text, links are filtered. */
   html: string;
   /** The article's sections (its h2 headings) for a table of contents; text is plain, escape it. */
@@ -46,11 +53,15 @@ export function parseArticle(slug: string, source: string): Loaded {
   const { title, summary } = fields;
   if (!title || !summary) throw new Error(`learn/${slug}.md needs "title" and "summary" in its front matter`);
   const order = Number(fields.order ?? Number.MAX_SAFE_INTEGER);
+  if (fields.kind !== undefined && fields.kind !== "article" && fields.kind !== "guide")
+    throw new Error(`learn/${slug}.md: kind is "article" or "guide"`);
+  const kind: ArticleKind = fields.kind === "guide" ? "guide" : "article";
   const rendered = renderMarkdown(body, { mode: "article" });
   const headings = rendered.headings
     .filter((heading) => heading.depth === 2)
     .map(({ id, text }) => Object.freeze({ id, text }));
   const article: Article = Object.freeze({
+    kind,
     slug,
     title,
     summary,

@@ -1,4 +1,11 @@
 /** The Learn section: one Markdown article per finding family (learn/*.md), rendered safely and cached. */
-export { articleAnchors, getArticle, listArticles, type Article, type ArticleSummary } from "./articles.ts";
+export {
+  articleAnchors,
+  getArticle,
+  listArticles,
+  type Article,
+  type ArticleKind,
+  type ArticleSummary,
+} from "./articles.ts";
 export { renderMarkdown, type Heading, type MarkdownOptions, type RenderedMarkdown } from "../render/index.ts";
 export { ARTICLE_SECTIONS, type ArticleSectionId } from "./sections.ts";

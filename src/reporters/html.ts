@@ -235,6 +235,8 @@ function renderGlance(report: Report): SafeHtml {
   const bySeverity = report.summary?.bySeverity ?? {};
   const grade = typeof report.summary?.grade === "string" ? report.summary.grade : "?";
   const gradeClass = GRADE_CLASS[grade] ? ` amh-grade-${GRADE_CLASS[grade]}` : "";
+  const withheld =
+    typeof report.summary?.gradeWithheld === "string" ? report.summary.gradeWithheld : undefined;
   const total = SEVERITIES.reduce((sum, severity) => sum + safeCount(bySeverity[severity]), 0);
   const highest = SEVERITIES.filter((severity) => safeCount(bySeverity[severity]) > 0).at(-1);
   const headline =
@@ -248,9 +250,10 @@ function renderGlance(report: Report): SafeHtml {
         html`<li><span class="amh-dot amh-dot-${severity}" aria-hidden="true"></span>${safeCount(bySeverity[severity])} ${severity}</li>`,
     );
   return html`<div class="amh-glance">
-<div class="amh-grade${gradeClass}" role="img" aria-label="Grade ${text(grade, 12)}">${text(grade, 12)}<small>grade</small></div>
+<div class="amh-grade${gradeClass}" role="img" aria-label="Grade ${text(grade, 12)}">${text(grade, 12)}<small>${withheld ? "no grade" : "grade"}</small></div>
 <div class="amh-totals">
 <p><strong>${headline}</strong></p>
+${withheld && html`<p class="amh-muted">${text(withheld, 600)}</p>`}
 ${severityBarHtml(bySeverity)}
 <ul class="amh-legend">${legend}</ul>
 </div>

@@ -58,6 +58,8 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   lines.push(
     `${paint(BOLD, `Grade ${report.summary.grade}`)} · ${report.summary.total} finding${report.summary.total === 1 ? "" : "s"}${counts.length ? ` (${counts.join(", ")})` : ""} · ${report.requests.sent} requests in ${(report.durationMs / 1000).toFixed(1)} s${report.outcome === "partial" ? " · partial" : ""}`,
   );
+  if (typeof report.summary.gradeWithheld === "string")
+    lines.push(paint(DIM, terminalSafe(report.summary.gradeWithheld)));
   return `${lines.join("\n")}\n`;
 }
 

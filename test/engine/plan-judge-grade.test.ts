@@ -6,7 +6,7 @@ import type { Finding, FindingDraft } from "../../src/core/finding.ts";
 import { emptyDiscovery, type Recording } from "../../src/core/recording.ts";
 import type { Severity } from "../../src/core/severity.ts";
 import { parseTarget } from "../../src/core/target.ts";
-import { gradeFor } from "../../src/engine/grade.ts";
+import { GRADES, gradeFor, gradeWithheld } from "../../src/engine/grade.ts";
 import { judge } from "../../src/engine/judge.ts";
 import { artifactRequests, planProbes, planScan, selectChecks } from "../../src/engine/plan.ts";
 import type { Probe } from "../../src/probes/index.ts";
@@ -159,17 +159,81 @@ describe("judge", () => {
 describe("gradeFor", () => {
   const finding = (severity: Severity) => ({ severity }) as Finding;
   const grade = (...severities: Severity[]) => gradeFor(severities.map(finding)).grade;
-  it("takes points off per severity and bands the score", () => {
+  const rank = (letter: string) => GRADES.indexOf(letter as (typeof GRADES)[number]);
+
+  it("picks the range by the most serious finding and the letter by the points left", () => {
     assert.equal(grade(), "A+");
     assert.equal(grade("info", "info"), "A+");
-    assert.equal(grade("low"), "A+");
-    assert.equal(grade("low", "low"), "A");
+    assert.equal(grade("low"), "A");
+    assert.equal(grade("low", "low", "low", "low"), "B");
     assert.equal(grade("medium", "medium"), "B");
-    assert.equal(grade("medium", "medium", "medium", "low", "low", "low", "low"), "F");
-  });
-  it("caps the grade at C with a high finding and at F with a critical one", () => {
+    assert.equal(grade("medium", "medium", "medium"), "C");
     assert.equal(grade("high"), "C");
+    assert.equal(grade("high", "medium", "medium"), "D");
     assert.equal(grade("critical"), "F");
     assert.equal(gradeFor([finding("high")]).score, 70);
   });
+
+  it("never grades many small problems below one serious one", () => {
+    assert.equal(grade(...Array<Severity>(20).fill("medium")), "C");
+    assert.ok(rank(grade(...Array<Severity>(20).fill("medium"))) <= rank(grade("high")));
+    assert.ok(rank(grade(...Array<Severity>(20).fill("low"))) <= rank(grade("medium")));
+  });
+
+  // Property-style, over a seeded stream so a failure replays: random sets of findings and random subsets.
+  const random = seeded(20261204);
+  const severities: Severity[] = ["info", "low", "medium", "high", "critical"];
+  const someFindings = (max: number) =>
+    Array.from({ length: Math.floor(random() * max) }, () => severities[Math.floor(random() * 5)]!);
+
+  it("is monotonic: taking findings away never makes the grade worse", () => {
+    for (let round = 0; round < 2000; round++) {
+      const all = someFindings(12);
+      const kept = all.filter(() => random() < 0.5);
+      assert.ok(rank(grade(...kept)) <= rank(grade(...all)), `${kept.join(",")} vs ${all.join(",")}`);
+    }
+  });
+
+  it("puts severity first: a worse most-serious finding never grades better", () => {
+    for (let round = 0; round < 2000; round++) {
+      const a = someFindings(12);
+      const b = someFindings(12);
+      const worst = (list: Severity[]) => Math.max(-1, ...list.map((s) => severities.indexOf(s)));
+      if (worst(a) < worst(b))
+        assert.ok(rank(grade(...a)) <= rank(grade(...b)), `${a.join(",")} vs ${b.join(",")}`);
+    }
+  });
 });
+
+describe("gradeWithheld", () => {
+  const defaults = ["cors.a", "cors.b", "headers.c", "secret.d"];
+  it("gives a grade only to a scan that ran every default check to the end", () => {
+    assert.equal(gradeWithheld(defaults, defaults, []), undefined);
+    assert.equal(gradeWithheld([...defaults, "test.extra"], defaults, []), undefined);
+    assert.equal(
+      gradeWithheld(["cors.a", "cors.b"], defaults, []),
+      "Partial scan, no grade: 2 of the 4 default checks did not run (all of headers, all of secret).",
+    );
+    assert.match(gradeWithheld(["cors.a", "headers.c", "secret.d"], defaults, []) ?? "", /1 of cors/);
+    assert.equal(
+      gradeWithheld(defaults, defaults, [
+        { kind: "budget", message: "x" },
+        { kind: "deadline", message: "y" },
+      ]),
+      "Partial scan, no grade: the scan was cut short: the request budget ran out, the scan deadline passed.",
+    );
+    assert.equal(gradeWithheld(defaults, defaults, [{ kind: "request-failed", message: "z" }]), undefined);
+  });
+});
+
+/** A small deterministic generator (mulberry32): the same seed gives the same stream. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

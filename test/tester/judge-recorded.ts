@@ -38,6 +38,7 @@ export function judgeRecorded(
   return assembleReport({
     request,
     checks: checks.map((check) => check.meta.id),
+    defaultChecks: CHECKS.map((check) => check.meta.id),
     recording,
     facts,
     judged,

@@ -104,9 +104,11 @@ function donePage(options: ScanPageOptions, host: string): SafeHtml {
   const badgeUrl = `${options.origin}${links.badge}`;
   const pageUrl = `${options.origin}${links.page}`;
   const earlier = options.history.filter((item) => item.id !== scan.id);
+  const graded =
+    report.summary.gradeWithheld === undefined ? `grade ${report.summary.grade}` : "partial scan, no grade";
   return page({
-    title: `${host}: grade ${report.summary.grade} · amihackable`,
-    description: `amihackable report for ${host}: grade ${report.summary.grade}, ${report.summary.total} findings.`,
+    title: `${host}: ${graded} · amihackable`,
+    description: `amihackable report for ${host}: ${graded}, ${report.summary.total} findings.`,
     nonce,
     noindex: true,
     body: html`<h1 class="visually-hidden">amihackable report for ${host}</h1>
