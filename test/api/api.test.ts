@@ -276,6 +276,29 @@ describe("limits", () => {
     }
   });
 
+  it("rate-limits requests the framework refuses before routing (a malformed URL or scan id)", async () => {
+    const server = await startApp({ config: { requestRate: { capacity: 2, refillPerSecond: 0.01 } } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await server.fetch("/%c0N")).status);
+      for (let i = 0; i < 2; i++)
+        statuses.push((await server.fetch(`/api/v1/scans/${"x".repeat(150)}`)).status);
+      assert.deepEqual(statuses.slice(0, 2), [404, 404]);
+      assert.ok(
+        statuses.slice(2).every((status) => status === 429),
+        statuses.join(", "),
+      );
+      const limited = await server.fetch("/%c0N");
+      assert.ok(limited.headers.get("retry-after"));
+      assert.ok(
+        limited.headers.get("content-security-policy"),
+        "a refusal still carries the security headers",
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
   it("refuses new scans with 503 when the queue is full", async () => {
     const server = await startApp({ paused: true, config: { maxWaiting: 1 } });
     try {

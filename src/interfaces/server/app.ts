@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { scan } from "../../engine/index.ts";
 import { publicOnlyGuard } from "../../http/index.ts";
 import { ScanQueue, type ScanRunner } from "../../queue/index.ts";
@@ -15,6 +15,7 @@ import { DEFAULT_CONFIG, rateWindow, type ServerConfig } from "./config.ts";
 import type { AppServices, Server } from "./context.ts";
 import { HttpError, toHttpError } from "./errors.ts";
 import { newNonce, securityHeaders } from "./security-headers.ts";
+import { TokenBucketStore } from "./token-bucket-store.ts";
 
 /** Runs a scan that went wrong this many times over restarts no more. */
 const MAX_ATTEMPTS = 3;
@@ -90,13 +91,27 @@ export function createApp(options: AppOptions = {}): App {
       // failing schema at hand to word the refusal (validation-error.ts).
       customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, verbose: true },
     },
+    // Requests Fastify refuses before routing (a malformed URL or id) skip the onRequest hooks, the rate
+    // limit among them: they are counted here, against the same allowance, before the error is built.
     frameworkErrors: (error, request, reply) => {
-      void replyWithError(request, reply, error);
+      void (async () => {
+        prepare(request, reply);
+        const verdict = await malformedLimiter?.(request);
+        if (verdict && !verdict.isAllowed && verdict.isExceeded) {
+          const wait = Math.max(1, verdict.ttlInSeconds);
+          const limited = new HttpError(429, "rate_limited", `Too many requests; try again in ${wait} s.`, {
+            "retry-after": String(wait),
+          });
+          return replyWithError(request, reply, limited);
+        }
+        return replyWithError(request, reply, error);
+      })();
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.server.headersTimeout = 10_000;
   app.server.maxHeadersCount = 100;
 
+  let malformedLimiter: ReturnType<FastifyInstance["createRateLimit"]> | undefined;
   const prepare = (request: FastifyRequest, reply: FastifyReply) => {
     if (request.nonce) return;
     request.nonce = newNonce();
@@ -150,6 +165,7 @@ export function createApp(options: AppOptions = {}): App {
     hook: "onRequest",
     ...rateWindow(config.requestRate),
     cache: MAX_CLIENTS_TRACKED,
+    store: TokenBucketStore,
     keyGenerator: (request) => request.client,
     addHeadersOnExceeding: {
       "x-ratelimit-limit": false,
@@ -216,6 +232,10 @@ export function createApp(options: AppOptions = {}): App {
 
   void app.register(async (routes: Server) => {
     const scanLimiter = routes.createRateLimit({ ...scanLimit, keyGenerator: (request) => request.client });
+    malformedLimiter = routes.createRateLimit({
+      ...rateWindow(config.requestRate),
+      keyGenerator: (request) => request.client,
+    });
     services.takeScanAllowance = async (request) => {
       const result = await scanLimiter(request);
       return !result.isAllowed && result.isExceeded ? Math.max(1, result.ttlInSeconds) : 0;

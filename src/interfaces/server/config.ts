@@ -9,9 +9,9 @@ export interface BucketSettings {
 }
 
 /**
- * The allowance as @fastify/rate-limit counts it: `capacity` requests per window, the window being the
- * time the steady rate takes to give a whole burst back (5 scans a minute: 5 per 60 s; 120 requests at
- * 10 a second: 120 per 12 s). Over a long stretch the rate is the same; a burst is never larger.
+ * The allowance in @fastify/rate-limit's terms: `max` tokens given back over `timeWindow` (5 scans a
+ * minute: 5 per 60 s; 120 requests at 10 a second: 120 per 12 s). The token bucket store
+ * (token-bucket-store.ts) hands them back steadily, so a burst is never larger than `capacity`.
  */
 export function rateWindow(settings: BucketSettings): { max: number; timeWindow: number } {
   const max = Math.max(1, Math.floor(settings.capacity));
