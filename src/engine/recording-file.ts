@@ -22,8 +22,9 @@ export type SavedExchange = Omit<Exchange, "response"> & { response?: SavedRespo
 /**
  * A scan as it was gathered (schemas/recording.schema.json): what was asked, which checks judged, what
  * the probes recorded (bodies already bounded by the HTTP layer) and what happened along the way.
- * `amihackable judge FILE` turns it back into the same findings, offline. Credentials an authenticated
- * scan used are never in it: exchanges record them redacted, and the request keeps only the fact.
+ * `amihackable judge FILE` turns it back into the same findings, offline. The credentials an authenticated
+ * scan was given are not in it: requests record them redacted, every saved answer has them replaced, and
+ * the request keeps only the fact. What the site answered to that session is, as the checks judged it.
  */
 export interface RecordingFile {
   format: typeof RECORDING_FORMAT;
@@ -55,6 +56,7 @@ export interface RecordedScan {
 
 export function toRecordingFile(inputs: RecordedScan): RecordingFile {
   const { request, recording } = inputs;
+  const scrub = scrubberFor(credentialValues(request));
   return {
     format: RECORDING_FORMAT,
     version: RECORDING_VERSION,
@@ -74,7 +76,7 @@ export function toRecordingFile(inputs: RecordedScan): RecordingFile {
     finishedAt: inputs.finishedAt,
     durationMs: inputs.durationMs,
     recording: {
-      exchanges: recording.exchanges.map(saveExchange),
+      exchanges: recording.exchanges.map((exchange) => saveExchange(exchange, scrub)),
       discovery: recording.discovery,
       tls: [...recording.tls],
       handshakes: [...(recording.handshakes ?? [])],
@@ -82,10 +84,70 @@ export function toRecordingFile(inputs: RecordedScan): RecordingFile {
   };
 }
 
-function saveExchange(exchange: Exchange): SavedExchange {
+function saveExchange(exchange: Exchange, scrub: Scrubber): SavedExchange {
   if (!exchange.response) return exchange as SavedExchange;
-  const { body, ...response } = exchange.response;
-  return { ...exchange, response: { ...response, bodyBase64: Buffer.from(body).toString("base64") } };
+  const { body, headers, ...response } = exchange.response;
+  return {
+    ...exchange,
+    response: {
+      ...response,
+      headers: headers.map(([name, value]) => [name, scrub.text(value)] as const),
+      bodyBase64: scrub.bytes(body).toString("base64"),
+    },
+  };
+}
+
+/** Shorter values are not worth hunting for: a match would more likely be chance than the credential. */
+const MIN_CREDENTIAL_CHARS = 4;
+const REDACTED = "[redacted]";
+
+/**
+ * The values of an authenticated scan's --header and --cookie, and their parts a site may echo alone
+ * (the token after "Bearer", a cookie's value): removed from every saved answer, so a page that prints
+ * the request (phpinfo, a debug toolbar) cannot carry them into a file meant to be shared.
+ */
+function credentialValues(request: ScanRequest): string[] {
+  const values = new Set<string>();
+  for (const [, value] of request.credentials.headers) {
+    values.add(value);
+    for (const part of value.split(/\s+/)) values.add(part);
+  }
+  for (const cookie of request.credentials.cookies) {
+    values.add(cookie);
+    values.add(cookie.slice(cookie.indexOf("=") + 1));
+  }
+  // Longest first, so a whole value is replaced before a part of it could split it.
+  return [...values]
+    .filter((value) => value.length >= MIN_CREDENTIAL_CHARS)
+    .sort((a, b) => b.length - a.length);
+}
+
+interface Scrubber {
+  text(value: string): string;
+  bytes(body: Uint8Array): Buffer;
+}
+
+function scrubberFor(values: readonly string[]): Scrubber {
+  const needles = values.map((value) => Buffer.from(value, "utf8"));
+  const replacement = Buffer.from(REDACTED, "utf8");
+  return {
+    text: (value) => values.reduce((text, secret) => text.split(secret).join(REDACTED), value),
+    bytes(body) {
+      let buffer = Buffer.from(body);
+      for (const needle of needles) {
+        if (buffer.indexOf(needle) < 0) continue;
+        const parts: Buffer[] = [];
+        let from = 0;
+        for (let at = buffer.indexOf(needle); at >= 0; at = buffer.indexOf(needle, from)) {
+          parts.push(buffer.subarray(from, at), replacement);
+          from = at + needle.length;
+        }
+        parts.push(buffer.subarray(from));
+        buffer = Buffer.concat(parts);
+      }
+      return buffer;
+    },
+  };
 }
 
 function loadExchange(saved: SavedExchange): Exchange {

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import assert from "node:assert/strict";
 import { PassThrough } from "node:stream";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -114,6 +115,50 @@ describe("scan --save-artifacts, then judge", () => {
 
   it("never stores the credentials of an authenticated scan", () => {
     assert.doesNotMatch(readFileSync(saved, "utf8"), /replay-test-credential/);
+  });
+
+  it("removes the credentials from every saved answer, even a page that prints the request", async () => {
+    // Found in review: phpinfo-style pages and debug toolbars echo the request's headers and cookies.
+    const echo = await startServer((req: IncomingMessage, res: ServerResponse) => {
+      res.writeHead(200, { "content-type": "text/html", "set-cookie": `seen=${req.headers.cookie ?? ""}` });
+      res.end(
+        `<html><body><pre>${req.headers.authorization ?? ""} | ${req.headers.cookie ?? ""}</pre></body></html>`,
+      );
+    });
+    try {
+      const file = path.join(dir, "echo.json");
+      const result = await cli([
+        "scan",
+        `http://echo.demo.test:${echo.port}/`,
+        "--resolve",
+        `echo.demo.test:${echo.port}:127.0.0.1`,
+        "--resolve",
+        "echo.demo.test:*:127.0.0.1",
+        "--only",
+        "headers",
+        "--header",
+        "Authorization: Bearer echo-token-0123456789",
+        "--cookie",
+        "sid=echo-session-abcdef",
+        "--format",
+        "json",
+        "--save-artifacts",
+        file,
+      ]);
+      assert.notEqual(result.code, 2, result.stderr);
+      const text = readFileSync(file, "utf8");
+      const bodies = (JSON.parse(text) as RecordingFile).recording.exchanges
+        .map((exchange) => Buffer.from(exchange.response?.bodyBase64 ?? "", "base64").toString("utf8"))
+        .join("\n");
+      assert.match(bodies, /\[redacted\]/, "the page did print something where the credentials were");
+      for (const secret of ["echo-token-0123456789", "echo-session-abcdef"]) {
+        assert.ok(!text.includes(secret), `${secret} is in the file`);
+        assert.ok(!bodies.includes(secret), `${secret} is in a saved body`);
+      }
+      assert.match(result.stderr, /review it before sharing/);
+    } finally {
+      await echo.close();
+    }
   });
 
   it("refuses a file that is not a recording, or of a version it does not know, with exit code 2", async () => {

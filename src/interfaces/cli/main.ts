@@ -215,6 +215,10 @@ async function runScan(
   if (opts.saveArtifacts && recorded) {
     await writeFile(opts.saveArtifacts, JSON.stringify(toRecordingFile(recorded)));
     io.stderr.write(`Artifacts written to ${opts.saveArtifacts}\n`);
+    if (opts.header.length + opts.cookie.length > 0)
+      io.stderr.write(
+        "This scan was authenticated: the values you passed are removed from the file, but what the site answered to your session (cookies it set, data it showed) is in it; review it before sharing.\n",
+      );
   }
   return await deliver(report, opts, io);
 }
