@@ -28,7 +28,12 @@ export function readRecordingFile(
     addFormats.default(ajv);
     compiled = ajv.compile(SCHEMA);
   }
-  if (compiled(parsed)) return { ok: true, file: parsed as RecordingFile };
+  if (compiled(parsed)) {
+    const file = parsed as RecordingFile;
+    const ids = file.recording.exchanges.map((exchange) => exchange.id);
+    if (new Set(ids).size !== ids.length) return { ok: false, problems: ["two exchanges share an id"] };
+    return { ok: true, file };
+  }
   return {
     ok: false,
     problems: (compiled.errors ?? [])

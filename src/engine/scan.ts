@@ -54,14 +54,25 @@ export function replay(file: RecordingFile, registry: readonly Check[] = CHECKS)
   const { settings, pins } = file.request;
   const request = scanRequest(file.request.target, { ...settings, resolve: pins });
   const checks = registry.filter((check) => file.checks.includes(check.meta.id));
+  if (checks.length === 0 && file.checks.length > 0)
+    throw new Error("it names no check this version of amihackable knows");
+  const known = new Set(checks.map((check) => check.meta.id));
+  const unknown = file.checks.filter((id) => !known.has(id));
+  // A check this version lacks did not judge: the report says so (and so gives no grade).
+  const issues = [...file.facts.issues];
+  if (unknown.length > 0)
+    issues.push({
+      kind: "check-error",
+      message: `${unknown.length} check${unknown.length === 1 ? "" : "s"} of the recorded scan ${unknown.length === 1 ? "is" : "are"} unknown to this version and did not judge: ${unknown.slice(0, 10).join(", ")}`,
+    });
   const recording = recordingFrom(file);
   const judged = judgeRecording(checks, recording, request.pins, file.facts.probesRun);
   return assembleReport({
     request,
-    checks: file.checks,
+    checks: [...known],
     defaultChecks: DEFAULT_CHECK_IDS,
     recording,
-    facts: file.facts,
+    facts: { ...file.facts, issues },
     judged,
     finishedAt: file.finishedAt,
     durationMs: file.durationMs,

@@ -168,6 +168,41 @@ describe("scan --save-artifacts, then judge", () => {
     assert.equal(refused.code, 2);
     assert.match(refused.stderr, /is not a scan recording/);
 
+    // Found in review: files that pass a loose schema but make no sense.
+    const edited = (edit: (file: RecordingFile) => void) => {
+      const file = JSON.parse(readFileSync(saved, "utf8")) as RecordingFile;
+      edit(file);
+      const where = path.join(dir, `edited-${Math.random().toString(36).slice(2)}.json`);
+      writeFileSync(where, JSON.stringify(file));
+      return where;
+    };
+    const badBase64 = await cli([
+      "judge",
+      edited((file) => (file.recording.exchanges.find((e) => e.response)!.response!.bodyBase64 = "!!!***")),
+    ]);
+    assert.equal(badBase64.code, 2);
+    assert.match(badBase64.stderr, /not a scan recording/);
+    const twins = await cli([
+      "judge",
+      edited((file) => (file.recording.exchanges[1]!.id = file.recording.exchanges[0]!.id)),
+    ]);
+    assert.match(twins.stderr, /two exchanges share an id/);
+    const ftp = await cli(["judge", edited((file) => (file.request.target = "ftp://shop.demo.test/"))]);
+    assert.equal(ftp.code, 2);
+    assert.match(ftp.stderr, /not a usable scan recording/);
+    const stranger = await cli(["judge", edited((file) => (file.checks = ["nope.nope"]))]);
+    assert.match(stranger.stderr, /names no check this version/);
+    const someUnknown = await cli([
+      "judge",
+      edited((file) => file.checks.push("nope.nope")),
+      "--format",
+      "json",
+    ]);
+    const partly = JSON.parse(someUnknown.stdout) as Report;
+    assert.ok(partly.issues.some((issue) => issue.message.includes("nope.nope")));
+    assert.equal(partly.summary.grade, "partial");
+    assert.ok(!partly.probed.checks.includes("nope.nope"));
+
     const future = path.join(dir, "future.json");
     const file = JSON.parse(readFileSync(saved, "utf8")) as { version: number };
     file.version = 99;

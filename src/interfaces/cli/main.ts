@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { CHECKS } from "../../checks/index.ts";
 import { isSeverity, severityRank, type Severity, TargetError } from "../../core/index.ts";
@@ -255,20 +255,32 @@ async function runJudge(
   opts: OutputOptions,
   io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStream },
 ): Promise<number> {
+  const fail = (message: string) => {
+    io.stderr.write(`amihackable: ${message}\n`);
+    return EXIT.error;
+  };
   let text: string;
   try {
+    // A scan keeps at most 64 MiB of bodies (about 86 MiB as base64): a larger file is not one of ours.
+    if ((await stat(path)).size > MAX_RECORDING_BYTES)
+      return fail(`${path} is larger than any scan recording (${MAX_RECORDING_BYTES / 1048576} MiB at most)`);
     text = await readFile(path, "utf8");
   } catch (error) {
-    io.stderr.write(`amihackable: cannot read ${path}: ${(error as Error).message}\n`);
-    return EXIT.error;
+    return fail(`cannot read ${path}: ${(error as Error).message}`);
   }
   const loaded = readRecordingFile(text);
-  if (!loaded.ok) {
-    io.stderr.write(`amihackable: ${path} is not a scan recording: ${loaded.problems.join("; ")}\n`);
-    return EXIT.error;
+  if (!loaded.ok) return fail(`${path} is not a scan recording: ${loaded.problems.join("; ")}`);
+  let report: Report;
+  try {
+    report = replay(loaded.file);
+  } catch (error) {
+    // The schema checks shapes; a value it lets through can still make no sense (a target of ftp://).
+    return fail(`${path} is not a usable scan recording: ${(error as Error).message}`);
   }
-  return deliver(replay(loaded.file), opts, io);
+  return deliver(report, opts, io);
 }
+
+const MAX_RECORDING_BYTES = 128 * 1024 * 1024;
 
 /** Runs the CLI; commander's own usage errors (unknown option, missing argument) exit 2 like ours. */
 export async function main(argv: string[]): Promise<number> {
