@@ -68,10 +68,17 @@ export function judge(
   checks: readonly Check[],
   recording: Recording,
   stacks: readonly Stack[],
-): { findings: Finding[]; errors: Array<{ id: string; message: string }> } {
+  stopAt?: number,
+): { findings: Finding[]; errors: Array<{ id: string; message: string }>; cut: string[] } {
   const findings: Finding[] = [];
   const errors: Array<{ id: string; message: string }> = [];
+  const cut: string[] = [];
   for (const check of checks) {
+    // The deadline covers judging: once it has passed, the remaining checks are named, not run.
+    if (stopAt !== undefined && (cut.length > 0 || performance.now() > stopAt)) {
+      cut.push(check.meta.id);
+      continue;
+    }
     try {
       findings.push(
         ...findingsFor(check, check.analyse(checkInput(recording, check.meta.needs, check.meta.id)), stacks),
@@ -87,7 +94,7 @@ export function judge(
       a.id.localeCompare(b.id) ||
       a.url.localeCompare(b.url),
   );
-  return { findings, errors };
+  return { findings, errors, cut };
 }
 
 /** What judging a recording gives: findings (curl lines pinned like the scan), check errors, the stack. */
@@ -97,6 +104,8 @@ export interface Judged {
   stacks: Stack[];
   /** The page never answered: nothing was judged. */
   unreachable: boolean;
+  /** Checks the deadline stopped before they ran. */
+  cut: string[];
 }
 
 export function judgeRecording(
@@ -104,11 +113,12 @@ export function judgeRecording(
   recording: Recording,
   pins: readonly ConnectOverride[],
   probesRun: readonly string[],
+  stopAt?: number,
 ): Judged {
   const unreachable = probesRun.includes(DISCOVERY_PROBE) && recording.discovery.pageExchangeId === undefined;
-  if (unreachable) return { findings: [], errors: [], stacks: [], unreachable };
+  if (unreachable) return { findings: [], errors: [], stacks: [], unreachable, cut: [] };
   const stacks = DetectedStack.of(recording);
-  const { findings, errors } = judge(checks, recording, stacks);
+  const { findings, errors, cut } = judge(checks, recording, stacks, stopAt);
   pinCurls(findings, pins);
-  return { findings, errors, stacks, unreachable };
+  return { findings, errors, stacks, unreachable, cut };
 }

@@ -32,6 +32,8 @@ export interface RecordingFile {
   scanner: { name: "amihackable"; version: string };
   request: { target: string; pins: ConnectOverride[]; settings: ScanSettings; authenticated: boolean };
   checks: string[];
+  /** Checks the deadline stopped while judging (a replay skips them too, and says so). */
+  cut?: string[];
   facts: GatheringFacts;
   /** The live report's end and duration, so a replay reports the scan it replays. */
   finishedAt: string;
@@ -48,6 +50,7 @@ export interface RecordingFile {
 export interface RecordedScan {
   request: ScanRequest;
   checks: readonly string[];
+  cut: readonly string[];
   recording: Recording;
   facts: GatheringFacts;
   finishedAt: string;
@@ -72,6 +75,7 @@ export function toRecordingFile(inputs: RecordedScan): RecordingFile {
       authenticated: request.credentials.headers.length + request.credentials.cookies.length > 0,
     },
     checks: [...inputs.checks],
+    ...(inputs.cut.length > 0 ? { cut: [...inputs.cut] } : {}),
     facts: inputs.facts,
     finishedAt: inputs.finishedAt,
     durationMs: inputs.durationMs,

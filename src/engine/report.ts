@@ -70,6 +70,11 @@ export function assembleReport(inputs: ReportInputs): Report {
   const issues: ScanIssue[] = [...facts.issues];
   for (const error of judged.errors)
     issues.push({ kind: "check-error", message: `${error.id}: ${error.message}` });
+  if (judged.cut.length > 0)
+    issues.push({
+      kind: "deadline",
+      message: `the scan deadline passed while judging: ${judged.cut.length} check${judged.cut.length === 1 ? "" : "s"} did not run (${judged.cut.slice(0, 12).join(", ")}${judged.cut.length > 12 ? ", …" : ""})`,
+    });
   const unreachable = judged.unreachable;
   if (facts.budgetExhausted)
     issues.push({

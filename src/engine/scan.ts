@@ -8,6 +8,9 @@ import { recordingFrom, type RecordedScan, type RecordingFile } from "./recordin
 import { assembleReport, type Report } from "./report.ts";
 import { scanRequest, type ScanRequest } from "./request.ts";
 
+/** The least time judging gets, even when the probes used the whole deadline. */
+const MIN_JUDGING_MS = 10_000;
+
 /** Every check a scan runs unless told otherwise: only such a scan earns a grade. */
 const DEFAULT_CHECK_IDS: readonly string[] = CHECKS.map((check) => check.meta.id);
 
@@ -28,12 +31,15 @@ export async function scan(request: ScanRequest, hooks: ScanHooks = {}): Promise
   const plan = planScan(request.settings, { checks: hooks.checks ?? CHECKS, probes: hooks.probes ?? PROBES });
   const { recording, facts } = await gather(request, plan, hooks);
   hooks.onProgress?.({ type: "judging", checks: plan.checks.length });
-  const judged = judgeRecording(plan.checks, recording, request.pins, facts.probesRun);
+  // Judging may use what is left of the deadline, and never less than a floor, so a scan whose probes ran
+  // to the deadline is still judged; past it, the remaining checks are cut and named in the report.
+  const stopAt = Math.max(started + request.settings.timeoutMs, performance.now() + MIN_JUDGING_MS);
+  const judged = judgeRecording(plan.checks, recording, request.pins, facts.probesRun, stopAt);
   for (const finding of judged.findings) hooks.onProgress?.({ type: "finding", finding });
   const checks = plan.checks.map((check) => check.meta.id);
   const finishedAt = new Date().toISOString();
   const durationMs = Math.round(performance.now() - started);
-  hooks.onRecorded?.({ request, checks, recording, facts, finishedAt, durationMs });
+  hooks.onRecorded?.({ request, checks, cut: judged.cut, recording, facts, finishedAt, durationMs });
   return assembleReport({
     request,
     checks,
@@ -53,11 +59,14 @@ export async function scan(request: ScanRequest, hooks: ScanHooks = {}): Promise
 export function replay(file: RecordingFile, registry: readonly Check[] = CHECKS): Report {
   const { settings, pins } = file.request;
   const request = scanRequest(file.request.target, { ...settings, resolve: pins });
-  const checks = registry.filter((check) => file.checks.includes(check.meta.id));
-  if (checks.length === 0 && file.checks.length > 0)
+  const known = registry.filter((check) => file.checks.includes(check.meta.id));
+  if (known.length === 0 && file.checks.length > 0)
     throw new Error("it names no check this version of amihackable knows");
-  const known = new Set(checks.map((check) => check.meta.id));
-  const unknown = file.checks.filter((id) => !known.has(id));
+  const knownIds = known.map((check) => check.meta.id);
+  const unknown = file.checks.filter((id) => !knownIds.includes(id));
+  // The checks the deadline stopped in the live scan stay stopped: the replay reports the same scan.
+  const cut = (file.cut ?? []).filter((id) => knownIds.includes(id));
+  const checks = known.filter((check) => !cut.includes(check.meta.id));
   // A check this version lacks did not judge: the report says so (and so gives no grade).
   const issues = [...file.facts.issues];
   if (unknown.length > 0)
@@ -66,10 +75,10 @@ export function replay(file: RecordingFile, registry: readonly Check[] = CHECKS)
       message: `${unknown.length} check${unknown.length === 1 ? "" : "s"} of the recorded scan ${unknown.length === 1 ? "is" : "are"} unknown to this version and did not judge: ${unknown.slice(0, 10).join(", ")}`,
     });
   const recording = recordingFrom(file);
-  const judged = judgeRecording(checks, recording, request.pins, file.facts.probesRun);
+  const judged = { ...judgeRecording(checks, recording, request.pins, file.facts.probesRun), cut: [...cut] };
   return assembleReport({
     request,
-    checks: [...known],
+    checks: knownIds,
     defaultChecks: DEFAULT_CHECK_IDS,
     recording,
     facts: { ...file.facts, issues },

@@ -146,6 +146,24 @@ describe("judge", () => {
       ["t.high", "t.low"],
     );
   });
+  it("stops at the deadline: the checks left are named as cut, never run silently", () => {
+    const slow = check("t.slow", [], () => {
+      const until = performance.now() + 30;
+      while (performance.now() < until) {
+        // A check burning CPU past the deadline (the hostile cases are bounded elsewhere; this one is ours).
+      }
+      return [draft("https://a.example.com/")];
+    });
+    const after = (id: string) => check(id, [], () => [draft("https://a.example.com/")]);
+    const result = judge([slow, after("t.next"), after("t.last")], recording, [], performance.now() + 10);
+    assert.deepEqual(result.cut, ["t.next", "t.last"]);
+    assert.deepEqual(
+      result.findings.map((finding) => finding.id),
+      ["t.slow"],
+    );
+    assert.deepEqual(judge([after("t.next")], recording, []).cut, [], "no deadline, nothing cut");
+  });
+
   it("turns a read of an undeclared artifact into a check error, never a silent miss", () => {
     const sneaky = check("t.sneaky", [Page], (input) => {
       input.read(Cors);

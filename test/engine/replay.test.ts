@@ -113,6 +113,18 @@ describe("scan --save-artifacts, then judge", () => {
     assert.ok(report.findings.length > 0);
   });
 
+  it("keeps the checks the deadline cut while judging cut, and says so", () => {
+    const file = JSON.parse(readFileSync(saved, "utf8")) as RecordingFile;
+    file.cut = ["cors.origin-reflected", "exposure.env-file"];
+    const report = replay(file);
+    assert.ok(!report.findings.some((finding) => file.cut!.includes(finding.id)));
+    assert.ok(report.findings.length > 0, "the other checks judged");
+    const notice = report.issues.find((issue) => issue.message.includes("while judging"));
+    assert.match(notice?.message ?? "", /2 checks did not run \(cors.origin-reflected, exposure.env-file\)/);
+    assert.equal(report.outcome, "partial");
+    assert.equal(report.summary.grade, "partial");
+  });
+
   it("never stores the credentials of an authenticated scan", () => {
     assert.doesNotMatch(readFileSync(saved, "utf8"), /replay-test-credential/);
   });
