@@ -233,8 +233,10 @@ describe("server-mode address guard (SSRF)", () => {
   });
 
   it("the server passes the guard to every scan: a name that resolves to loopback is refused", async () => {
-    const { lookup } = tableLookup({ "sneaky.test": ["127.0.0.1"] });
-    const server = await startApp({ lookup, config: { allowNonDefaultPorts: true } });
+    const server = await startApp({
+      dnsTable: { "sneaky.test": ["127.0.0.1"] },
+      config: { allowNonDefaultPorts: true },
+    });
     try {
       const response = await server.postScan({ url: `http://sneaky.test:${recorder.port}/` });
       assert.equal(response.status, 202);

@@ -1,7 +1,7 @@
 import net from "node:net";
 import { CHECKS } from "../../checks/index.ts";
 import { parseTarget, TargetError, type Target } from "../../core/index.ts";
-import { unknownPatterns, type ScanRuntime, scanRequest, type ScanRequest } from "../../engine/index.ts";
+import { unknownPatterns, scanRequest, type ScanRequest } from "../../engine/index.ts";
 import { literalRefusal, type AddressGuard } from "../../http/index.ts";
 import type { ScanRecord, ScanRequestOptions } from "../../store/index.ts";
 import { HttpError } from "../server/index.ts";
@@ -12,37 +12,25 @@ export const MAX_TIMEOUT_SECONDS = 60;
 export const MAX_URL_LENGTH = 2048;
 export const MAX_PATTERNS = 50;
 
-/** What the operator decides for every scan a stranger starts. */
+/** What the operator decides for every scan a stranger starts: checked here before queueing, and again
+ * address by address when the scan connects. */
 export interface ScanPolicy {
   guard: AddressGuard;
   allowNonDefaultPorts: boolean;
-  /** Stands in for DNS (SSRF tests). */
-  lookup?: (host: string) => Promise<string[]>;
 }
 
 /**
- * The one mapping from a stored scan request (what a stranger chose, already validated) and the
- * operator's policy to the engine's request and runtime. The queue's runner adds only the progress hook
- * and signal.
+ * The one mapping from a stored scan request (what a stranger chose, already validated) to the engine's
+ * request; the operator's policy goes with it to the scan's thread (src/queue/scan-thread.ts).
  */
-export function scanInputsFor(
-  record: Pick<ScanRecord, "url" | "options">,
-  policy: ScanPolicy,
-): { request: ScanRequest; runtime: ScanRuntime } {
+export function scanRequestFor(record: Pick<ScanRecord, "url" | "options">): ScanRequest {
   const { options } = record;
-  return {
-    request: scanRequest(record.url, {
-      ...(options.budget ? { budget: options.budget } : {}),
-      ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}),
-      ...(options.only ? { only: options.only } : {}),
-      ...(options.ignore ? { ignore: options.ignore } : {}),
-    }),
-    runtime: {
-      guard: policy.guard,
-      allowNonDefaultPorts: policy.allowNonDefaultPorts,
-      ...(policy.lookup ? { lookup: policy.lookup } : {}),
-    },
-  };
+  return scanRequest(record.url, {
+    ...(options.budget ? { budget: options.budget } : {}),
+    ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}),
+    ...(options.only ? { only: options.only } : {}),
+    ...(options.ignore ? { ignore: options.ignore } : {}),
+  });
 }
 
 /**

@@ -3,12 +3,17 @@ import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
-import { scan } from "../../engine/index.ts";
 import { publicOnlyGuard } from "../../http/index.ts";
-import { ScanQueue, type ScanRunner } from "../../queue/index.ts";
+import { ScanQueue, scanInThread, type ScanRunner, type ThreadPolicy } from "../../queue/index.ts";
 import { ScanStore } from "../../store/index.ts";
 import { VERSION } from "../../version.ts";
-import { apiRoutes, scanInputsFor, type ScanPolicy, REPORT_SCHEMA_ID, SHARED_SCHEMAS } from "../api/index.ts";
+import {
+  apiRoutes,
+  scanRequestFor,
+  type ScanPolicy,
+  REPORT_SCHEMA_ID,
+  SHARED_SCHEMAS,
+} from "../api/index.ts";
 import { sendErrorPage, webRoutes } from "../web/index.ts";
 import { clientKey, isHttps } from "./client-address.ts";
 import { DEFAULT_CONFIG, rateWindow, type ServerConfig } from "./config.ts";
@@ -30,7 +35,7 @@ export interface AppOptions {
   /** An open store (tests share one between two app instances to simulate a restart). */
   store?: ScanStore;
   /** Stands in for DNS in the scans this server runs (SSRF tests). */
-  lookup?: (host: string) => Promise<string[]>;
+  dnsTable?: Readonly<Record<string, readonly string[]>>;
   /** Replaces the engine (queue tests). */
   runner?: ScanRunner;
   /** Start with the queue paused (benchmarks). */
@@ -62,14 +67,16 @@ export function createApp(options: AppOptions = {}): App {
   const policy: ScanPolicy = {
     guard: publicOnlyGuard(config.allowAddresses),
     allowNonDefaultPorts: config.allowNonDefaultPorts,
-    ...(options.lookup ? { lookup: options.lookup } : {}),
+  };
+  // Every scan runs in a worker thread: a hostile target that costs seconds of CPU to judge must not
+  // hold the pages, the API or other scans' event streams.
+  const threadPolicy: ThreadPolicy = {
+    allowAddresses: config.allowAddresses,
+    allowNonDefaultPorts: config.allowNonDefaultPorts,
+    ...(options.dnsTable ? { dnsTable: options.dnsTable } : {}),
   };
   const runner: ScanRunner =
-    options.runner ??
-    ((record, hooks) => {
-      const { request, runtime } = scanInputsFor(record, policy);
-      return scan(request, { ...runtime, onProgress: hooks.onProgress, signal: hooks.signal });
-    });
+    options.runner ?? ((record, hooks) => scanInThread(scanRequestFor(record), threadPolicy, hooks));
   const queue = new ScanQueue({
     store,
     run: runner,
