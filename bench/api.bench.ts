@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { startDemoSite } from "../src/interfaces/demo/vulnerable-site.ts";
 import { createApp } from "../src/interfaces/server/app.ts";
@@ -128,8 +130,69 @@ async function pageWeight(appUrl: string, reportPage: string): Promise<void> {
   }
 }
 
+/** A target that costs seconds of CPU to judge: scripts of 8 MiB that the secret rules must read. */
+function cpuHostileSite(): Promise<{ url: string; close: () => Promise<void> }> {
+  const script = "passw".repeat((8 * 1024 * 1024) / 5);
+  const server = http.createServer((req, res) => {
+    if (req.url === "/") {
+      const tags = [0, 1, 2, 3].map((i) => `<script src="/s${i}.js"></script>`).join("");
+      res.writeHead(200, { "content-type": "text/html" }).end(`<!doctype html><title>x</title>${tags}`);
+    } else res.writeHead(200, { "content-type": "text/javascript" }).end(script);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      }),
+    ),
+  );
+}
+
+/** GET / latency while 4 CPU-hostile scans run (each in its own worker thread, 2 at a time). */
+async function responsiveness(): Promise<void> {
+  const target = await cpuHostileSite();
+  const app = createApp({
+    config: {
+      databasePath: ":memory:",
+      scanRate: UNLIMITED,
+      requestRate: UNLIMITED,
+      allowAddresses: ["127.0.0.1"],
+      allowNonDefaultPorts: true,
+    },
+  });
+  const { url } = await app.listen(0, "127.0.0.1");
+  try {
+    const started = performance.now();
+    for (let i = 0; i < 4; i++)
+      await fetch(`${url}/api/v1/scans`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ url: target.url, options: { only: ["secret"] } }),
+      }).then((response) => response.arrayBuffer());
+    let finished = false;
+    void app.services.queue.idle().then(() => (finished = true));
+    const latencies: number[] = [];
+    while (!finished) {
+      const sent = performance.now();
+      await fetch(`${url}/`).then((response) => response.arrayBuffer());
+      latencies.push(performance.now() - sent);
+    }
+    const sorted = latencies.sort((a, b) => a - b);
+    const p = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+    console.log(
+      `GET / while 4 CPU-hostile scans ran (${((performance.now() - started) / 1000).toFixed(1)} s): ` +
+        `p50 ${p(0.5).toFixed(1)} ms, p99 ${p(0.99).toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1) ?? 0} ms over ${sorted.length} requests (goal: p99 under 100 ms)`,
+    );
+  } finally {
+    await app.close();
+    await target.close();
+  }
+}
+
 export default async function bench(): Promise<void> {
   await acceptance();
+  await responsiveness();
   const { reportPage, appUrl, close } = await firstProgress();
   try {
     await pageWeight(appUrl, reportPage);
