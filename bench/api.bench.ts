@@ -53,9 +53,9 @@ async function acceptance(): Promise<void> {
   }
 }
 
-async function firstProgress(): Promise<{ reportPage: string; appUrl: string; close: () => Promise<void> }> {
-  const site = await startDemoSite();
-  const app = createApp({
+/** The product with no limits in the way, allowed to scan the loopback sites the bench starts. */
+function loopbackApp() {
+  return createApp({
     config: {
       databasePath: ":memory:",
       scanRate: UNLIMITED,
@@ -64,6 +64,11 @@ async function firstProgress(): Promise<{ reportPage: string; appUrl: string; cl
       allowNonDefaultPorts: true,
     },
   });
+}
+
+async function firstProgress(): Promise<{ reportPage: string; appUrl: string; close: () => Promise<void> }> {
+  const site = await startDemoSite();
+  const app = loopbackApp();
   const { url } = await app.listen(0, "127.0.0.1");
   const times: number[] = [];
   let reportPage = "";
@@ -152,15 +157,7 @@ function cpuHostileSite(): Promise<{ url: string; close: () => Promise<void> }> 
 /** GET / latency while 4 CPU-hostile scans run (each in its own worker thread, 2 at a time). */
 async function responsiveness(): Promise<void> {
   const target = await cpuHostileSite();
-  const app = createApp({
-    config: {
-      databasePath: ":memory:",
-      scanRate: UNLIMITED,
-      requestRate: UNLIMITED,
-      allowAddresses: ["127.0.0.1"],
-      allowNonDefaultPorts: true,
-    },
-  });
+  const app = loopbackApp();
   const { url } = await app.listen(0, "127.0.0.1");
   try {
     const started = performance.now();

@@ -168,15 +168,20 @@ interface ScanCliOptions extends OutputOptions {
   quiet?: boolean;
 }
 
+/** Prints one sentence on stderr and gives the exit code of a usage or input error. */
+function failWith(io: { stderr: NodeJS.WritableStream }): (message: string) => number {
+  return (message) => {
+    io.stderr.write(`amihackable: ${message}\n`);
+    return EXIT.error;
+  };
+}
+
 async function runScan(
   url: string,
   opts: ScanCliOptions,
   io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStream },
 ): Promise<number> {
-  const fail = (message: string) => {
-    io.stderr.write(`amihackable: ${message}\n`);
-    return EXIT.error;
-  };
+  const fail = failWith(io);
   let request;
   try {
     request = scanRequest(url, {
@@ -255,10 +260,7 @@ async function runJudge(
   opts: OutputOptions,
   io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStream },
 ): Promise<number> {
-  const fail = (message: string) => {
-    io.stderr.write(`amihackable: ${message}\n`);
-    return EXIT.error;
-  };
+  const fail = failWith(io);
   let text: string;
   try {
     // A scan keeps at most 64 MiB of bodies (about 86 MiB as base64): a larger file is not one of ours.
