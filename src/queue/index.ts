@@ -6,4 +6,4 @@ export {
   type LiveScan,
   type ProgressSnapshot,
 } from "./live-scans.ts";
-export { scanInThread, type ThreadPolicy } from "./scan-thread.ts";
+export { ScanThreads, type ThreadPolicy } from "./scan-thread.ts";

@@ -1,42 +1,44 @@
 /**
- * The worker-thread side of scan-thread.ts: rebuilds the guard from the policy's data, runs the scan, and
- * sends its progress and report back. It holds no server state; a cancel message aborts the scan, which
- * then reports what it had.
+ * The worker-thread side of scan-thread.ts: one scan at a time, each with the guard rebuilt from the
+ * policy's data; progress and the report go back as messages. A cancel aborts the running scan, which
+ * then reports what it had. The thread holds no server state and waits for the next scan.
  */
-import { parentPort, workerData } from "node:worker_threads";
-import { scan, type ScanRequest } from "../engine/index.ts";
+import { parentPort } from "node:worker_threads";
+import { scan } from "../engine/index.ts";
 import { publicOnlyGuard } from "../http/index.ts";
 import type { FromThread, ThreadPolicy, ToThread } from "./scan-thread.ts";
 
 const port = parentPort!;
-const { request, policy } = workerData as { request: ScanRequest; policy: ThreadPolicy };
-const controller = new AbortController();
 const send = (message: FromThread) => port.postMessage(message);
+let running: AbortController | undefined;
 
 port.on("message", (message: ToThread) => {
-  if (message.type === "cancel") controller.abort(new Error("cancelled"));
+  if (message.type === "cancel") running?.abort(new Error("cancelled"));
+  else void run(message.request, message.policy);
 });
 
-const table = policy.dnsTable;
-try {
-  const report = await scan(request, {
-    guard: publicOnlyGuard(policy.allowAddresses),
-    allowNonDefaultPorts: policy.allowNonDefaultPorts,
-    ...(table
-      ? {
-          lookup: async (host: string) => {
-            const addresses = table[host];
-            if (!addresses)
-              throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: "ENOTFOUND" });
-            return [...addresses];
-          },
-        }
-      : {}),
-    onProgress: (event) => send({ type: "progress", event }),
-    signal: controller.signal,
-  });
-  send({ type: "report", report });
-} catch (error) {
-  send({ type: "error", message: error instanceof Error ? error.message : String(error) });
+async function run(request: Parameters<typeof scan>[0], policy: ThreadPolicy): Promise<void> {
+  const controller = new AbortController();
+  running = controller;
+  const table = policy.dnsTable;
+  try {
+    const report = await scan(request, {
+      guard: publicOnlyGuard(policy.allowAddresses),
+      allowNonDefaultPorts: policy.allowNonDefaultPorts,
+      ...(table ? { lookup: async (host: string) => lookupIn(table, host) } : {}),
+      onProgress: (event) => send({ type: "progress", event }),
+      signal: controller.signal,
+    });
+    send({ type: "report", report });
+  } catch (error) {
+    send({ type: "error", message: error instanceof Error ? error.message : String(error) });
+  } finally {
+    if (running === controller) running = undefined;
+  }
 }
-port.close();
+
+function lookupIn(table: Readonly<Record<string, readonly string[]>>, host: string): string[] {
+  const addresses = table[host];
+  if (!addresses) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: "ENOTFOUND" });
+  return [...addresses];
+}

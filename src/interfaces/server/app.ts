@@ -4,7 +4,7 @@ import swagger from "@fastify/swagger";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { publicOnlyGuard } from "../../http/index.ts";
-import { ScanQueue, scanInThread, type ScanRunner, type ThreadPolicy } from "../../queue/index.ts";
+import { ScanQueue, ScanThreads, type ScanRunner, type ThreadPolicy } from "../../queue/index.ts";
 import { ScanStore } from "../../store/index.ts";
 import { VERSION } from "../../version.ts";
 import {
@@ -75,8 +75,9 @@ export function createApp(options: AppOptions = {}): App {
     allowNonDefaultPorts: config.allowNonDefaultPorts,
     ...(options.dnsTable ? { dnsTable: options.dnsTable } : {}),
   };
+  const threads = new ScanThreads();
   const runner: ScanRunner =
-    options.runner ?? ((record, hooks) => scanInThread(scanRequestFor(record), threadPolicy, hooks));
+    options.runner ?? ((record, hooks) => threads.run(scanRequestFor(record), threadPolicy, hooks));
   const queue = new ScanQueue({
     store,
     run: runner,
@@ -309,6 +310,7 @@ export function createApp(options: AppOptions = {}): App {
     close: async () => {
       const closed = app.close();
       await queue.shutdown();
+      await threads.close();
       await closed;
       if (ownsStore) store.close();
     },
