@@ -1,5 +1,6 @@
 import type { ProgressEvent, Report } from "../engine/index.ts";
 import type { ScanStore, ScanRecord } from "../store/index.ts";
+import { FairLine } from "./fair-line.ts";
 import { LiveScans, type ProgressSnapshot } from "./live-scans.ts";
 
 /** Runs one scan; the server passes the engine with its SSRF guard, tests pass stand-ins. */
@@ -15,6 +16,8 @@ export interface ScanQueueOptions {
   concurrency: number;
   /** Scans allowed to wait; past this, new scans are refused (the API answers 503). */
   maxWaiting: number;
+  /** Scans one client may have waiting; past this, that client's new scans are refused (429). */
+  maxWaitingPerClient?: number;
   /** Runs a scan may start before a restart gives up on it. */
   maxAttempts: number;
   /** Start paused (benchmarks measure acceptance alone); `resume()` starts the work. */
@@ -22,15 +25,18 @@ export interface ScanQueueOptions {
 }
 
 /**
- * The in-process queue: a FIFO of scan ids with a cap on scans running at once. The store is the truth
+ * The in-process queue: scan ids waiting in a fair line (one lane per client, served in turn) with a cap
+ * on scans running at once. The store is the truth
  * (status, report); the queue holds only the order, so a restart rebuilds it from the store.
  */
 export class ScanQueue {
   readonly live = new LiveScans();
   private readonly options: ScanQueueOptions;
-  private readonly waitingIds: string[] = [];
-  private readonly waitingSet = new Set<string>();
-  private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  private readonly line = new FairLine();
+  private readonly running = new Map<
+    string,
+    { controller: AbortController; done: Promise<void>; client: string }
+  >();
   private paused: boolean;
   private closing = false;
   private idleWaiters: Array<() => void> = [];
@@ -41,7 +47,7 @@ export class ScanQueue {
   }
 
   get waitingCount(): number {
-    return this.waitingIds.length;
+    return this.line.size;
   }
 
   get runningCount(): number {
@@ -49,13 +55,18 @@ export class ScanQueue {
   }
 
   get isFull(): boolean {
-    return this.waitingIds.length >= this.options.maxWaiting;
+    return this.line.size >= this.options.maxWaiting;
   }
 
-  /** 1-based place among the waiting scans, or null when the scan is not waiting. */
+  /** This client already has as many scans waiting as one client may. */
+  isFullFor(client: string): boolean {
+    return this.line.waitingFor(client) >= (this.options.maxWaitingPerClient ?? Infinity);
+  }
+
+  /** 1-based place in the order the waiting scans will start, or null when the scan is not waiting. */
   position(id: string): number | null {
-    if (!this.waitingSet.has(id)) return null;
-    const index = this.waitingIds.indexOf(id);
+    if (!this.line.has(id)) return null;
+    const index = this.line.order().indexOf(id);
     return index === -1 ? null : index + 1;
   }
 
@@ -63,14 +74,14 @@ export class ScanQueue {
   recover(): { requeued: string[]; failed: string[] } {
     const recovered = this.options.store.recoverInterrupted(this.options.maxAttempts);
     for (const scan of this.options.store.waiting())
-      this.add(scan.id, scan.status === "interrupted" ? "interrupted" : "queued");
+      this.add(scan.id, scan.client, scan.status === "interrupted" ? "interrupted" : "queued");
     this.pump();
     return recovered;
   }
 
-  enqueue(id: string): number {
+  enqueue(id: string, client = ""): number {
     if (this.closing) throw new Error("the queue is shutting down");
-    this.add(id, "queued");
+    this.add(id, client, "queued");
     this.pump();
     return this.position(id) ?? 0;
   }
@@ -86,7 +97,7 @@ export class ScanQueue {
 
   /** Resolves when nothing runs and nothing waits (tests and benchmarks). */
   idle(): Promise<void> {
-    if (this.running.size === 0 && (this.waitingIds.length === 0 || this.paused)) return Promise.resolve();
+    if (this.running.size === 0 && (this.line.size === 0 || this.paused)) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -101,33 +112,37 @@ export class ScanQueue {
     await Promise.all([...this.running.values()].map((entry) => entry.done));
   }
 
-  private add(id: string, status: "queued" | "interrupted"): void {
-    if (this.waitingSet.has(id) || this.running.has(id)) return;
-    this.waitingIds.push(id);
-    this.waitingSet.add(id);
-    this.live.publish(id, { type: "status", status, position: this.waitingIds.length });
+  private add(id: string, client: string, status: "queued" | "interrupted"): void {
+    if (this.line.has(id) || this.running.has(id)) return;
+    this.line.add(id, client);
+    this.live.publish(id, { type: "status", status, position: this.position(id) });
+    // A new client's scan can start ahead of scans already waiting: everyone hears their new place.
+    this.announcePositions();
   }
 
   private pump(): void {
     let moved = false;
-    while (!this.paused && this.running.size < this.options.concurrency && this.waitingIds.length > 0) {
-      const id = this.waitingIds.shift()!;
-      this.waitingSet.delete(id);
+    while (!this.paused && this.running.size < this.options.concurrency && this.line.size > 0) {
+      const runningPerClient = new Map<string, number>();
+      for (const { client } of this.running.values())
+        runningPerClient.set(client, (runningPerClient.get(client) ?? 0) + 1);
+      const next = this.line.next(runningPerClient, this.options.concurrency);
+      if (!next) break;
       moved = true;
-      this.start(id);
+      this.start(next.id, next.client);
     }
     if (moved) this.announcePositions();
     this.notifyIdle();
   }
 
   private announcePositions(): void {
-    this.waitingIds.forEach((id, index) => {
+    this.line.order().forEach((id, index) => {
       const status = this.live.get(id)?.status ?? "queued";
       this.live.publish(id, { type: "status", status, position: index + 1 });
     });
   }
 
-  private start(id: string): void {
+  private start(id: string, client: string): void {
     const { store } = this.options;
     const record = store.get(id);
     if (!record) return;
@@ -141,7 +156,7 @@ export class ScanQueue {
         this.running.delete(id);
         this.pump();
       });
-    this.running.set(id, { controller, done });
+    this.running.set(id, { controller, done, client });
   }
 
   private async execute(record: ScanRecord, signal: AbortSignal): Promise<void> {
@@ -215,7 +230,7 @@ export class ScanQueue {
   }
 
   private notifyIdle(): void {
-    if (this.running.size > 0 || (this.waitingIds.length > 0 && !this.paused)) return;
+    if (this.running.size > 0 || (this.line.size > 0 && !this.paused)) return;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();

@@ -37,4 +37,6 @@ export interface ScanRecord {
   grade: string | null;
   /** Why the scan failed, in one sentence. */
   error: string | null;
+  /** A one-way key of who asked for it, for fair shares of the queue ("" when unknown). */
+  client: string;
 }

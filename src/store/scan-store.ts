@@ -6,7 +6,7 @@ import { newScanId } from "./scan-id.ts";
 import type { ScanRecord, ScanRequestOptions, ScanStatus } from "./scan-record.ts";
 
 /** Bumped when the table changes; migrations run in order from the stored PRAGMA user_version. */
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE scans (
      seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -25,6 +25,8 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX scans_by_url ON scans (url, seq DESC);
    CREATE INDEX scans_by_status ON scans (status, seq);`,
+  // Who asked (a one-way key of the client's address): the queue shares its slots fairly between clients.
+  `ALTER TABLE scans ADD COLUMN client TEXT NOT NULL DEFAULT '';`,
 ];
 
 interface Row {
@@ -41,6 +43,7 @@ interface Row {
   report: string | null;
   grade: string | null;
   error: string | null;
+  client: string;
 }
 
 /** A scan summary for history lists: no report body. */
@@ -81,12 +84,26 @@ export class ScanStore {
     }
   }
 
-  create(input: { url: string; input: string; options: ScanRequestOptions }, now = new Date()): ScanRecord {
+  create(
+    input: { url: string; input: string; options: ScanRequestOptions; client?: string },
+    now = new Date(),
+  ): ScanRecord {
     const id = newScanId();
     this.sql(
-      "INSERT INTO scans (id, url, input, options, status, created_at) VALUES (?, ?, ?, ?, 'queued', ?)",
-    ).run(id, input.url, input.input, JSON.stringify(input.options), now.toISOString());
+      "INSERT INTO scans (id, url, input, options, status, created_at, client) VALUES (?, ?, ?, ?, 'queued', ?, ?)",
+    ).run(id, input.url, input.input, JSON.stringify(input.options), now.toISOString(), input.client ?? "");
     return this.get(id)!;
+  }
+
+  /**
+   * The newest scan of this URL with these options that is waiting or running, or that finished since
+   * `doneSince`: asking again joins it instead of scanning the same site twice.
+   */
+  sameScan(url: string, options: ScanRequestOptions, doneSince: Date): ScanRecord | undefined {
+    const row = this.sql(
+      "SELECT id FROM scans WHERE url = ? AND options = ? AND (status IN ('queued', 'running', 'interrupted') OR (status = 'done' AND finished_at >= ?)) ORDER BY seq DESC LIMIT 1",
+    ).get(url, JSON.stringify(options), doneSince.toISOString()) as { id: string } | undefined;
+    return row ? this.get(row.id) : undefined;
   }
 
   get(id: string): ScanRecord | undefined {
@@ -97,7 +114,7 @@ export class ScanStore {
   /** Newest first. */
   historyFor(url: string, limit = 20): ScanSummary[] {
     const rows = this.sql(
-      "SELECT seq, id, url, input, options, status, attempts, created_at, started_at, finished_at, NULL AS report, grade, error FROM scans WHERE url = ? ORDER BY seq DESC LIMIT ?",
+      "SELECT seq, id, url, input, options, status, attempts, created_at, started_at, finished_at, NULL AS report, grade, error, client FROM scans WHERE url = ? ORDER BY seq DESC LIMIT ?",
     ).all(url, limit) as unknown as Row[];
     return rows.map((row) => fromRow(row));
   }
@@ -105,7 +122,7 @@ export class ScanStore {
   /** Scans waiting to run, oldest first: what the queue picks up on start. */
   waiting(): ScanSummary[] {
     const rows = this.sql(
-      "SELECT seq, id, url, input, options, status, attempts, created_at, started_at, finished_at, NULL AS report, grade, error FROM scans WHERE status IN ('queued', 'interrupted') ORDER BY seq",
+      "SELECT seq, id, url, input, options, status, attempts, created_at, started_at, finished_at, NULL AS report, grade, error, client FROM scans WHERE status IN ('queued', 'interrupted') ORDER BY seq",
     ).all() as unknown as Row[];
     return rows.map((row) => fromRow(row));
   }
@@ -192,5 +209,6 @@ function fromRow(row: Row): ScanRecord {
     report: row.report ? (JSON.parse(row.report) as Report) : null,
     grade: row.grade,
     error: row.error,
+    client: row.client,
   };
 }

@@ -8,6 +8,7 @@ import { startDemoSite } from "../../src/interfaces/demo/vulnerable-site.ts";
 import type { ScanRunner } from "../../src/queue/scan-queue.ts";
 import { ScanStore } from "../../src/store/scan-store.ts";
 import { loopbackScanning, readEvents, startApp } from "./app-harness.ts";
+import { fakeReport } from "./fake-report.ts";
 
 /** A runner whose scans finish only when the test says so: queue order without timing. */
 function gatedRunner() {
@@ -36,30 +37,6 @@ function gatedRunner() {
         onStart = check;
         check();
       }),
-  };
-}
-
-function fakeReport(url: string): Report {
-  const now = new Date().toISOString();
-  return {
-    schemaVersion: "1.0.0",
-    scanner: { name: "amihackable", version: "0.0.0" },
-    target: { input: url, url },
-    startedAt: now,
-    finishedAt: now,
-    durationMs: 1,
-    outcome: "complete",
-    summary: {
-      total: 0,
-      bySeverity: { info: 0, low: 0, medium: 0, high: 0, critical: 0 },
-      highest: null,
-      grade: "A+",
-    },
-    detectedStack: [],
-    findings: [],
-    probed: { probes: [], checks: [], urls: [] },
-    requests: { sent: 0, budget: 150, failed: 0 },
-    issues: [],
   };
 }
 

@@ -65,7 +65,10 @@ export function apiRoutes(app: Server, services: AppServices): void {
           413: error("The body is too large (body_too_large)."),
           415: error("The body is not application/json (unsupported_media_type)."),
           422: error("The address may not be scanned (target_not_allowed, port_not_allowed)."),
-          429: error("Too many scans from this client (rate_limited).", retryAfter),
+          429: error(
+            "Too many scans from this client (rate_limited), or too many of its scans waiting (too_many_waiting).",
+            retryAfter,
+          ),
           503: error("Too many scans are waiting (queue_full).", retryAfter),
         },
       },

@@ -83,6 +83,7 @@ export function createApp(options: AppOptions = {}): App {
     run: runner,
     concurrency: config.concurrency,
     maxWaiting: config.maxWaiting,
+    maxWaitingPerClient: config.maxWaitingPerClient,
     maxAttempts: MAX_ATTEMPTS,
     paused: options.paused ?? false,
   });

@@ -33,6 +33,13 @@ export interface ServerConfig {
   concurrency: number;
   /** Scans allowed to wait in line. */
   maxWaiting: number;
+  /** Scans one client may have waiting at once (its fair share of the line). */
+  maxWaitingPerClient: number;
+  /**
+   * Asking again for a URL with the same options within this many seconds of a finished scan returns
+   * that scan instead of scanning again (0: never); a scan of it still waiting or running is always joined.
+   */
+  reuseSeconds: number;
   /** Honour X-Forwarded-For / X-Forwarded-Proto from a reverse proxy in front of us. */
   trustProxy: boolean;
   /** The address people reach us at (for badge snippets); derived from the Host header when unset. */
@@ -52,6 +59,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
   allowNonDefaultPorts: false,
   concurrency: 2,
   maxWaiting: 100,
+  maxWaitingPerClient: 10,
+  reuseSeconds: 60,
   trustProxy: false,
   publicUrl: null,
   scanRate: { capacity: 5, refillPerSecond: 5 / 60 },
@@ -65,7 +74,8 @@ export class ConfigError extends Error {}
  * Reads the environment and the command line (`--port 8080`, `--host`, `--db`), command line first.
  *   PORT, HOST, AMIHACKABLE_DB, AMIHACKABLE_ALLOW_ADDRESSES (comma-separated addresses or CIDRs),
  *   AMIHACKABLE_ALLOW_NON_DEFAULT_PORTS=1, AMIHACKABLE_CONCURRENCY, AMIHACKABLE_MAX_QUEUE,
- *   AMIHACKABLE_TRUST_PROXY=1, AMIHACKABLE_PUBLIC_URL, AMIHACKABLE_SCANS_PER_MINUTE
+ *   AMIHACKABLE_TRUST_PROXY=1, AMIHACKABLE_PUBLIC_URL, AMIHACKABLE_SCANS_PER_MINUTE,
+ *   AMIHACKABLE_MAX_QUEUE_PER_CLIENT, AMIHACKABLE_REUSE_SECONDS
  */
 export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): ServerConfig {
   const args = parseArgs(argv);
@@ -84,6 +94,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     config.concurrency = integer("AMIHACKABLE_CONCURRENCY", env.AMIHACKABLE_CONCURRENCY, 1, 32);
   if (env.AMIHACKABLE_MAX_QUEUE)
     config.maxWaiting = integer("AMIHACKABLE_MAX_QUEUE", env.AMIHACKABLE_MAX_QUEUE, 1, 100_000);
+  if (env.AMIHACKABLE_MAX_QUEUE_PER_CLIENT)
+    config.maxWaitingPerClient = integer(
+      "AMIHACKABLE_MAX_QUEUE_PER_CLIENT",
+      env.AMIHACKABLE_MAX_QUEUE_PER_CLIENT,
+      1,
+      100_000,
+    );
+  if (env.AMIHACKABLE_REUSE_SECONDS)
+    config.reuseSeconds = integer("AMIHACKABLE_REUSE_SECONDS", env.AMIHACKABLE_REUSE_SECONDS, 0, 86_400);
   if (env.AMIHACKABLE_SCANS_PER_MINUTE) {
     const perMinute = integer("AMIHACKABLE_SCANS_PER_MINUTE", env.AMIHACKABLE_SCANS_PER_MINUTE, 1, 100_000);
     config.scanRate = { capacity: Math.max(1, Math.min(perMinute, 20)), refillPerSecond: perMinute / 60 };
