@@ -4,14 +4,17 @@ import { describe, it } from "node:test";
 import { CHECKS } from "../../src/checks/index.ts";
 import { ARTICLE_SECTIONS, articleAnchors, getArticle, listArticles } from "../../src/learn/index.ts";
 import { inertnessProblems, structureProblems } from "../support/inert-html.ts";
+import { PLANNED_IDS } from "./planned-ids.ts";
 
 const root = new URL("../../", import.meta.url);
 const contract = readFileSync(new URL("docs/finding-ids.md", root), "utf8");
 
 /** Every id in the public contract: the first cell of each table row that looks like family.name. */
-const CONTRACT_IDS = [...contract.matchAll(/^\|\s*([a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*)\s*\|/gm)].map(
+const ALL_CONTRACT_IDS = [...contract.matchAll(/^\|\s*([a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*)\s*\|/gm)].map(
   (m) => m[1]!,
 );
+/** The ids a check reports: a planned id (planned-ids.ts) gets its Learn entry with its check. */
+const CONTRACT_IDS = ALL_CONTRACT_IDS.filter((id) => !(id in PLANNED_IDS));
 
 const SLUGS = [
   "cors",
@@ -80,7 +83,8 @@ describe("learn articles", () => {
   });
 
   it("reads the contract (sanity: the parser finds every family)", () => {
-    assert.ok(CONTRACT_IDS.length >= 69, `only ${CONTRACT_IDS.length} ids parsed`);
+    assert.ok(ALL_CONTRACT_IDS.length >= 108, `only ${ALL_CONTRACT_IDS.length} ids parsed`);
+    assert.equal(CONTRACT_IDS.length, ALL_CONTRACT_IDS.length - Object.keys(PLANNED_IDS).length);
     for (const family of [
       "cors",
       "headers",

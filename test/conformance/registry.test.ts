@@ -6,6 +6,7 @@ import { scoreCvss } from "../../src/core/cvss.ts";
 import { REQUIRED_STACKS } from "../../src/core/stack.ts";
 import { PROBES } from "../../src/probes/index.ts";
 import { needKind } from "../../src/core/artifact.ts";
+import { PLANNED_IDS } from "./planned-ids.ts";
 
 const root = new URL("../../", import.meta.url);
 const contract = readFileSync(new URL("docs/finding-ids.md", root), "utf8");
@@ -16,6 +17,26 @@ const contractIds = new Set(
 
 /** Conformance over the registry (design rule 7): what every check must be, checked once for all. */
 describe("check registry", () => {
+  it("covers the contract: every id is a registered check or planned by a named issue, never both", () => {
+    const registered = new Set(CHECKS.map((check) => check.meta.id));
+    const planned = Object.keys(PLANNED_IDS);
+    assert.deepEqual(
+      [...contractIds].filter((id) => id !== undefined && !registered.has(id) && !planned.includes(id)),
+      [],
+      "contract ids with no check and no plan",
+    );
+    assert.deepEqual(
+      planned.filter((id) => registered.has(id)),
+      [],
+      "built: remove them from test/conformance/planned-ids.ts",
+    );
+    assert.deepEqual(
+      planned.filter((id) => !contractIds.has(id)),
+      [],
+      "planned ids that are not in the contract",
+    );
+  });
+
   it("has unique ids, sorted", () => {
     const ids = CHECKS.map((check) => check.meta.id);
     assert.equal(new Set(ids).size, ids.length);
