@@ -7,7 +7,7 @@ import {
   type HandshakeRecord,
   type TlsObservation,
 } from "../core/index.ts";
-import type { ConnectOverride } from "../http/index.ts";
+import { REDACTED, type ConnectOverride } from "../http/index.ts";
 import { VERSION } from "../version.ts";
 import type { GatheringFacts } from "./gather.ts";
 import type { ScanRequest, ScanSettings } from "./request.ts";
@@ -103,7 +103,6 @@ function saveExchange(exchange: Exchange, scrub: Scrubber): SavedExchange {
 
 /** Shorter values are not worth hunting for: a match would more likely be chance than the credential. */
 const MIN_CREDENTIAL_CHARS = 4;
-const REDACTED = "[redacted]";
 
 /**
  * The values of an authenticated scan's --header and --cookie, and their parts a site may echo alone

@@ -2,6 +2,7 @@ export {
   HttpClient,
   DEFAULT_LIMITS,
   USER_AGENT,
+  REDACTED,
   type HttpLimits,
   type HttpClientOptions,
   type SendRequest,

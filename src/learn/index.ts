@@ -7,5 +7,4 @@ export {
   type ArticleKind,
   type ArticleSummary,
 } from "./articles.ts";
-export { renderMarkdown, type Heading, type MarkdownOptions, type RenderedMarkdown } from "../render/index.ts";
 export { ARTICLE_SECTIONS, type ArticleSectionId } from "./sections.ts";
