@@ -268,7 +268,10 @@ async function runJudge(
       return fail(`${path} is larger than any scan recording (${MAX_RECORDING_BYTES / 1048576} MiB at most)`);
     text = await readFile(path, "utf8");
   } catch (error) {
-    return fail(`cannot read ${path}: ${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    return fail(
+      code === "ENOENT" ? `there is no file at ${path}` : `cannot read ${path}: ${(error as Error).message}`,
+    );
   }
   const loaded = readRecordingFile(text);
   if (!loaded.ok) return fail(`${path} is not a scan recording: ${loaded.problems.join("; ")}`);
