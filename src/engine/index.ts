@@ -1,4 +1,4 @@
-export { scan, replay, type ScanHooks } from "./scan.ts";
+export { scan, replay, MIN_JUDGING_MS, type ScanHooks } from "./scan.ts";
 export {
   scanRequest,
   DEFAULT_SETTINGS,

@@ -9,7 +9,7 @@ import { assembleReport, type Report } from "./report.ts";
 import { scanRequest, type ScanRequest } from "./request.ts";
 
 /** The least time judging gets, even when the probes used the whole deadline. */
-const MIN_JUDGING_MS = 10_000;
+export const MIN_JUDGING_MS = 10_000;
 
 /** Every check a scan runs unless told otherwise: only such a scan earns a grade. */
 const DEFAULT_CHECK_IDS: readonly string[] = CHECKS.map((check) => check.meta.id);

@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import type { ProgressEvent, Report, ScanRequest } from "../engine/index.ts";
+import { MIN_JUDGING_MS, type ProgressEvent, type Report, type ScanRequest } from "../engine/index.ts";
 
 /**
  * What a scan in a worker thread may do, as data (a thread cannot share functions): the operator's
@@ -19,7 +19,7 @@ export type FromThread =
   | { type: "error"; message: string };
 
 /** After the deadline and judging's own floor, a thread that has not answered is stopped by force. */
-const BACKSTOP_MS = 10_000 + 20_000;
+const BACKSTOP_MS = MIN_JUDGING_MS + 20_000;
 /** How long a cancelled scan gets to hand back its partial report before its thread is stopped. */
 const CANCEL_GRACE_MS = 5_000;
 const WORKER = new URL("./scan-thread-worker.ts", import.meta.url);
