@@ -4,6 +4,7 @@ import { certificateInvalid } from "./certificate-invalid.ts";
 import { httpNotRedirected } from "./http-not-redirected.ts";
 import { legacyProtocol } from "./legacy-protocol.ts";
 import { mixedContent } from "./mixed-content.ts";
+import { mixedContentPassive } from "./mixed-content-passive.ts";
 import { noHttps } from "./no-https.ts";
 
 export const tlsChecks: readonly Check[] = [
@@ -12,5 +13,6 @@ export const tlsChecks: readonly Check[] = [
   httpNotRedirected,
   legacyProtocol,
   mixedContent,
+  mixedContentPassive,
   noHttps,
 ];
