@@ -24,6 +24,8 @@ export {
   firebaseStorageItems,
   firestoreDocuments,
   postgrestCount,
+  type PostgrestSchema,
+  postgrestSchema,
   rtdbAnswersNull,
   rtdbKeys,
   signupSettings,
