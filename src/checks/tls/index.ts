@@ -1,6 +1,7 @@
 import type { Check } from "../../core/index.ts";
 import { certificateExpiring } from "./certificate-expiring.ts";
 import { certificateInvalid } from "./certificate-invalid.ts";
+import { certificateWeak } from "./certificate-weak.ts";
 import { httpNotRedirected } from "./http-not-redirected.ts";
 import { legacyProtocol } from "./legacy-protocol.ts";
 import { mixedContent } from "./mixed-content.ts";
@@ -10,6 +11,7 @@ import { noHttps } from "./no-https.ts";
 export const tlsChecks: readonly Check[] = [
   certificateExpiring,
   certificateInvalid,
+  certificateWeak,
   httpNotRedirected,
   legacyProtocol,
   mixedContent,
