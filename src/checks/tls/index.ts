@@ -7,6 +7,7 @@ import { legacyProtocol } from "./legacy-protocol.ts";
 import { mixedContent } from "./mixed-content.ts";
 import { mixedContentPassive } from "./mixed-content-passive.ts";
 import { noHttps } from "./no-https.ts";
+import { weakCipher } from "./weak-cipher.ts";
 
 export const tlsChecks: readonly Check[] = [
   certificateExpiring,
@@ -17,4 +18,5 @@ export const tlsChecks: readonly Check[] = [
   mixedContent,
   mixedContentPassive,
   noHttps,
+  weakCipher,
 ];
