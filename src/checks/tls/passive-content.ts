@@ -14,14 +14,13 @@ const MAX_REFERENCES = 20;
 /**
  * Elements whose fetch the Mixed Content spec calls "upgradeable" (passive): an image or a media file can
  * show wrong pixels or sound, but cannot run code in the page. `<source>` counts inside <picture>, <audio>
- * and <video> alike, `<input type=image>` is an image too.
+ * and <video> alike, `<input type=image>` is an image too. (<track> subtitles are blockable, not upgradeable.)
  */
 const PASSIVE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   img: ["src", "srcset"],
   audio: ["src"],
   video: ["src", "poster"],
   source: ["src", "srcset"],
-  track: ["src"],
 };
 
 /** The http:// images and media of a page (its first <base href> applied), loopback hosts left out. */
