@@ -87,6 +87,14 @@ export {
 } from "./scan-exchanges.ts";
 export { type SecretSighting, SecretSightings } from "./secret-matches.ts";
 export { BASELINE_ROLE, SoftNotFoundBaselines } from "./soft-404.ts";
+export {
+  FILES_PROBE,
+  WELL_KNOWN_FILES,
+  WELL_KNOWN_PATHS,
+  WELL_KNOWN_ROLE,
+  type WellKnownFile,
+  WellKnownFiles,
+} from "./well-known-files.ts";
 export { SOURCE_MAPS_PROBE, SOURCE_MAP_ROLE, type SourceMap, SourceMaps } from "./source-maps.ts";
 export { DetectedStack } from "./stack.ts";
 export type { SupabaseProject } from "./supabase-config.ts";

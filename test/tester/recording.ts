@@ -6,6 +6,12 @@ import { CANDIDATE_ROLE, EXPOSURE_PROBE, type ExposureKind } from "../../src/art
 import { BASELINE_ROLE } from "../../src/artifacts/soft-404.ts";
 import { BUNDLE_ROLE, DISCOVERY_PROBE, PAGE_ROLE } from "../../src/artifacts/scan-exchanges.ts";
 import { SOURCE_MAP_ROLE, SOURCE_MAPS_PROBE } from "../../src/artifacts/source-maps.ts";
+import {
+  FILES_PROBE,
+  WELL_KNOWN_PATHS,
+  WELL_KNOWN_ROLE,
+  type WellKnownFile,
+} from "../../src/artifacts/well-known-files.ts";
 import type { Exchange, Labels, Method } from "../../src/core/exchange.ts";
 import { emptyDiscovery, type Recording } from "../../src/core/recording.ts";
 import { parseTarget } from "../../src/core/target.ts";
@@ -105,6 +111,15 @@ export class RecordingBuilder {
   /** The info-debug probe's request for one well-known debug endpoint. */
   debugEndpoint(kind: DebugKind, path: string, answer: RecordedAnswer): this {
     this.add(DEBUG_PROBE, { role: DEBUG_ROLE, kind }, "GET", this.originPath(path), answer);
+    return this;
+  }
+
+  /** The info-files probe's GET of robots.txt or security.txt (text/plain unless `answer.type` says). */
+  wellKnownFile(file: WellKnownFile, answer: RecordedAnswer): this {
+    this.add(FILES_PROBE, { role: WELL_KNOWN_ROLE, file }, "GET", this.originPath(WELL_KNOWN_PATHS[file]), {
+      type: "text/plain; charset=utf-8",
+      ...answer,
+    });
     return this;
   }
 
