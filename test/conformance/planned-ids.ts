@@ -29,9 +29,6 @@ export const PLANNED_IDS: Readonly<Record<string, string>> = {
   "secret.npm-token": "issue 12",
   "secret.telegram-bot-token": "issue 12",
   "supabase.schema-exposed": "issue 12",
-  "info.internal-address": "issue 12",
-  "info.security-txt-missing": "issue 12",
-  "info.robots-sensitive-paths": "issue 12",
   // "Truer results, and three new families: DNS and mail, CMS, vulnerable JavaScript libraries".
   "cms.version-disclosed": "issue 11",
   "cms.user-enumeration": "issue 11",

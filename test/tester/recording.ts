@@ -43,6 +43,7 @@ export class RecordingBuilder {
   private readonly exchanges: Exchange[] = [];
   private readonly discovery = emptyDiscovery();
   private readonly tls = new Map<string, TlsObservation>();
+  private readonly pins: string[] = [];
   private readonly url: string;
   constructor(url = RECORDED_URL) {
     this.url = url;
@@ -135,6 +136,12 @@ export class RecordingBuilder {
     return this;
   }
 
+  /** Addresses the user pinned names to (`--resolve`), as a scan with pins records them. */
+  pinned(...addresses: string[]): this {
+    this.pins.push(...addresses);
+    return this;
+  }
+
   build(): Recording {
     return {
       target: parseTarget(this.url),
@@ -142,6 +149,7 @@ export class RecordingBuilder {
       discovery: structuredClone(this.discovery),
       tls: new Map(this.tls),
       handshakes: [],
+      ...(this.pins.length > 0 ? { pinnedAddresses: [...this.pins] } : {}),
     };
   }
 

@@ -129,11 +129,7 @@ testCheck("info.security-txt-missing", {
       name: "no answer at all (the request failed)",
       site: recorded()
         .page({ body: PAGE })
-        .exchange(
-          "info-files",
-          { role: "well-known-file", file: "security-txt" },
-          "/.well-known/security.txt",
-        ),
+        .exchange(FILES_PROBE, { role: WELL_KNOWN_ROLE, file: "security-txt" }, "/.well-known/security.txt"),
     },
   ],
 });
