@@ -30,6 +30,18 @@ export {
   supabaseBuckets,
   supabaseObjectCount,
 } from "./baas-responses.ts";
+export {
+  BUCKET_LISTING_ROLE,
+  type BucketListing,
+  type BucketListingRequest,
+  type BucketProvider,
+  type BucketReference,
+  CLOUD_BUCKETS_PROBE,
+  CloudBucketListings,
+  PROVIDER_NAMES,
+  bucketListing,
+  bucketReferences,
+} from "./cloud-buckets.ts";
 export { SiteCertificates, certificateDetails, describeCertificate } from "./certificates.ts";
 export { LiveCookies, type ObservedCookie, ObservedCookies, prefixViolation } from "./cookies.ts";
 export {

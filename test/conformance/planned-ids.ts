@@ -20,7 +20,6 @@ export const PLANNED_IDS: Readonly<Record<string, string>> = {
   "exposure.dev-server": "issue 12",
   "exposure.graphql-introspection": "issue 12",
   "exposure.mcp-server": "issue 12",
-  "exposure.cloud-bucket-listable": "issue 12",
   "secret.ai-provider-key": "issue 12",
   "secret.email-provider-key": "issue 12",
   "secret.twilio-api-key": "issue 12",

@@ -5,6 +5,11 @@ import { ERROR_TRIGGER_ROLE, ERRORS_PROBE, type ErrorTrigger } from "../../src/a
 import { CANDIDATE_ROLE, EXPOSURE_PROBE, type ExposureKind } from "../../src/artifacts/exposure-responses.ts";
 import { BASELINE_ROLE } from "../../src/artifacts/soft-404.ts";
 import { BUNDLE_ROLE, DISCOVERY_PROBE, PAGE_ROLE } from "../../src/artifacts/scan-exchanges.ts";
+import {
+  BUCKET_LISTING_ROLE,
+  type BucketProvider,
+  CLOUD_BUCKETS_PROBE,
+} from "../../src/artifacts/cloud-buckets.ts";
 import { SOURCE_MAP_ROLE, SOURCE_MAPS_PROBE } from "../../src/artifacts/source-maps.ts";
 import {
   FILES_PROBE,
@@ -121,6 +126,19 @@ export class RecordingBuilder {
       type: "text/plain; charset=utf-8",
       ...answer,
     });
+    return this;
+  }
+
+  /** The cloud-buckets probe's listing request to a bucket the page named (XML unless `answer.type` says). */
+  bucketListing(
+    provider: BucketProvider,
+    bucket: string,
+    url: string,
+    answer: RecordedAnswer,
+    foundIn = this.url,
+  ): this {
+    const labels = { role: BUCKET_LISTING_ROLE, provider, bucket, foundIn };
+    this.add(CLOUD_BUCKETS_PROBE, labels, "GET", url, { type: "application/xml", ...answer });
     return this;
   }
 
