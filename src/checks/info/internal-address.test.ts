@@ -90,6 +90,22 @@ testCheck("info.internal-address", {
   ],
   safe: [
     {
+      name: "a 404 page of the site's own template, with an article about routers",
+      site: errorPage(
+        404,
+        "<h1>Not found</h1><aside>Popular: find your router's IP address 192.168.1.1</aside>",
+      ),
+    },
+    {
+      // The user scanned a URL that carries the address; a redirect that echoes it leaks nothing.
+      name: "a header echoing what the scanner sent",
+      site: recorded("http://app.fixture.test:8080/?next=http://10.0.0.9/").page({
+        status: 302,
+        headers: { location: "http://10.0.0.9/" },
+        body: "",
+      }),
+    },
+    {
       name: "a live site without internal addresses",
       site: liveSite({ via: "1.1 varnish", server: "nginx" }),
     },
@@ -128,7 +144,7 @@ testCheck("info.internal-address", {
     {
       name: "an error page showing the visitor's own address",
       site: errorPage(
-        403,
+        503,
         "<h1>Access denied</h1><p>Your IP address: 10.4.4.4</p><p>Client IP 172.20.1.1</p>",
       ),
     },

@@ -145,8 +145,12 @@ export const internalAddress: Check = {
       if (!exchange.response) continue;
       const url = new URL(exchange.request.url);
       if (!isSameSite(target, url)) continue;
+      // What the scanner itself sent (a CORS probe's Origin, the path) and the site echoes is not the site's.
+      const sent = [exchange.request.url, ...exchange.request.headers.map(([, value]) => value)]
+        .join("\n")
+        .toLowerCase();
       const sightings = [...inHeaders(exchange), ...inErrorBody(exchange)].filter(
-        ({ address }) => !isOwn(address),
+        ({ address }) => !isOwn(address) && !sent.includes(address.value),
       );
       if (sightings.length === 0) continue;
       byOrigin.set(url.origin, [...(byOrigin.get(url.origin) ?? []), ...sightings]);
@@ -207,8 +211,11 @@ function inHeaders(exchange: Exchange): Sighting[] {
 
 function inErrorBody(exchange: Exchange): Sighting[] {
   const response = exchange.response!;
-  if (response.status < 400) return [];
-  if (NOT_A_PAGE_TYPE.test(mimeType(response.headers))) return [];
+  const type = mimeType(response.headers);
+  // Server errors and proxy failures print connections; a 4xx HTML page is usually the site's own
+  // template (sidebars, articles), where an address is content. A 4xx JSON or text error is read.
+  if (response.status < 400 || (response.status < 500 && /html/.test(type))) return [];
+  if (NOT_A_PAGE_TYPE.test(type)) return [];
   if (NOT_A_PAGE_PATH.test(new URL(exchange.request.url).pathname)) return [];
   const text = bodyText(response).slice(0, MAX_BODY_CHARS);
   const sightings: Sighting[] = [];
