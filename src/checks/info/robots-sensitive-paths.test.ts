@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { cdnSite } from "../../../test/fixtures/sites/cdn.ts";
 import { spaSite } from "../../../test/fixtures/sites/spa.ts";
+import { wellConfiguredSite } from "../../../test/fixtures/sites/well-configured.ts";
 import type { Handler } from "../../../test/support/server.ts";
 import { testCheck } from "../../../test/tester/check-tester.ts";
 import { recorded, type RecordedAnswer } from "../../../test/tester/recording.ts";
@@ -82,6 +83,7 @@ testCheck("info.robots-sensitive-paths", {
     },
   ],
   safe: [
+    { name: "the universal silence test's well-configured site", site: wellConfiguredSite(() => "") },
     {
       name: "a live robots.txt with ordinary paths",
       site: liveRobots("User-agent: *\nDisallow: /cart\nDisallow: /checkout/\nDisallow: /*?sort=\n"),

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { FILES_PROBE, WELL_KNOWN_ROLE } from "../../artifacts/index.ts";
 import { spaSite } from "../../../test/fixtures/sites/spa.ts";
+import { wellConfiguredSite } from "../../../test/fixtures/sites/well-configured.ts";
 import type { Handler } from "../../../test/support/server.ts";
 import { testCheck } from "../../../test/tester/check-tester.ts";
 import { recorded, type RecordedAnswer } from "../../../test/tester/recording.ts";
@@ -110,6 +111,7 @@ testCheck("info.security-txt-missing", {
     },
   ],
   safe: [
+    { name: "the universal silence test's well-configured site", site: wellConfiguredSite(() => "") },
     {
       name: "a live valid file, expiring in a year",
       site: liveSite(() => VALID.replace(/Expires: .*/, `Expires: ${nextYear()}`)),
