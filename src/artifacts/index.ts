@@ -32,6 +32,18 @@ export {
   supabaseBuckets,
   supabaseObjectCount,
 } from "./baas-responses.ts";
+export {
+  BUCKET_LISTING_ROLE,
+  type BucketListing,
+  type BucketListingRequest,
+  type BucketProvider,
+  type BucketReference,
+  CLOUD_BUCKETS_PROBE,
+  CloudBucketListings,
+  PROVIDER_NAMES,
+  bucketListing,
+  bucketReferences,
+} from "./cloud-buckets.ts";
 export { SiteCertificates, certificateDetails, describeCertificate } from "./certificates.ts";
 export { LiveCookies, type ObservedCookie, ObservedCookies, prefixViolation } from "./cookies.ts";
 export {
@@ -89,6 +101,14 @@ export {
 } from "./scan-exchanges.ts";
 export { type SecretSighting, SecretSightings } from "./secret-matches.ts";
 export { BASELINE_ROLE, SoftNotFoundBaselines } from "./soft-404.ts";
+export {
+  FILES_PROBE,
+  WELL_KNOWN_FILES,
+  WELL_KNOWN_PATHS,
+  WELL_KNOWN_ROLE,
+  type WellKnownFile,
+  WellKnownFiles,
+} from "./well-known-files.ts";
 export { SOURCE_MAPS_PROBE, SOURCE_MAP_ROLE, type SourceMap, SourceMaps } from "./source-maps.ts";
 export { DetectedStack } from "./stack.ts";
 export type { SupabaseProject } from "./supabase-config.ts";

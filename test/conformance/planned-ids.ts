@@ -14,7 +14,6 @@ export const PLANNED_IDS: Readonly<Record<string, string>> = {
   "exposure.dev-server": "issue 12",
   "exposure.graphql-introspection": "issue 12",
   "exposure.mcp-server": "issue 12",
-  "exposure.cloud-bucket-listable": "issue 12",
   "secret.ai-provider-key": "issue 12",
   "secret.email-provider-key": "issue 12",
   "secret.twilio-api-key": "issue 12",
@@ -22,9 +21,6 @@ export const PLANNED_IDS: Readonly<Record<string, string>> = {
   "secret.gitlab-token": "issue 12",
   "secret.npm-token": "issue 12",
   "secret.telegram-bot-token": "issue 12",
-  "info.internal-address": "issue 12",
-  "info.security-txt-missing": "issue 12",
-  "info.robots-sensitive-paths": "issue 12",
   // "Truer results, and three new families: DNS and mail, CMS, vulnerable JavaScript libraries".
   "cms.version-disclosed": "issue 11",
   "cms.user-enumeration": "issue 11",

@@ -5,7 +5,18 @@ import { ERROR_TRIGGER_ROLE, ERRORS_PROBE, type ErrorTrigger } from "../../src/a
 import { CANDIDATE_ROLE, EXPOSURE_PROBE, type ExposureKind } from "../../src/artifacts/exposure-responses.ts";
 import { BASELINE_ROLE } from "../../src/artifacts/soft-404.ts";
 import { BUNDLE_ROLE, DISCOVERY_PROBE, PAGE_ROLE } from "../../src/artifacts/scan-exchanges.ts";
+import {
+  BUCKET_LISTING_ROLE,
+  type BucketProvider,
+  CLOUD_BUCKETS_PROBE,
+} from "../../src/artifacts/cloud-buckets.ts";
 import { SOURCE_MAP_ROLE, SOURCE_MAPS_PROBE } from "../../src/artifacts/source-maps.ts";
+import {
+  FILES_PROBE,
+  WELL_KNOWN_PATHS,
+  WELL_KNOWN_ROLE,
+  type WellKnownFile,
+} from "../../src/artifacts/well-known-files.ts";
 import type { Exchange, Labels, Method } from "../../src/core/exchange.ts";
 import { emptyDiscovery, type Recording } from "../../src/core/recording.ts";
 import { parseTarget } from "../../src/core/target.ts";
@@ -37,6 +48,7 @@ export class RecordingBuilder {
   private readonly exchanges: Exchange[] = [];
   private readonly discovery = emptyDiscovery();
   private readonly tls = new Map<string, TlsObservation>();
+  private readonly pins: string[] = [];
   private readonly url: string;
   constructor(url = RECORDED_URL) {
     this.url = url;
@@ -108,6 +120,28 @@ export class RecordingBuilder {
     return this;
   }
 
+  /** The info-files probe's GET of robots.txt or security.txt (text/plain unless `answer.type` says). */
+  wellKnownFile(file: WellKnownFile, answer: RecordedAnswer): this {
+    this.add(FILES_PROBE, { role: WELL_KNOWN_ROLE, file }, "GET", this.originPath(WELL_KNOWN_PATHS[file]), {
+      type: "text/plain; charset=utf-8",
+      ...answer,
+    });
+    return this;
+  }
+
+  /** The cloud-buckets probe's listing request to a bucket the page named (XML unless `answer.type` says). */
+  bucketListing(
+    provider: BucketProvider,
+    bucket: string,
+    url: string,
+    answer: RecordedAnswer,
+    foundIn = this.url,
+  ): this {
+    const labels = { role: BUCKET_LISTING_ROLE, provider, bucket, foundIn };
+    this.add(CLOUD_BUCKETS_PROBE, labels, "GET", url, { type: "application/xml", ...answer });
+    return this;
+  }
+
   /** Any exchange, with the labels of the probe that would have sent it. */
   exchange(
     probe: string,
@@ -151,6 +185,12 @@ export class RecordingBuilder {
     return this;
   }
 
+  /** Addresses the user pinned names to (`--resolve`), as a scan with pins records them. */
+  pinned(...addresses: string[]): this {
+    this.pins.push(...addresses);
+    return this;
+  }
+
   build(): Recording {
     return {
       target: parseTarget(this.url),
@@ -158,6 +198,7 @@ export class RecordingBuilder {
       discovery: structuredClone(this.discovery),
       tls: new Map(this.tls),
       handshakes: [],
+      ...(this.pins.length > 0 ? { pinnedAddresses: [...this.pins] } : {}),
     };
   }
 

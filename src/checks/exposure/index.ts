@@ -1,6 +1,7 @@
 import type { Check } from "../../core/index.ts";
 import { apiDocsCheck } from "./api-docs.ts";
 import { backupFile } from "./backup-file.ts";
+import { cloudBucketListable } from "./cloud-bucket-listable.ts";
 import { directoryListingCheck } from "./directory-listing.ts";
 import { dsStore } from "./ds-store.ts";
 import { envFile } from "./env-file.ts";
@@ -11,6 +12,7 @@ import { sourceMapSources } from "./source-map-sources.ts";
 export const exposureChecks: readonly Check[] = [
   apiDocsCheck,
   backupFile,
+  cloudBucketListable,
   directoryListingCheck,
   dsStore,
   envFile,
