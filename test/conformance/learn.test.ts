@@ -29,6 +29,7 @@ const SLUGS = [
   "supabase-rls",
   "firebase-rules",
   "information-leaks",
+  "vulnerable-libraries",
   "grading",
 ];
 
@@ -57,6 +58,8 @@ function expectedSlug(id: string): string {
       return "firebase-rules";
     case "info":
       return name === "public-key" ? "secrets-in-bundles" : "information-leaks";
+    case "library":
+      return "vulnerable-libraries";
     default:
       throw new Error(`no article for family ${family}`);
   }

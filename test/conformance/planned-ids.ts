@@ -26,8 +26,6 @@ export const PLANNED_IDS: Readonly<Record<string, string>> = {
   "cms.user-enumeration": "issue 11",
   "cms.xmlrpc-enabled": "issue 11",
   "cms.install-open": "issue 11",
-  "library.known-vulnerable": "issue 11",
-  "library.end-of-life": "issue 11",
   "dns.spf-missing": "issue 11",
   "dns.spf-permissive": "issue 11",
   "dns.dmarc-missing": "issue 11",
