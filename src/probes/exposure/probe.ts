@@ -15,6 +15,7 @@ import {
   BUNDLE_DIRECTORIES,
   EXPOSURE_PATHS,
   PHP_BACKUP_PATHS,
+  RANGE_REQUESTS,
   type ExposurePath,
 } from "./paths.ts";
 
@@ -50,14 +51,14 @@ export const exposureProbe: Probe = {
 };
 
 function sendCandidate(context: ProbeContext, origin: string, entry: ExposurePath) {
-  const backup = entry.kind === "backup";
+  const range = RANGE_REQUESTS[entry.kind];
   return context.http.send({
     method: "GET",
     url: new URL(entry.path, origin).href,
     probe: EXPOSURE_PROBE,
     labels: { role: CANDIDATE_ROLE, kind: entry.kind, path: entry.path },
-    // A real dump may be gigabytes: ask for its first kilobyte, uncompressed, to read its magic bytes.
-    ...(backup ? { headers: { range: "bytes=0-1023", "accept-encoding": "identity" } } : {}),
+    // A real dump or log may be gigabytes: ask for its first bytes, uncompressed, to read its signature.
+    ...(range ? { headers: { range, "accept-encoding": "identity" } } : {}),
     maxBodyBytes: BODY_CAPS[entry.kind],
   });
 }
