@@ -2,6 +2,7 @@
  * The door to artifacts/: the typed artifacts checks read (each a pure view of a recording), the label
  * constants and writers probes use so the two agree, and the parsers checks share (CSP, cookies, HSTS).
  */
+export { type AdminTool, OPEN_ACCESS_PATHS, type ToolPage, toolPage } from "./admin-tools.ts";
 export { BaasConfiguration, baasConfig } from "./baas-config.ts";
 export {
   type BaasLabelNames,

@@ -1,8 +1,10 @@
 import type { Check } from "../../core/index.ts";
+import { adminPanel } from "./admin-panel.ts";
 import { apiDocsCheck } from "./api-docs.ts";
 import { backupFile } from "./backup-file.ts";
 import { configFileCheck } from "./config-file.ts";
 import { databaseFileCheck } from "./database-file.ts";
+import { devServer } from "./dev-server.ts";
 import { directoryListingCheck } from "./directory-listing.ts";
 import { dsStore } from "./ds-store.ts";
 import { envFile } from "./env-file.ts";
@@ -10,12 +12,15 @@ import { gitRepository } from "./git-repository.ts";
 import { logFile } from "./log-file.ts";
 import { sourceMap } from "./source-map.ts";
 import { sourceMapSources } from "./source-map-sources.ts";
+import { unauthenticatedConsole } from "./unauthenticated-console.ts";
 
 export const exposureChecks: readonly Check[] = [
+  adminPanel,
   apiDocsCheck,
   backupFile,
   configFileCheck,
   databaseFileCheck,
+  devServer,
   directoryListingCheck,
   dsStore,
   envFile,
@@ -23,4 +28,5 @@ export const exposureChecks: readonly Check[] = [
   logFile,
   sourceMap,
   sourceMapSources,
+  unauthenticatedConsole,
 ];

@@ -5,7 +5,9 @@ import {
   ExposureResponses,
   type ExposureKind,
   BASELINE_ROLE,
+  OPEN_ACCESS_PATHS,
   SoftNotFoundBaselines,
+  toolPage,
 } from "../../artifacts/index.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
 import { baselinePaths } from "./baseline-paths.ts";
@@ -47,10 +49,37 @@ export const exposureProbe: Probe = {
       ),
       ...paths.map((entry) => sendCandidate(context, origin, entry)),
     ]);
+    if (requested.has("console")) await askToolsForOpenAccess(context, origin);
   },
 };
 
-function sendCandidate(context: ProbeContext, origin: string, entry: ExposurePath) {
+/**
+ * When the page is an admin tool whose page alone does not say whether it works without login (Jupyter,
+ * Grafana, Kibana), one read-only API call per tool asks: it answers 401/403 when login is on. Gathering,
+ * not judging: the check decides from the answer.
+ */
+async function askToolsForOpenAccess(context: ProbeContext, origin: string): Promise<void> {
+  const page = context.http.exchanges.find((exchange) => exchange.id === context.discovery.pageExchangeId);
+  const tool = page && toolPage(page);
+  const path = tool && tool.state !== "open" ? OPEN_ACCESS_PATHS[tool.tool] : undefined;
+  if (!page || !path) return;
+  // The API sits beside the page: a tool served under a folder (/grafana/) has its API there too.
+  const base = new URL(page.request.url);
+  const folder = base.pathname.replace(/\/(?:login|tree|lab|app\/home)?[^/]*$/, "");
+  await sendCandidate(
+    context,
+    origin,
+    { path: `${folder}${path}`, kind: "console" },
+    { accept: "application/json" },
+  );
+}
+
+function sendCandidate(
+  context: ProbeContext,
+  origin: string,
+  entry: ExposurePath,
+  headers: Record<string, string> = {},
+) {
   const range = RANGE_REQUESTS[entry.kind];
   return context.http.send({
     method: "GET",
@@ -58,7 +87,7 @@ function sendCandidate(context: ProbeContext, origin: string, entry: ExposurePat
     probe: EXPOSURE_PROBE,
     labels: { role: CANDIDATE_ROLE, kind: entry.kind, path: entry.path },
     // A real dump or log may be gigabytes: ask for its first bytes, uncompressed, to read its signature.
-    ...(range ? { headers: { range, "accept-encoding": "identity" } } : {}),
+    headers: range ? { ...headers, range, "accept-encoding": "identity" } : headers,
     maxBodyBytes: BODY_CAPS[entry.kind],
   });
 }
