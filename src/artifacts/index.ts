@@ -59,6 +59,13 @@ export {
 } from "./csp.ts";
 export { DEBUG_PROBE, DEBUG_ROLE, type DebugKind, DebugResponses } from "./debug-responses.ts";
 export {
+  GRAPHQL_PROBE,
+  GraphqlResponses,
+  INTROSPECTION_QUERY,
+  INTROSPECTION_ROLE,
+  type IntrospectionAnswer,
+} from "./graphql-responses.ts";
+export {
   DOCUMENT_PROBE,
   DOCUMENT_ROLE,
   type HtmlDocument,

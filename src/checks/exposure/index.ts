@@ -9,6 +9,7 @@ import { directoryListingCheck } from "./directory-listing.ts";
 import { dsStore } from "./ds-store.ts";
 import { envFile } from "./env-file.ts";
 import { gitRepository } from "./git-repository.ts";
+import { graphqlIntrospection } from "./graphql-introspection.ts";
 import { logFile } from "./log-file.ts";
 import { sourceMap } from "./source-map.ts";
 import { sourceMapSources } from "./source-map-sources.ts";
@@ -25,6 +26,7 @@ export const exposureChecks: readonly Check[] = [
   dsStore,
   envFile,
   gitRepository,
+  graphqlIntrospection,
   logFile,
   sourceMap,
   sourceMapSources,

@@ -1,5 +1,6 @@
 import type { Probe } from "../probe.ts";
+import { graphqlProbe } from "./graphql.ts";
 import { exposureProbe } from "./probe.ts";
 import { sourceMapsProbe } from "./source-maps.ts";
 
-export const exposureProbes: readonly Probe[] = [exposureProbe, sourceMapsProbe];
+export const exposureProbes: readonly Probe[] = [exposureProbe, sourceMapsProbe, graphqlProbe];
