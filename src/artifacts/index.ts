@@ -66,6 +66,17 @@ export {
   type IntrospectionAnswer,
 } from "./graphql-responses.ts";
 export {
+  jsonRpcMessages,
+  jsonRpcResult,
+  MCP_CLIENT_INFO,
+  MCP_PROBE,
+  MCP_PROTOCOL_VERSION,
+  type McpExchange,
+  McpResponses,
+  type McpRole,
+  serverSentEvents,
+} from "./mcp-responses.ts";
+export {
   DOCUMENT_PROBE,
   DOCUMENT_ROLE,
   type HtmlDocument,

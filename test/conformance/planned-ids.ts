@@ -12,7 +12,6 @@ export const PLANNED_IDS: Readonly<Record<string, string>> = {
   "tls.mixed-content-passive": "issue 12",
   "tls.weak-cipher": "issue 12",
   "tls.certificate-weak": "issue 12",
-  "exposure.mcp-server": "issue 12",
   "exposure.cloud-bucket-listable": "issue 12",
   "secret.ai-provider-key": "issue 12",
   "secret.email-provider-key": "issue 12",

@@ -11,6 +11,7 @@ import { envFile } from "./env-file.ts";
 import { gitRepository } from "./git-repository.ts";
 import { graphqlIntrospection } from "./graphql-introspection.ts";
 import { logFile } from "./log-file.ts";
+import { mcpServer } from "./mcp-server.ts";
 import { sourceMap } from "./source-map.ts";
 import { sourceMapSources } from "./source-map-sources.ts";
 import { unauthenticatedConsole } from "./unauthenticated-console.ts";
@@ -28,6 +29,7 @@ export const exposureChecks: readonly Check[] = [
   gitRepository,
   graphqlIntrospection,
   logFile,
+  mcpServer,
   sourceMap,
   sourceMapSources,
   unauthenticatedConsole,

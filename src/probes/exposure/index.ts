@@ -1,6 +1,7 @@
 import type { Probe } from "../probe.ts";
 import { graphqlProbe } from "./graphql.ts";
+import { mcpProbe } from "./mcp.ts";
 import { exposureProbe } from "./probe.ts";
 import { sourceMapsProbe } from "./source-maps.ts";
 
-export const exposureProbes: readonly Probe[] = [exposureProbe, sourceMapsProbe, graphqlProbe];
+export const exposureProbes: readonly Probe[] = [exposureProbe, sourceMapsProbe, graphqlProbe, mcpProbe];
