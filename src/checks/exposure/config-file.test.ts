@@ -81,8 +81,13 @@ testCheck("exposure.config-file", {
       }),
     },
     {
-      name: "an ASP.NET appsettings.json without a password is medium",
-      site: recordedStaticSite("config", {
+      name: "an ASP.NET appsettings.json without a password is medium (asked for because the site runs ASP.NET)",
+      site: staticSite({
+        "/": {
+          type: "text/html",
+          body: "<html><h1>Shop</h1></html>",
+          headers: { "x-powered-by": "ASP.NET" },
+        },
         "/appsettings.json": {
           type: "application/json",
           body: '{"Logging":{"LogLevel":{"Default":"Information"}},"AllowedHosts":"*","ConnectionStrings":{"Default":"Server=sql.internal;Database=shop;Integrated Security=true"}}',
@@ -92,6 +97,12 @@ testCheck("exposure.config-file", {
     },
   ],
   safe: [
+    {
+      name: "a site that is not ASP.NET is not asked for appsettings.json or web.config",
+      site: staticSite({}),
+      expect: (_finding, report) =>
+        assert.ok(!report.probed.urls.some((url) => /appsettings\.json|web\.config/.test(url))),
+    },
     { name: "a single-page app answering index.html everywhere", site: spaSite },
     { name: "a CDN answering with block pages", site: cdnSite },
     { name: "a catch-all JSON 404-as-200 API", site: jsonCatchAll },

@@ -530,9 +530,10 @@ describe("exposure family silence", () => {
         report.findings.map((finding) => `${finding.id} @ ${finding.url}`),
         [],
       );
-      // The family stays within its request allowance: page, bundle, probes, at most a map per bundle.
+      // The family stays within its request allowance: two baselines and ~40 curated paths (more on PHP
+      // sites), a map per bundle, two GraphQL endpoints and two MCP paths (measured: 48 on these hosts).
       const exposureRequests = server.seen.filter((seen) => seen.url !== "/" && !seen.url.endsWith(".js"));
-      assert.ok(exposureRequests.length <= 60, `sent ${exposureRequests.length} exposure requests`);
+      assert.ok(exposureRequests.length <= 50, `sent ${exposureRequests.length} exposure requests`);
     });
   }
 });

@@ -63,12 +63,10 @@ export const EXPOSURE_PATHS: readonly ExposurePath[] = [
   { path: "/api-docs/", kind: "api-docs" },
   { path: "/docker-compose.yml", kind: "config" },
   { path: "/config.json", kind: "config" },
-  { path: "/appsettings.json", kind: "config" },
   { path: "/.npmrc", kind: "config" },
   { path: "/.htpasswd", kind: "config" },
   { path: "/config.yml", kind: "config" },
   { path: "/.aws/credentials", kind: "config" },
-  { path: "/web.config", kind: "config" },
   { path: "/debug.log", kind: "log" },
   { path: "/error.log", kind: "log" },
   { path: "/logs/error.log", kind: "log" },
@@ -99,6 +97,12 @@ export const PHP_BACKUP_PATHS: readonly ExposurePath[] = [
   { path: "/error_log", kind: "log" },
   { path: "/storage/logs/laravel.log", kind: "log" },
   { path: "/wp-content/debug.log", kind: "log" },
+];
+
+/** ASP.NET's own config files: asked for only when the site says it runs on IIS or ASP.NET. */
+export const ASPNET_PATHS: readonly ExposurePath[] = [
+  { path: "/appsettings.json", kind: "config" },
+  { path: "/web.config", kind: "config" },
 ];
 
 /** Directories next to the site's bundles, probed for listings: at most this many. */

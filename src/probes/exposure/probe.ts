@@ -12,6 +12,7 @@ import {
 import type { Probe, ProbeContext } from "../probe.ts";
 import { baselinePaths } from "./baseline-paths.ts";
 import {
+  ASPNET_PATHS,
   BASELINE_CAP,
   BODY_CAPS,
   BUNDLE_DIRECTORIES,
@@ -92,11 +93,15 @@ function sendCandidate(
   });
 }
 
-/** The fixed list, PHP backups when the site runs PHP, and the directories holding the site's bundles. */
+/**
+ * The fixed list, PHP backups and logs when the site runs PHP, ASP.NET config files when it runs on
+ * IIS/ASP.NET, and the directories holding the site's bundles.
+ */
 function chosenPaths(context: ProbeContext): ExposurePath[] {
   const origin = new URL(context.discovery.finalUrl ?? context.target.url).origin;
   const paths = [...EXPOSURE_PATHS];
   if (runsPhp(context)) paths.push(...PHP_BACKUP_PATHS);
+  if (runsAspNet(context)) paths.push(...ASPNET_PATHS);
   const seen = new Set(paths.map((entry) => entry.path));
   for (const directory of bundleDirectories(context, origin)) {
     if (seen.has(directory)) continue;
@@ -127,4 +132,21 @@ function runsPhp(context: ProbeContext): boolean {
   if (/php/i.test(poweredBy) || /PHPSESSID|laravel_session/.test(cookies)) return true;
   const html = bodyText(page.response).slice(0, 200_000);
   return /\/wp-content\/|\/wp-includes\/|\.php["'?#]/.test(html);
+}
+
+function runsAspNet(context: ProbeContext): boolean {
+  const page = context.http.exchanges.find((exchange) => exchange.id === context.discovery.pageExchangeId);
+  if (!page?.response) return false;
+  const headers = page.response.headers;
+  const said = [
+    headerValue(headers, "server"),
+    headerValue(headers, "x-powered-by"),
+    headerValue(headers, "set-cookie"),
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    /Microsoft-IIS|ASP\.NET|\.AspNetCore\.|ASP\.NET_SessionId/i.test(said) ||
+    headerValue(headers, "x-aspnet-version") !== undefined
+  );
 }
