@@ -98,12 +98,18 @@ describe("the client enforces the method policy on the wire", () => {
       ["DELETE", STORAGE_LIST],
       ["POST", "/api/login"],
       ["POST", "/storage/v1/object/list/a/b"],
+      ["POST", "/graphql", JSON.stringify({ query: "mutation { deleteUser(id: 1) { id } }" })],
+      [
+        "POST",
+        "/mcp",
+        JSON.stringify({ jsonrpc: "2.0", id: 3, method: "tools/call", params: { name: "send_email" } }),
+      ],
     ] as const;
-    for (const [method, path] of refused) {
+    for (const [method, path, body = "{}"] of refused) {
       const exchange = await client.send({
         method: method as Method,
         url: `${server.url}${path}`,
-        body: "{}",
+        body,
         probe: "test",
       });
       assert.equal(exchange.error?.code, "blocked-method", `${method} ${path}`);

@@ -35,8 +35,16 @@ const SIGNATURES: ReadonlyArray<{ tool: string; server: boolean; pattern: RegExp
   {
     tool: "React development build",
     server: false,
-    pattern: /Download the React DevTools for a better development experience|react-dom\.development\.js/,
+    pattern: /Download the React DevTools for a better development experience/,
     where: "any",
+  },
+  // The file name alone is also in React's own entry module (a branch a production build drops), so it
+  // counts only as the page's script source (the UMD development build from a CDN).
+  {
+    tool: "React development build",
+    server: false,
+    pattern: /src=["'][^"']{0,300}react-dom(?:\.development\.js|@[\d.]+\/umd\/react-dom\.development)/,
+    where: "page",
   },
 ];
 

@@ -69,6 +69,12 @@ testCheck("exposure.dev-server", {
         ),
     },
     {
+      name: "the page loads React's UMD development build from a CDN",
+      site: recorded().page({
+        body: '<html><script crossorigin src="https://unpkg.com/react-dom@18/umd/react-dom.development.js"></script></html>',
+      }),
+    },
+    {
       name: "React's development build in a bundle is low",
       site: recorded()
         .page({ body: '<html><script src="/assets/app.js"></script></html>' })
@@ -81,6 +87,16 @@ testCheck("exposure.dev-server", {
   ],
   safe: [
     { name: "a production Vite build", site: viteBuild },
+    {
+      // React's CommonJS entry names both builds; a bundle that kept the module text is not a dev build.
+      name: "a production bundle that still names react-dom.development.js in React's entry module",
+      site: recorded()
+        .page({ body: '<html><script src="/assets/app.js"></script></html>' })
+        .bundle(
+          "/assets/app.js",
+          'if("production"==="production"){module.exports=require("./cjs/react-dom.production.min.js")}else{module.exports=require("./cjs/react-dom.development.js")}',
+        ),
+    },
     { name: "a single-page app answering index.html everywhere", site: spaSite },
     { name: "a CDN-fronted site", site: cdnSite },
     {

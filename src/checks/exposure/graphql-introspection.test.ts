@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { IncomingMessage } from "node:http";
-import { GRAPHQL_PROBE, INTROSPECTION_QUERY, INTROSPECTION_ROLE } from "../../artifacts/index.ts";
+import { INTROSPECTION_QUERY } from "../../artifacts/index.ts";
 import { cdnSite } from "../../../test/fixtures/sites/cdn.ts";
 import { spaSite } from "../../../test/fixtures/sites/spa.ts";
 import type { Handler } from "../../../test/support/server.ts";
@@ -83,6 +83,25 @@ const posts: string[] = [];
 testCheck("exposure.graphql-introspection", {
   vulnerable: [
     {
+      name: "a recorded answer with a schema, its odd type names not shown as they are",
+      site: recorded()
+        .page()
+        .graphqlIntrospection("/graphql?query=x", {
+          body: JSON.stringify({
+            data: {
+              __schema: {
+                queryType: { name: "Query" },
+                types: [{ name: "Query" }, { name: "User\u202e<b>" }],
+              },
+            },
+          }),
+        }),
+      expect: (finding) => {
+        assert.match(finding?.summary ?? "", /2 types of its own: Query, \(unnamed\)\./);
+        assert.equal(finding?.details?.mutations, "no");
+      },
+    },
+    {
       name: "an endpoint named in the bundle answers introspection over GET",
       site: graphqlSite({ path: "/api/v2/graphql", getAllowed: true, introspection: true }),
       expect: (finding) => {
@@ -120,12 +139,13 @@ testCheck("exposure.graphql-introspection", {
     { name: "a CDN-fronted site", site: cdnSite },
     {
       name: "a JSON answer that is not a schema (a catch-all API)",
-      site: recorded()
-        .page()
-        .exchange(GRAPHQL_PROBE, { role: INTROSPECTION_ROLE, source: "usual" }, "/graphql?query=x", {
-          type: "application/json",
-          body: '{"data":{"ok":true}}',
-        }),
+      site: recorded().page().graphqlIntrospection("/graphql?query=x", { body: '{"data":{"ok":true}}' }),
+    },
+    {
+      name: "a GraphQL error about introspection answered with 200",
+      site: recorded().page().graphqlIntrospection("/graphql?query=x", {
+        body: '{"errors":[{"message":"Cannot query field \\"__schema\\" on type \\"Query\\"."}]}',
+      }),
     },
   ],
 });

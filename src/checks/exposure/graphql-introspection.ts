@@ -92,7 +92,10 @@ export const graphqlIntrospection: Check = {
 };
 
 function draftFor(exchange: Exchange, endpoint: string, schema: OpenSchema) {
-  const own = schema.types.filter((name) => !name.startsWith("__") && !BUILT_IN.has(name));
+  // GraphQL names are [_A-Za-z][_0-9A-Za-z]*: anything else is not shown (the names are the target's text).
+  const own = schema.types
+    .filter((name) => !name.startsWith("__") && !BUILT_IN.has(name))
+    .map((name) => (/^[_A-Za-z][_0-9A-Za-z]{0,63}$/.test(name) ? name : "(unnamed)"));
   const shown = own.slice(0, NAMES_SHOWN).join(", ");
   return {
     url: endpoint,

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { MCP_PROBE } from "../../artifacts/index.ts";
 import { startMcpSite } from "../../../test/fixtures/exposure/mcp-server.ts";
 import { cdnSite } from "../../../test/fixtures/sites/cdn.ts";
 import { spaSite } from "../../../test/fixtures/sites/spa.ts";
@@ -10,6 +9,28 @@ const calls: string[] = [];
 
 testCheck("exposure.mcp-server", {
   vulnerable: [
+    {
+      name: "a recorded streamable server whose tool names are sanitised",
+      site: recorded()
+        .page()
+        .mcp("endpoint", "/mcp", { status: 405 })
+        .mcp(
+          "initialize",
+          "/mcp",
+          {
+            type: "text/event-stream",
+            body: 'event: message\ndata: {"jsonrpc":"2.0","id":1,"result":{"protocolVersion":"2025-06-18","capabilities":{"tools":{}},"serverInfo":{"name":"ops"}}}\n\n',
+          },
+          "POST",
+        )
+        .mcp(
+          "tools-list",
+          "/mcp",
+          { body: '{"jsonrpc":"2.0","id":2,"result":{"tools":[{"name":"run_shell\u202e<script>"}]}}' },
+          "POST",
+        ),
+      expect: (finding) => assert.match(finding?.summary ?? "", /offers 1 tool: run_shellscript\./),
+    },
     {
       name: "a streamable-HTTP MCP server at /mcp (the official SDK) lists its tools to anyone",
       site: { start: () => startMcpSite({ calls }) },
@@ -44,13 +65,14 @@ testCheck("exposure.mcp-server", {
       name: "a JSON-RPC answer without a protocol version is not an MCP initialize result",
       site: recorded()
         .page()
-        .exchange(
-          MCP_PROBE,
-          { role: "initialize" },
-          "/mcp",
-          { type: "application/json", body: '{"jsonrpc":"2.0","id":1,"result":{"ok":true}}' },
-          "POST",
-        ),
+        .mcp("endpoint", "/mcp", { status: 405 })
+        .mcp("initialize", "/mcp", { body: '{"jsonrpc":"2.0","id":1,"result":{"ok":true}}' }, "POST"),
+    },
+    {
+      name: "an SSE stream at /sse whose first event is not MCP's endpoint event (a news ticker)",
+      site: recorded()
+        .page()
+        .mcp("sse", "/sse", { type: "text/event-stream", body: 'event: price\ndata: {"btc": 1}\n\n' }),
     },
   ],
 });
