@@ -49,7 +49,9 @@ const SIGNATURES: readonly Signature[] = [
   },
   {
     tool: "phpMyAdmin",
-    identity: /<title>[^<]{0,80}phpMyAdmin[^<]{0,40}<\/title>/i,
+    // The title alone could be an article about phpMyAdmin: its own form fields or theme must be there too.
+    identity:
+      /<title>[^<]{0,80}phpMyAdmin[^<]{0,40}<\/title>(?=[\s\S]{0,200000}(?:pma_username|pma_navigation|themes\/pmahomme|CommonParams))/i,
     login: /name=["']pma_username["']|id=["']input_username["']/,
     open: /id=["']pma_navigation["']/,
   },

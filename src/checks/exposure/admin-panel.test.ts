@@ -48,6 +48,15 @@ testCheck("exposure.admin-panel", {
     { name: "a catch-all JSON 404-as-200 API", site: jsonCatchAll },
     { name: "Jupyter without a token is a console, not a login page", site: jupyterServer(false) },
     {
+      name: "an article titled after phpMyAdmin, served at /phpmyadmin/",
+      site: recordedStaticSite("admin", {
+        "/phpmyadmin/": {
+          type: "text/html",
+          body: "<html><head><title>How to install phpMyAdmin on Ubuntu</title></head><body><p>Run apt install phpmyadmin, then log in.</p></body></html>",
+        },
+      }),
+    },
+    {
       name: "a hosting company's page that names phpMyAdmin in prose",
       site: recordedStaticSite("admin", {
         "/phpmyadmin/": {
