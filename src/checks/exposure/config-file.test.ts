@@ -75,6 +75,22 @@ testCheck("exposure.config-file", {
       expect: (finding) => assert.equal(finding?.severity, "high"),
     },
     {
+      name: "an AWS credentials file (a MinIO-style key id beside its secret)",
+      site: recordedStaticSite("config", {
+        "/.aws/credentials": {
+          type: "text/plain",
+          body: "[default]\naws_access_key_id = minio-admin\naws_secret_access_key = Zq8wLr2Kp0XyVb4Nm1q8Lr2Kp0XyZw7Vb1Qa9Rt3\n",
+        },
+      }),
+      expect: (finding) => {
+        assert.match(
+          finding?.summary ?? "",
+          /an AWS credentials file with 2 settings\. Filled-in secrets: aws_access_key_id, aws_secret_access_key/,
+        );
+        assert.ok(!JSON.stringify(finding).includes("Zq8wLr2Kp0Xy"));
+      },
+    },
+    {
       name: "an .htpasswd with password hashes",
       site: recordedStaticSite("config", {
         "/.htpasswd": { type: "text/plain", body: "admin:$apr1$Zq8wLr2K$Vb4Nm1q8Lr2Kp0XyZw7Vb1\n" },

@@ -63,7 +63,7 @@ export const configFileCheck: Check = {
       return {
         url: exchange.request.url,
         summary:
-          `${pathOf(exchange)} is served: a ${file.format} with ${file.settings.length} setting${file.settings.length === 1 ? "" : "s"}.` +
+          `${pathOf(exchange)} is served: ${/^[AEIOU.]/i.test(file.format) ? "an" : "a"} ${file.format} with ${file.settings.length} setting${file.settings.length === 1 ? "" : "s"}.` +
           (secretNames.length > 0 ? ` Filled-in secrets: ${secretNames.join(", ")}.` : "") +
           (recognised.length > 0 ? ` It contains: ${recognised.join(", ")}.` : "") +
           (credentials ? "" : " No filled-in secret was seen."),
