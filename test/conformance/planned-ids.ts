@@ -6,14 +6,6 @@
  */
 export const PLANNED_IDS: Readonly<Record<string, string>> = {
   // "What else an attacker sees" (exposed tools and files, secret providers, weak TLS, cache and cookie scope).
-  "exposure.log-file": "issue 12",
-  "exposure.config-file": "issue 12",
-  "exposure.database-file": "issue 12",
-  "exposure.admin-panel": "issue 12",
-  "exposure.unauthenticated-console": "issue 12",
-  "exposure.dev-server": "issue 12",
-  "exposure.graphql-introspection": "issue 12",
-  "exposure.mcp-server": "issue 12",
   "secret.ai-provider-key": "issue 12",
   "secret.email-provider-key": "issue 12",
   "secret.twilio-api-key": "issue 12",

@@ -3,6 +3,8 @@ import { DEBUG_PROBE, DEBUG_ROLE, type DebugKind } from "../../src/artifacts/deb
 import { DOCUMENT_PROBE, DOCUMENT_ROLE } from "../../src/artifacts/documents.ts";
 import { ERROR_TRIGGER_ROLE, ERRORS_PROBE, type ErrorTrigger } from "../../src/artifacts/error-triggers.ts";
 import { CANDIDATE_ROLE, EXPOSURE_PROBE, type ExposureKind } from "../../src/artifacts/exposure-responses.ts";
+import { GRAPHQL_PROBE, INTROSPECTION_ROLE } from "../../src/artifacts/graphql-responses.ts";
+import { MCP_PROBE, type McpRole } from "../../src/artifacts/mcp-responses.ts";
 import { BASELINE_ROLE } from "../../src/artifacts/soft-404.ts";
 import { BUNDLE_ROLE, DISCOVERY_PROBE, PAGE_ROLE } from "../../src/artifacts/scan-exchanges.ts";
 import {
@@ -139,6 +141,19 @@ export class RecordingBuilder {
   ): this {
     const labels = { role: BUCKET_LISTING_ROLE, provider, bucket, foundIn };
     this.add(CLOUD_BUCKETS_PROBE, labels, "GET", url, { type: "application/xml", ...answer });
+    return this;
+  }
+
+  /** The graphql probe's introspection request to a GraphQL endpoint found at `source` ("bundle", "usual"). */
+  graphqlIntrospection(path: string, answer: RecordedAnswer, method: Method = "GET", source = "usual"): this {
+    const labels = { role: INTROSPECTION_ROLE, source };
+    this.add(GRAPHQL_PROBE, labels, method, this.originPath(path), { type: "application/json", ...answer });
+    return this;
+  }
+
+  /** One of the MCP probe's requests: the SSE or /mcp GET, or one of its read-only POSTs. */
+  mcp(role: McpRole, path: string, answer: RecordedAnswer, method: Method = "GET"): this {
+    this.add(MCP_PROBE, { role }, method, this.originPath(path), { type: "application/json", ...answer });
     return this;
   }
 
