@@ -7,6 +7,8 @@ import { BASELINE_ROLE } from "../../src/artifacts/soft-404.ts";
 import { BUNDLE_ROLE, DISCOVERY_PROBE, PAGE_ROLE } from "../../src/artifacts/scan-exchanges.ts";
 import { SOURCE_MAP_ROLE, SOURCE_MAPS_PROBE } from "../../src/artifacts/source-maps.ts";
 import type { Exchange, Labels, Method } from "../../src/core/exchange.ts";
+import type { DnsOutcome, DnsQueryRecord, DnsQueryType } from "../../src/core/dns.ts";
+import { DNS_PROBE, DNS_ROLE, HOST_LABEL } from "../../src/artifacts/dns-records.ts";
 import { emptyDiscovery, type Recording } from "../../src/core/recording.ts";
 import { parseTarget } from "../../src/core/target.ts";
 import { recordingFrom } from "../../src/engine/recording-file.ts";
@@ -37,6 +39,7 @@ export class RecordingBuilder {
   private readonly exchanges: Exchange[] = [];
   private readonly discovery = emptyDiscovery();
   private readonly tls = new Map<string, TlsObservation>();
+  private readonly dnsQueries: DnsQueryRecord[] = [];
   private readonly url: string;
   constructor(url = RECORDED_URL) {
     this.url = url;
@@ -120,6 +123,40 @@ export class RecordingBuilder {
     return this;
   }
 
+  /**
+   * One question the dns probe asked and what came back: records (an array of presentation strings, as
+   * the DnsClient writes them) or an outcome without records ("no-data", "no-such-name", "failed").
+   */
+  dns(
+    role: (typeof DNS_ROLE)[keyof typeof DNS_ROLE],
+    name: string,
+    type: DnsQueryType,
+    answer: readonly string[] | Exclude<DnsOutcome, "answered">,
+    extra: { host?: string; server?: string; transferred?: number } = {},
+  ): this {
+    const answers = typeof answer === "string" ? [] : [...answer];
+    this.dnsQueries.push({
+      id: this.dnsQueries.length + 1,
+      probe: DNS_PROBE,
+      labels: { role, ...(extra.host ? { [HOST_LABEL]: extra.host } : {}) },
+      name,
+      type,
+      outcome: typeof answer === "string" ? answer : answers.length > 0 ? "answered" : "no-data",
+      answers,
+      ...(extra.server ? { server: extra.server } : {}),
+      ...(extra.transferred !== undefined ? { transferred: extra.transferred } : {}),
+      startedAt: "2026-01-01T00:00:00.000Z",
+      elapsedMs: 1,
+    });
+    return this;
+  }
+
+  /** The page the dns probe fetched from a host whose CNAME points at a hosting service. */
+  takeoverPage(host: string, url: string, answer: RecordedAnswer): this {
+    this.add(DNS_PROBE, { role: DNS_ROLE.takeoverPage, [HOST_LABEL]: host }, "GET", url, answer);
+    return this;
+  }
+
   build(): Recording {
     return {
       target: parseTarget(this.url),
@@ -127,6 +164,7 @@ export class RecordingBuilder {
       discovery: structuredClone(this.discovery),
       tls: new Map(this.tls),
       handshakes: [],
+      ...(this.dnsQueries.length > 0 ? { dns: [...this.dnsQueries] } : {}),
     };
   }
 
