@@ -65,6 +65,8 @@ export class DnsClient {
 
   /** A and AAAA of `host` from the configured server, IPv4 first: what connections use under --dns-server. */
   readonly addresses = async (host: string): Promise<string[]> => {
+    // RFC 6761 6.3: localhost names are loopback, whatever a DNS server would say (the guard still applies).
+    if (/(^|\.)localhost\.?$/i.test(host)) return ["127.0.0.1", "::1"];
     const [v4, v6] = await Promise.allSettled([this.resolver.resolve4(host), this.resolver.resolve6(host)]);
     const found = [
       ...(v4.status === "fulfilled" ? v4.value : []),
