@@ -5,6 +5,7 @@ import { plainPage } from "../../../test/support/dns-site.ts";
 import { scanFixture } from "../../../test/support/scan-fixture.ts";
 import { scanUrl } from "../../../test/support/scan-url.ts";
 import { startServer, type TestServer } from "../../../test/support/server.ts";
+import type { RecordedScan } from "../../engine/recording-file.ts";
 
 describe("dns probe", () => {
   let dns: TestDnsServer;
@@ -57,5 +58,22 @@ describe("dns probe", () => {
       "TXT _dmarc.probe.test",
       "TXT probe.test",
     ]);
+  });
+
+  it("sends the zone transfer through the scan's address guard: a refused name server is never contacted", async () => {
+    const asked = dns.questions.length;
+    let recorded: RecordedScan | undefined;
+    // scanFixture's guard admits 127.0.0.1 and ::1 only; the name server is pinned to 127.0.0.2.
+    await scanFixture(site, {
+      host: "app.probe.test",
+      only: ["dns.zone-transfer"],
+      dnsServer: dns.address,
+      resolve: [`ns1.probe.test:53:127.0.0.2:${dns.port}`],
+      onRecorded: (scan) => (recorded = scan),
+    });
+    const transfer = recorded?.recording.dns?.find((record) => record.type === "AXFR");
+    assert.equal(transfer?.outcome, "failed");
+    assert.match(transfer?.error ?? "", /^blocked: /);
+    assert.deepEqual(dns.questions.slice(asked), ["NS probe.test"]);
   });
 });
