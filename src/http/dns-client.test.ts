@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import net from "node:net";
+import dnsPacket from "dns-packet";
 import { after, before, describe, it } from "node:test";
 import { startDnsServer, type TestDnsServer } from "../../test/support/dns-server.ts";
 import { publicOnlyGuard } from "./address-policy.ts";
@@ -109,5 +111,99 @@ describe("parseDnsServer", () => {
   it("refuses names and bad ports", () => {
     assert.throws(() => parseDnsServer("dns.google:53"), /IP address/);
     assert.throws(() => parseDnsServer("127.0.0.1:70000"), /port/);
+  });
+});
+
+describe("zone transfers from hostile name servers", () => {
+  /** A TCP "name server" that behaves as `serve` says, and the client pinned to it. */
+  async function hostile(serve: (socket: net.Socket) => void) {
+    const sockets = new Set<net.Socket>();
+    const server = net.createServer((socket) => {
+      sockets.add(socket);
+      socket.on("error", () => undefined);
+      serve(socket);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as net.AddressInfo).port;
+    const c = new DnsClient({
+      // The name server is pinned; any other lookup would go to a closed port on loopback.
+      server: parseDnsServer("127.0.0.1:9"),
+      deadline: new AbortController().signal,
+      timeoutMs: 1_500,
+      maxQueries: 5,
+      overrides: [parseOverride(`ns.hostile.example:53:127.0.0.1:${port}`)],
+      guard: null,
+    });
+    return {
+      transfer: () => c.transfer("hostile.example", "ns.hostile.example", { probe: "dns" }),
+      close: () => {
+        for (const socket of sockets) socket.destroy();
+        return new Promise<void>((resolve) => server.close(() => resolve()));
+      },
+    };
+  }
+
+  it("stops reading an endless zone at its size limit, and still reports what it saw", async () => {
+    const ns = await hostile((socket) => {
+      socket.once("data", () => {
+        const soa: dnsPacket.Answer = {
+          name: "hostile.example",
+          type: "SOA",
+          data: { mname: "ns", rname: "h", serial: 1, refresh: 1, retry: 1, expire: 1, minimum: 1 },
+        };
+        const filler = (i: number): dnsPacket.Answer => ({
+          name: `h${i}.hostile.example`,
+          type: "A",
+          data: "192.0.2.1",
+        });
+        let i = 0;
+        const pump = () => {
+          while (
+            !socket.destroyed &&
+            socket.write(
+              dnsPacket.streamEncode({
+                type: "response",
+                id: 1,
+                answers: [...(i === 0 ? [soa] : []), ...Array.from({ length: 50 }, () => filler(i++))],
+              }),
+            )
+          );
+          if (!socket.destroyed) socket.once("drain", pump);
+        };
+        pump();
+      });
+    });
+    try {
+      const record = await ns.transfer();
+      assert.equal(record.outcome, "answered");
+      assert.ok((record.transferred ?? 0) > 100);
+      assert.equal(record.answers.length, 10, "only a few names are kept");
+    } finally {
+      await ns.close();
+    }
+  });
+
+  it("gives up on a name server that never answers, and says it failed", async () => {
+    const ns = await hostile(() => undefined);
+    try {
+      const record = await ns.transfer();
+      assert.equal(record.outcome, "failed");
+      assert.match(record.error ?? "", /in time/);
+    } finally {
+      await ns.close();
+    }
+  });
+
+  it("calls garbage what is not DNS", async () => {
+    const ns = await hostile((socket) =>
+      socket.once("data", () => socket.end(Buffer.from([0, 4, 1, 2, 3, 4]))),
+    );
+    try {
+      const record = await ns.transfer();
+      assert.equal(record.outcome, "failed");
+      assert.equal(record.transferred, 0);
+    } finally {
+      await ns.close();
+    }
   });
 });
