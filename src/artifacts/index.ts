@@ -24,6 +24,8 @@ export {
   firebaseStorageItems,
   firestoreDocuments,
   postgrestCount,
+  type PostgrestSchema,
+  postgrestSchema,
   rtdbAnswersNull,
   rtdbKeys,
   signupSettings,
@@ -90,6 +92,13 @@ export { BASELINE_ROLE, SoftNotFoundBaselines } from "./soft-404.ts";
 export { SOURCE_MAPS_PROBE, SOURCE_MAP_ROLE, type SourceMap, SourceMaps } from "./source-maps.ts";
 export { DetectedStack } from "./stack.ts";
 export type { SupabaseProject } from "./supabase-config.ts";
+export {
+  CIPHERS_PROBE,
+  TlsCipherHandshakes,
+  WEAK_CIPHER_OFFERS,
+  WEAK_CIPHER_ROLE,
+  type WeakCipherOffer,
+} from "./tls-cipher-handshakes.ts";
 export { LEGACY_ROLE, LEGACY_VERSIONS, TlsHandshakes, VERSIONS_PROBE } from "./tls-handshakes.ts";
 export { HTTPS_ROLE, HTTP_ROLE, TRANSPORT_PROBE, TransportObservations } from "./transport-facts.ts";
 export {

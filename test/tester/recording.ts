@@ -151,6 +151,37 @@ export class RecordingBuilder {
     return this;
   }
 
+  /**
+   * What the TLS layer saw on the page's origin (an https URL): defaults for a valid certificate of the
+   * page's host, overridden by `observation` (its certificate fields merged).
+   */
+  tlsObservation(
+    observation: Partial<Omit<TlsObservation, "certificate">> & {
+      certificate?: Partial<NonNullable<TlsObservation["certificate"]>>;
+    } = {},
+  ): this {
+    const url = new URL(this.url);
+    const hostname = url.hostname;
+    const { certificate, ...rest } = observation;
+    this.tls.set(url.origin, {
+      origin: url.origin,
+      protocol: "TLSv1.3",
+      cipher: "TLS_AES_128_GCM_SHA256",
+      authorized: true,
+      ...rest,
+      certificate: {
+        subject: `CN=${hostname}`,
+        issuer: "CN=Recorded test CA",
+        validFrom: "Jan  1 00:00:00 2026 GMT",
+        validTo: "Dec 31 00:00:00 2036 GMT",
+        subjectAltNames: [`DNS:${hostname}`],
+        selfSigned: false,
+        ...certificate,
+      },
+    });
+    return this;
+  }
+
   /** The page the dns probe fetched from a host whose CNAME points at a hosting service. */
   takeoverPage(host: string, url: string, answer: RecordedAnswer): this {
     this.add(DNS_PROBE, { role: DNS_ROLE.takeoverPage, [HOST_LABEL]: host }, "GET", url, answer);
