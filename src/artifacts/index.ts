@@ -140,3 +140,25 @@ export {
 } from "./tls-cipher-handshakes.ts";
 export { LEGACY_ROLE, LEGACY_VERSIONS, TlsHandshakes, VERSIONS_PROBE } from "./tls-handshakes.ts";
 export { HTTPS_ROLE, HTTP_ROLE, TRANSPORT_PROBE, TransportObservations } from "./transport-facts.ts";
+export {
+  DNS_PROBE,
+  DNS_ROLE,
+  DnsRecords,
+  type DnsRequest,
+  HOST_LABEL,
+  isDefinite,
+  type CaaRecords,
+  type MailRecords,
+  type TakeoverCandidate,
+  type ZoneTransfer,
+} from "./dns-records.ts";
+export { parseDmarc } from "./dmarc.ts";
+export { costsLookup, isSpfRecord, spfAll, spfReferences, spfTerms, type SpfTerm } from "./spf.ts";
+export {
+  TAKEOVER_SERVICES,
+  showsUnclaimedPage,
+  takeoverServiceFor,
+  takeoverServicesFrom,
+  type TakeoverService,
+  type UnclaimedSign,
+} from "./takeover-services.ts";

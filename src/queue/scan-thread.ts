@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { MIN_JUDGING_MS, type ProgressEvent, type Report, type ScanRequest } from "../engine/index.ts";
+import type { DnsServerAddress } from "../http/index.ts";
 
 /**
  * What a scan in a worker thread may do, as data (a thread cannot share functions): the operator's
@@ -8,6 +9,8 @@ import { MIN_JUDGING_MS, type ProgressEvent, type Report, type ScanRequest } fro
 export interface ThreadPolicy {
   allowAddresses: readonly string[];
   allowNonDefaultPorts: boolean;
+  /** The operator's DNS server for every question of every scan (a request's own is never used here). */
+  dnsServer?: DnsServerAddress | null;
   /** Names to addresses instead of DNS (SSRF tests); other names resolve to nothing. */
   dnsTable?: Readonly<Record<string, readonly string[]>>;
 }

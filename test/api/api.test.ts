@@ -171,6 +171,13 @@ describe("HTTP API against a local fixture site", () => {
       400,
       "invalid_option",
     );
+    // Only the operator names a DNS server (AMIHACKABLE_DNS_SERVER): a client that tries is refused.
+    for (const name of ["dnsServer", "dns_server", "dns-server"])
+      await expectError(
+        await post(`{"url":"https://example.com","options":{"${name}":"10.0.0.53:53"}}`),
+        400,
+        "invalid_option",
+      );
     await expectError(
       await post('{"url":"https://example.com","options":{"only":["nope"]}}'),
       400,

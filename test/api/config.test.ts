@@ -37,6 +37,15 @@ describe("server configuration", () => {
     assert.equal(loadConfig(env, ["--port=9091", "--db", "x.db"]).databasePath, "x.db");
   });
 
+  it("takes the DNS server from the operator's environment only, and refuses one that is not an address", () => {
+    assert.equal(loadConfig({}, []).dnsServer, null);
+    assert.deepEqual(loadConfig({ AMIHACKABLE_DNS_SERVER: "10.0.0.53:5353" }, []).dnsServer, {
+      address: "10.0.0.53",
+      port: 5353,
+    });
+    assert.throws(() => loadConfig({ AMIHACKABLE_DNS_SERVER: "dns.internal" }, []), ConfigError);
+  });
+
   it("refuses settings it cannot honour, instead of ignoring them", () => {
     assert.throws(() => loadConfig({ PORT: "http" }, []), ConfigError);
     assert.throws(() => loadConfig({}, ["--port", "70000"]), ConfigError);

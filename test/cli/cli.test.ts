@@ -6,6 +6,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { handleDemoRequest } from "../../src/interfaces/demo/vulnerable-site.ts";
 import { startServer, type TestServer } from "../support/server.ts";
+import { startDnsServer } from "../support/dns-server.ts";
 
 const bin = new URL("../../bin/amihackable.js", import.meta.url).pathname;
 
@@ -101,6 +102,11 @@ describe("amihackable CLI", () => {
     ],
     ["something that is not a URL", ["scan", "http://exa mple.com"], /is not a URL/],
     ["a bad --resolve", ["scan", "http://x.test/", "--resolve", "nonsense"], /expected HOST:PORT:ADDRESS/],
+    [
+      "a --dns-server that is a name",
+      ["scan", "http://x.test/", "--dns-server", "dns.test:53"],
+      /--dns-server: expected ADDRESS/,
+    ],
     ["a bad --budget", ["scan", "http://x.test/", "--budget", "-3"], /--budget must be a whole number/],
     ["an unknown option", ["scan", "http://x.test/", "--bogus"], /unknown option '--bogus'/],
   ] as const) {
@@ -111,6 +117,35 @@ describe("amihackable CLI", () => {
       assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace");
     });
   }
+
+  it("--dns-server sends every lookup there: the site's address (no pin) and the dns checks' records", async () => {
+    const dns = await startDnsServer({
+      records: [
+        { name: "shop.demo.test", type: "A", data: "127.0.0.1" },
+        { name: "demo.test", type: "MX", data: { preference: 10, exchange: "mx.demo.test" } },
+      ],
+    });
+    try {
+      const result = await cli([
+        "scan",
+        url,
+        "--dns-server",
+        dns.address,
+        "--only",
+        "dns",
+        "--format",
+        "json",
+      ]);
+      assert.equal(result.code, 0, result.stderr);
+      const report = JSON.parse(result.stdout) as { outcome: string; findings: Array<{ id: string }> };
+      assert.equal(report.outcome, "complete");
+      assert.ok(report.findings.some((finding) => finding.id === "dns.spf-missing"));
+      assert.ok(dns.questions.includes("A shop.demo.test"), dns.questions.join(", "));
+      assert.ok(dns.questions.includes("TXT demo.test"));
+    } finally {
+      await dns.close();
+    }
+  });
 
   it("exits 2 with one sentence when the target refuses connections", async () => {
     const result = await cli([

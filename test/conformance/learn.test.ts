@@ -30,6 +30,7 @@ const SLUGS = [
   "firebase-rules",
   "information-leaks",
   "grading",
+  "dns-and-mail",
 ];
 
 /** The article each finding family belongs to (the mapping in the helper brief and CONTRIBUTING). */
@@ -57,6 +58,8 @@ function expectedSlug(id: string): string {
       return "firebase-rules";
     case "info":
       return name === "public-key" ? "secrets-in-bundles" : "information-leaks";
+    case "dns":
+      return "dns-and-mail";
     default:
       throw new Error(`no article for family ${family}`);
   }
@@ -95,6 +98,7 @@ describe("learn articles", () => {
       "supabase",
       "firebase",
       "info",
+      "dns",
     ])
       assert.ok(
         CONTRACT_IDS.some((id) => id.startsWith(`${family}.`)),

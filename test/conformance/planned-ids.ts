@@ -20,11 +20,4 @@ export const PLANNED_IDS: Readonly<Record<string, string>> = {
   "cms.install-open": "issue 11",
   "library.known-vulnerable": "issue 11",
   "library.end-of-life": "issue 11",
-  "dns.spf-missing": "issue 11",
-  "dns.spf-permissive": "issue 11",
-  "dns.dmarc-missing": "issue 11",
-  "dns.dmarc-not-enforced": "issue 11",
-  "dns.caa-missing": "issue 11",
-  "dns.subdomain-takeover": "issue 11",
-  "dns.zone-transfer": "issue 11",
 };

@@ -20,6 +20,8 @@ import {
   type WellKnownFile,
 } from "../../src/artifacts/well-known-files.ts";
 import type { Exchange, Labels, Method } from "../../src/core/exchange.ts";
+import type { DnsOutcome, DnsQueryRecord, DnsQueryType } from "../../src/core/dns.ts";
+import { DNS_PROBE, DNS_ROLE, HOST_LABEL } from "../../src/artifacts/dns-records.ts";
 import { emptyDiscovery, type Recording } from "../../src/core/recording.ts";
 import { parseTarget } from "../../src/core/target.ts";
 import { recordingFrom } from "../../src/engine/recording-file.ts";
@@ -51,6 +53,7 @@ export class RecordingBuilder {
   private readonly discovery = emptyDiscovery();
   private readonly tls = new Map<string, TlsObservation>();
   private readonly pins: string[] = [];
+  private readonly dnsQueries: DnsQueryRecord[] = [];
   private readonly url: string;
   constructor(url = RECORDED_URL) {
     this.url = url;
@@ -170,6 +173,34 @@ export class RecordingBuilder {
   }
 
   /**
+   * One question the dns probe asked and what came back: records (an array of presentation strings, as
+   * the DnsClient writes them) or an outcome without records ("no-data", "no-such-name", "failed").
+   */
+  dns(
+    role: (typeof DNS_ROLE)[keyof typeof DNS_ROLE],
+    name: string,
+    type: DnsQueryType,
+    answer: readonly string[] | Exclude<DnsOutcome, "answered">,
+    extra: { host?: string; server?: string; transferred?: number } = {},
+  ): this {
+    const answers = typeof answer === "string" ? [] : [...answer];
+    this.dnsQueries.push({
+      id: this.dnsQueries.length + 1,
+      probe: DNS_PROBE,
+      labels: { role, ...(extra.host ? { [HOST_LABEL]: extra.host } : {}) },
+      name,
+      type,
+      outcome: typeof answer === "string" ? answer : answers.length > 0 ? "answered" : "no-data",
+      answers,
+      ...(extra.server ? { server: extra.server } : {}),
+      ...(extra.transferred !== undefined ? { transferred: extra.transferred } : {}),
+      startedAt: "2026-01-01T00:00:00.000Z",
+      elapsedMs: 1,
+    });
+    return this;
+  }
+
+  /**
    * What the TLS layer saw on the page's origin (an https URL): defaults for a valid certificate of the
    * page's host, overridden by `observation` (its certificate fields merged).
    */
@@ -206,6 +237,12 @@ export class RecordingBuilder {
     return this;
   }
 
+  /** The page the dns probe fetched from a host whose CNAME points at a hosting service. */
+  takeoverPage(host: string, url: string, answer: RecordedAnswer): this {
+    this.add(DNS_PROBE, { role: DNS_ROLE.takeoverPage, [HOST_LABEL]: host }, "GET", url, answer);
+    return this;
+  }
+
   build(): Recording {
     return {
       target: parseTarget(this.url),
@@ -214,6 +251,7 @@ export class RecordingBuilder {
       tls: new Map(this.tls),
       handshakes: [],
       ...(this.pins.length > 0 ? { pinnedAddresses: [...this.pins] } : {}),
+      ...(this.dnsQueries.length > 0 ? { dns: [...this.dnsQueries] } : {}),
     };
   }
 

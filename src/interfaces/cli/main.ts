@@ -16,6 +16,7 @@ import {
 import { OverrideSyntaxError } from "../../http/index.ts";
 import { FORMATS, render, type Format } from "../../reporters/index.ts";
 import { VERSION } from "../../version.ts";
+import { type DnsServerCliOption, withDnsServerOption } from "./dns-server-option.ts";
 import { progressLine } from "./progress-line.ts";
 
 /** Exit codes: the contract CI pipelines rely on. */
@@ -81,8 +82,7 @@ export function buildProgram(io: {
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
   withReportOptions(
-    program
-      .command("scan")
+    withDnsServerOption(program.command("scan"))
       .description("Scan a URL and report findings with evidence and fixes.")
       .argument("<url>", "the site or API to scan (https:// is assumed when no scheme is given)"),
   )
@@ -154,7 +154,7 @@ interface OutputOptions {
   color: boolean;
 }
 
-interface ScanCliOptions extends OutputOptions {
+interface ScanCliOptions extends OutputOptions, DnsServerCliOption {
   saveArtifacts?: string;
   only: string[];
   ignore: string[];
@@ -189,6 +189,7 @@ async function runScan(
       timeoutMs: opts.timeout * 1000,
       concurrency: opts.concurrency,
       resolve: [...opts.resolve, ...opts.connectTo],
+      dnsServer: opts.dnsServer ?? null,
       headers: opts.header.map(parseHeader),
       cookies: opts.cookie,
       only: opts.only,

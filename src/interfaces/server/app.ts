@@ -73,6 +73,7 @@ export function createApp(options: AppOptions = {}): App {
   const threadPolicy: ThreadPolicy = {
     allowAddresses: config.allowAddresses,
     allowNonDefaultPorts: config.allowNonDefaultPorts,
+    dnsServer: config.dnsServer,
     ...(options.dnsTable ? { dnsTable: options.dnsTable } : {}),
   };
   const threads = new ScanThreads();

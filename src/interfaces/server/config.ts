@@ -1,4 +1,5 @@
 import ipaddr from "ipaddr.js";
+import { parseDnsServer, type DnsServerAddress } from "../../http/index.ts";
 
 /** A client's allowance: a burst of `capacity`, given back at `refillPerSecond`. */
 export interface BucketSettings {
@@ -29,6 +30,11 @@ export interface ServerConfig {
   allowAddresses: string[];
   /** Lets strangers scan ports other than 80/443. Off: a public scanner must not become a port scanner. */
   allowNonDefaultPorts: boolean;
+  /**
+   * Where every DNS question of every scan goes (AMIHACKABLE_DNS_SERVER=ADDR[:PORT]); null: the system
+   * resolver. The operator's choice only: the API never lets a client name a DNS server.
+   */
+  dnsServer: DnsServerAddress | null;
   /** Scans running at once. */
   concurrency: number;
   /** Scans allowed to wait in line. */
@@ -57,6 +63,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   databasePath: "data/amihackable.db",
   allowAddresses: [],
   allowNonDefaultPorts: false,
+  dnsServer: null,
   concurrency: 2,
   maxWaiting: 100,
   maxWaitingPerClient: 10,
@@ -75,7 +82,7 @@ export class ConfigError extends Error {}
  *   PORT, HOST, AMIHACKABLE_DB, AMIHACKABLE_ALLOW_ADDRESSES (comma-separated addresses or CIDRs),
  *   AMIHACKABLE_ALLOW_NON_DEFAULT_PORTS=1, AMIHACKABLE_CONCURRENCY, AMIHACKABLE_MAX_QUEUE,
  *   AMIHACKABLE_TRUST_PROXY=1, AMIHACKABLE_PUBLIC_URL, AMIHACKABLE_SCANS_PER_MINUTE,
- *   AMIHACKABLE_MAX_QUEUE_PER_CLIENT, AMIHACKABLE_REUSE_SECONDS
+ *   AMIHACKABLE_MAX_QUEUE_PER_CLIENT, AMIHACKABLE_REUSE_SECONDS, AMIHACKABLE_DNS_SERVER (ADDR[:PORT])
  */
 export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): ServerConfig {
   const args = parseArgs(argv);
@@ -90,6 +97,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     config.allowAddresses = parseAllowlist(env.AMIHACKABLE_ALLOW_ADDRESSES);
   config.allowNonDefaultPorts = flag(env.AMIHACKABLE_ALLOW_NON_DEFAULT_PORTS);
   config.trustProxy = flag(env.AMIHACKABLE_TRUST_PROXY);
+  if (env.AMIHACKABLE_DNS_SERVER) {
+    try {
+      config.dnsServer = parseDnsServer(env.AMIHACKABLE_DNS_SERVER);
+    } catch (error) {
+      throw new ConfigError(`AMIHACKABLE_DNS_SERVER: ${(error as Error).message}`);
+    }
+  }
   if (env.AMIHACKABLE_CONCURRENCY)
     config.concurrency = integer("AMIHACKABLE_CONCURRENCY", env.AMIHACKABLE_CONCURRENCY, 1, 32);
   if (env.AMIHACKABLE_MAX_QUEUE)
