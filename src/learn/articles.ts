@@ -22,7 +22,8 @@ export interface Article extends ArticleSummary {
   headings: Array<{ id: string; text: string }>;
 }
 
-const LEARN_DIR = new URL("../../learn/", import.meta.url);
+/** The articles ship beside the code (learn/ at the package root, from src/ and from dist/ alike). */
+export const LEARN_DIR = new URL("../../learn/", import.meta.url);
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 interface Loaded {

@@ -1,0 +1,116 @@
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+/**
+ * Start-up of the `amihackable` command, for the built package (dist/, as `npm pack` ships it) and for the
+ * sources (a checkout): `--version`, and the time from starting the process to the first request of a scan
+ * reaching a loopback server; each as the median of a few runs and as a ratio to `node -e 0`.
+ * Targets (issue 13): the first request within 200 ms of the process start.
+ */
+const RUNS = 5;
+const root = new URL("../", import.meta.url).pathname;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** Milliseconds from spawning `node args` to its exit. */
+function timeToExit(args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, args, { stdio: "ignore" });
+    child.on("error", reject);
+    child.on("exit", () => resolve(performance.now() - start));
+  });
+}
+
+/** Milliseconds from spawning a scan to its first request arriving; the scan is then stopped. */
+async function timeToFirstRequest(bin: string): Promise<number> {
+  let start = 0;
+  let arrived: (ms: number) => void = () => undefined;
+  const first = new Promise<number>((resolve) => (arrived = resolve));
+  const server = createServer((_req, res) => {
+    arrived(performance.now() - start);
+    res.end("ok");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  start = performance.now();
+  const child = spawn(
+    process.execPath,
+    [
+      bin,
+      "scan",
+      `http://startup.bench.test:${port}/`,
+      "--resolve",
+      `startup.bench.test:*:127.0.0.1`,
+      "--quiet",
+      "--timeout",
+      "20",
+    ],
+    { stdio: "ignore" },
+  );
+  const ms = await first;
+  child.kill();
+  await new Promise((resolve) => child.on("exit", resolve));
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  return ms;
+}
+
+/** The package's layout without src/ (so the bin runs dist/), built from the current sources. */
+function builtPackage(): { bin: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), "amihackable-startup-"));
+  const build = spawnSync(
+    process.execPath,
+    [
+      path.join(root, "node_modules/typescript/bin/tsc"),
+      "-p",
+      path.join(root, "tsconfig.build.json"),
+      "--outDir",
+      path.join(dir, "dist"),
+    ],
+    { stdio: "inherit" },
+  );
+  if (build.status !== 0) throw new Error("tsc could not build the package");
+  for (const item of ["bin", "schemas", "learn", "package.json"])
+    cpSync(path.join(root, item), path.join(dir, item), { recursive: true });
+  symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
+  return {
+    bin: path.join(dir, "bin/amihackable.js"),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export default async function startup(): Promise<void> {
+  const built = builtPackage();
+  try {
+    const baseline = median(await sequence(() => timeToExit(["-e", "0"])));
+    console.log(`node -e 0: ${baseline.toFixed(0)} ms (median of ${RUNS})`);
+    for (const [name, bin] of [
+      ["built package (dist/)", built.bin],
+      ["sources (bin in a checkout)", path.join(root, "bin/amihackable.js")],
+    ] as const) {
+      await timeToExit([bin, "--version"]); // the first run fills the compile cache, as an install's first start does
+      const version = median(await sequence(() => timeToExit([bin, "--version"])));
+      const request = median(await sequence(() => timeToFirstRequest(bin)));
+      console.log(
+        `${name}: --version ${version.toFixed(0)} ms (${(version / baseline).toFixed(1)}× node -e 0); ` +
+          `first scan request after ${request.toFixed(0)} ms (${(request / baseline).toFixed(1)}×; target 200 ms)`,
+      );
+    }
+  } finally {
+    built.cleanup();
+  }
+}
+
+async function sequence(run: () => Promise<number>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < RUNS; i++) out.push(await run());
+  return out;
+}
