@@ -68,16 +68,10 @@ function builtPackage(): { bin: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), "amihackable-startup-"));
   const build = spawnSync(
     process.execPath,
-    [
-      path.join(root, "node_modules/typescript/bin/tsc"),
-      "-p",
-      path.join(root, "tsconfig.build.json"),
-      "--outDir",
-      path.join(dir, "dist"),
-    ],
+    [path.join(root, "scripts/build.ts"), "--outdir", path.join(dir, "dist")],
     { stdio: "inherit" },
   );
-  if (build.status !== 0) throw new Error("tsc could not build the package");
+  if (build.status !== 0) throw new Error("scripts/build.ts could not build the package");
   for (const item of ["bin", "schemas", "learn", "package.json"])
     cpSync(path.join(root, item), path.join(dir, item), { recursive: true });
   symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));

@@ -16,7 +16,7 @@ if (!(major >= 24 || (major === 22 && minor >= 19))) {
 // A checkout runs its TypeScript sources (Node strips the types); the installed package has no src/ and
 // runs the JavaScript that `npm pack` built into dist/.
 var sources = new URL("../src/interfaces/cli/main.ts", import.meta.url);
-var built = new URL("../dist/interfaces/cli/main.js", import.meta.url);
+var built = new URL("../dist/cli.js", import.meta.url);
 
 import("node:module")
   .then(function (module) {

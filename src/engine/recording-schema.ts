@@ -2,11 +2,10 @@ import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import type { RecordingFile } from "./recording-file.ts";
+import { packageFile } from "../package-root.ts";
 
 /** The recording's contract, shipped beside the report's (schemas/). */
-const SCHEMA = JSON.parse(
-  readFileSync(new URL("../../schemas/recording.schema.json", import.meta.url), "utf8"),
-) as object;
+const SCHEMA = JSON.parse(readFileSync(packageFile("schemas/recording.schema.json"), "utf8")) as object;
 
 let compiled: ReturnType<Ajv2020["compile"]> | undefined;
 

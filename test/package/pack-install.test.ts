@@ -77,8 +77,9 @@ describe("the packed package, installed into an empty project", () => {
   it("ships the built JavaScript and what it reads at run time, and no sources or tests", () => {
     for (const file of [
       "bin/amihackable.js",
-      "dist/interfaces/cli/main.js",
-      "dist/queue/scan-thread-worker.js",
+      "dist/cli.js",
+      "dist/server.js",
+      "dist/scan-thread-worker.js",
       "schemas/report.schema.json",
       "schemas/recording.schema.json",
       "learn/cors.md",
@@ -86,7 +87,7 @@ describe("the packed package, installed into an empty project", () => {
       "README.md",
     ])
       assert.ok(existsSync(path.join(installed, file)), `${file} is in the package`);
-    for (const absent of ["src", "test", "bench", "tsconfig.json", "dist/interfaces/cli/main.test.js"])
+    for (const absent of ["src", "test", "bench", "scripts", "tsconfig.json"])
       assert.ok(!existsSync(path.join(installed, absent)), `${absent} is not in the package`);
   });
 
@@ -119,15 +120,7 @@ describe("the packed package, installed into an empty project", () => {
   it("runs the server from the package: a scan in a worker thread loaded from dist/", async () => {
     const server = spawn(
       process.execPath,
-      [
-        path.join(installed, "dist/interfaces/server/main.js"),
-        "--port",
-        "0",
-        "--host",
-        "127.0.0.1",
-        "--db",
-        ":memory:",
-      ],
+      [path.join(installed, "dist/server.js"), "--port", "0", "--host", "127.0.0.1", "--db", ":memory:"],
       {
         cwd: project,
         env: {
