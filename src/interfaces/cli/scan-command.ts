@@ -10,7 +10,7 @@ import {
   type RecordedScan,
 } from "../../engine/index.ts";
 import { OverrideSyntaxError } from "../../http/index.ts";
-import { deliver, type OutputOptions } from "./deliver.ts";
+import type { OutputOptions } from "./deliver.ts";
 import { failWith, type CliIo } from "./exit-codes.ts";
 import { progressLine } from "./progress-line.ts";
 import { unwritableReason } from "./writable-path.ts";
@@ -95,5 +95,7 @@ export async function runScan(url: string, opts: ScanCliOptions, io: CliIo): Pro
         "This scan was authenticated: the values you passed are removed from the file, but what the site answered to your session (cookies it set, data it showed) is in it; review it before sharing.\n",
       );
   }
+  // The reporters are loaded once the scan is done: nothing of them is needed before its first request.
+  const { deliver } = await import("./deliver.ts");
   return await deliver(report, opts, io);
 }
