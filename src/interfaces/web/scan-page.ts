@@ -114,7 +114,7 @@ function donePage(options: ScanPageOptions, host: string): SafeHtml {
       : "partial scan, no grade";
   return page({
     title: `${host}: ${graded} · amihackable`,
-    description: `amihackable report for ${host}: ${graded}, ${plural(report.summary.total, "finding")}.`,
+    description: `amihackable report for ${host}: ${graded}${unreachable ? "" : `, ${plural(report.summary.total, "finding")}`}.`,
     nonce,
     noindex: true,
     body: html`<h1 class="visually-hidden">amihackable report for ${host}</h1>
