@@ -165,4 +165,31 @@ describe("amihackable CLI", () => {
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /no finding id or Learn article is called "cors\.nope"/);
   });
+
+  it("loads none of the scanner for --version and --help", async () => {
+    // A resolve hook in the child lists every module of ours it loads, on stderr when it exits.
+    const hook = [
+      'import { registerHooks } from "node:module";',
+      "const seen = [];",
+      "registerHooks({ resolve(specifier, context, next) { const r = next(specifier, context); seen.push(r.url); return r; } });",
+      'process.on("exit", () => process.stderr.write(JSON.stringify(seen.filter((u) => u.includes("/src/")))));',
+    ].join("\n");
+    for (const args of [["--version"], ["--help"], ["scan", "--help"]]) {
+      const loaded = await new Promise<string[]>((resolve) =>
+        execFile(
+          process.execPath,
+          ["--import", `data:text/javascript,${encodeURIComponent(hook)}`, bin, ...args],
+          (_error, _stdout, stderr) => resolve(JSON.parse(stderr) as string[]),
+        ),
+      );
+      assert.ok(
+        loaded.some((url) => url.endsWith("/src/interfaces/cli/main.ts")),
+        "the hook saw the CLI",
+      );
+      const heavy = loaded.filter((url) =>
+        /\/src\/(engine|checks|probes|http|reporters|artifacts)\//.test(url),
+      );
+      assert.deepEqual(heavy, [], `${args.join(" ")} loads no engine, check, probe or reporter`);
+    }
+  });
 });
