@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { packageFile } from "../package-root.ts";
 
 /** One entry of can-i-take-over-xyz's fingerprints.json (the fields we read). */
 interface FingerprintEntry {
@@ -23,7 +24,7 @@ export interface TakeoverService {
 }
 
 /** The shipped copy (CC BY 4.0, provenance and licence beside it). */
-const DATA_FILE = new URL("../../third-party/can-i-take-over-xyz/fingerprints.json", import.meta.url);
+const DATA_FILE = packageFile("third-party/can-i-take-over-xyz/fingerprints.json");
 
 /** A suffix must be a host name: some entries list an IP address, which a CNAME cannot point at. */
 const HOST_NAME = /^(?=.*[a-z])[a-z0-9-]+(\.[a-z0-9-]+)+$/;

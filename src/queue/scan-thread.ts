@@ -25,7 +25,11 @@ export type FromThread =
 const BACKSTOP_MS = MIN_JUDGING_MS + 20_000;
 /** How long a cancelled scan gets to hand back its partial report before its thread is stopped. */
 const CANCEL_GRACE_MS = 5_000;
-const WORKER = new URL("./scan-thread-worker.ts", import.meta.url);
+/** The worker beside this file: .ts when the sources run, .js in the built package (dist/). */
+const WORKER = new URL(
+  `./scan-thread-worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`,
+  import.meta.url,
+);
 
 /**
  * Runs scans in worker threads, one scan per thread at a time, so their gathering and judging (regular

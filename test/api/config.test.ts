@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { ConfigError, DEFAULT_CONFIG, loadConfig } from "../../src/interfaces/server/config.ts";
 
@@ -54,5 +56,16 @@ describe("server configuration", () => {
     assert.throws(() => loadConfig({ AMIHACKABLE_ALLOW_ADDRESSES: "localhost" }, []), /not an address/);
     assert.throws(() => loadConfig({ AMIHACKABLE_ALLOW_ADDRESSES: "10.0.0.0/33" }, []), ConfigError);
     assert.throws(() => loadConfig({ AMIHACKABLE_CONCURRENCY: "0" }, []), ConfigError);
+  });
+
+  it("answers `npm start -- --help` with its options and settings, exit 0, and starts no server", () => {
+    const entry = new URL("../../src/interfaces/server/main.ts", import.meta.url).pathname;
+    const result = spawnSync(process.execPath, [entry, "--help"], { encoding: "utf8", timeout: 30_000 });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /Usage: npm start -- \[--port N\]/);
+    const source = readFileSync(new URL("../../src/interfaces/server/config.ts", import.meta.url), "utf8");
+    for (const name of new Set(source.match(/\bAMIHACKABLE_[A-Z_]+/g)))
+      assert.match(result.stdout, new RegExp(`\\b${name}\\b`), `--help names ${name}`);
+    assert.doesNotMatch(result.stderr, /listening/);
   });
 });

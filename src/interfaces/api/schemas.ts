@@ -5,6 +5,7 @@ import type { Report } from "../../engine/index.ts";
 import type { LiveEvent } from "../../queue/index.ts";
 import { SCAN_STATUSES, type ScanStatus } from "../../store/index.ts";
 import { MAX_BUDGET, MAX_PATTERNS, MAX_TIMEOUT_SECONDS, MAX_URL_LENGTH } from "./scan-request.ts";
+import { packageFile } from "../../package-root.ts";
 
 /**
  * The API's one description. Fastify validates requests with these schemas, handlers are typed by them
@@ -93,7 +94,7 @@ export const ScanLinks = Type.Object(
 
 /** The JSON report's own schema (schemas/report.schema.json), embedded so the document stands alone. */
 function reportSchema(): Record<string, unknown> {
-  const file = new URL("../../../schemas/report.schema.json", import.meta.url);
+  const file = packageFile("schemas/report.schema.json");
   const { $schema: _dialect, ...schema } = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
   return schema;
 }

@@ -77,6 +77,33 @@ export const DEFAULT_CONFIG: ServerConfig = {
 
 export class ConfigError extends Error {}
 
+/** `npm start -- --help`: every option and setting loadConfig reads, with the defaults above. */
+export const SERVER_HELP = `Usage: npm start -- [--port N] [--host ADDRESS] [--db FILE]
+
+The amihackable web app and API. Options (each also an environment variable):
+  -p, --port N      port to listen on (PORT; default ${DEFAULT_CONFIG.port})
+  --host ADDRESS    interface to listen on (HOST; default: all)
+  --db FILE         SQLite file, or :memory: to keep nothing (AMIHACKABLE_DB; default ${DEFAULT_CONFIG.databasePath})
+  -h, --help        show this help
+
+Settings (environment):
+  AMIHACKABLE_ALLOW_ADDRESSES       addresses or CIDR ranges scans may reach although they are not public
+                                    (e.g. AMIHACKABLE_ALLOW_ADDRESSES=127.0.0.1,10.0.0.0/8 to scan a local or LAN site)
+  AMIHACKABLE_ALLOW_NON_DEFAULT_PORTS=1  let scans reach ports other than 80 and 443
+  AMIHACKABLE_CONCURRENCY           scans running at once (default ${DEFAULT_CONFIG.concurrency})
+  AMIHACKABLE_MAX_QUEUE             scans allowed to wait (default ${DEFAULT_CONFIG.maxWaiting})
+  AMIHACKABLE_MAX_QUEUE_PER_CLIENT  scans one client may have waiting (default ${DEFAULT_CONFIG.maxWaitingPerClient})
+  AMIHACKABLE_REUSE_SECONDS         reuse a scan of the same URL finished this recently (default ${DEFAULT_CONFIG.reuseSeconds})
+  AMIHACKABLE_SCANS_PER_MINUTE      scans one client may start (default 5)
+  AMIHACKABLE_TRUST_PROXY=1         use the reverse proxy's forwarded client address and https flag
+  AMIHACKABLE_PUBLIC_URL            the address people reach this server at (for badge snippets)
+`;
+
+/** True when the command line asks for help rather than a server. */
+export function wantsHelp(argv: readonly string[]): boolean {
+  return argv.some((arg) => arg === "--help" || arg === "-h");
+}
+
 /**
  * Reads the environment and the command line (`--port 8080`, `--host`, `--db`), command line first.
  *   PORT, HOST, AMIHACKABLE_DB, AMIHACKABLE_ALLOW_ADDRESSES (comma-separated addresses or CIDRs),
@@ -170,7 +197,7 @@ function parseArgs(argv: readonly string[]): { port?: string; host?: string; db?
           : name === "--db"
             ? "db"
             : null;
-    if (!key) throw new ConfigError(`unknown option ${name} (known: --port, --host, --db)`);
+    if (!key) throw new ConfigError(`unknown option ${name} (known: --port, --host, --db, --help)`);
     const value = inline ?? argv[++i];
     if (value === undefined) throw new ConfigError(`${name} needs a value`);
     out[key] = value;

@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 import { createApp } from "./app.ts";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, loadConfig, SERVER_HELP, wantsHelp } from "./config.ts";
 
 /**
  * `npm start`: the web app and API on http://localhost:3000 (PORT or --port to change), scans stored in
  * ./data/amihackable.db (AMIHACKABLE_DB or --db), nothing else to run. See config.ts for every setting.
  */
+if (wantsHelp(process.argv.slice(2))) {
+  process.stdout.write(SERVER_HELP);
+  process.exit(0);
+}
 let config;
 try {
   config = loadConfig(process.env, process.argv.slice(2));
