@@ -28,26 +28,28 @@ const MAX_WINDOW = 4;
 const MOVE = 7;
 const TRIGGER = 8;
 /**
- * A keyword shorter than the window ("hf_", "SG.", "eyJ") is searched as one spelling per character that
- * may stand before a token (anything but [A-Za-z0-9_-], and the text's start): the pair inside the
- * keyword then ends the anchor instead of a pair as common as "_a" or ".e", and every provider pattern
- * starts at such a boundary anyway.
+ * A keyword no longer than the window ("hf_", "SG.", "AKIA") is searched as one spelling per character
+ * that may stand before a token (anything but [A-Za-z0-9_-], and the text's start): a three-character
+ * keyword then fills a window, and a four-character one may anchor on a rarer pair than its last ("AKI"
+ * rather than "IA", which base64 is full of). Every provider pattern starts at such a boundary anyway.
  */
 const BOUNDARIES = [..."\t\n\r !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"];
+const IS_BOUNDARY = new Uint8Array(256);
+for (const char of BOUNDARIES) IS_BOUNDARY[char.charCodeAt(0)] = 1;
 /** The shortest keyword any rule may have. */
 const MIN_KEYWORD = 3;
 
 interface Variant {
-  /** The exact spelling searched for (for a short keyword, with the character before it). */
+  /** The exact spelling searched for. */
   text: string;
-  /** Where the keyword starts inside `text`: 1 for a short keyword's spelling with its boundary. */
+  /** 1 when a boundary character must stand before it (a short keyword), else 0. */
   skip: number;
   /** Its first two character codes, compared before the whole spelling. */
   first: number;
   second: number;
   /** Which keyword it stands for. */
   keyword: number;
-  /** Where the anchor starts inside it. */
+  /** Where the anchor starts, counted from the boundary character for a short keyword. */
   anchor: number;
 }
 
@@ -66,7 +68,9 @@ export class KeywordScanner {
    */
   private readonly step: Uint8Array;
   /** For pairs that end an anchor: the spellings whose anchor ends with them (sparse, by pair). */
-  private readonly candidates: Array<Variant[] | undefined> = new Array<Variant[] | undefined>(65536);
+  private readonly candidates: Variant[][] = [];
+  /** For each pair, 1 + its index in `candidates`, or 0 (a dense typed table: a sparse Array is slow). */
+  private readonly slot = new Uint16Array(65536);
 
   constructor(keywords: readonly Keyword[]) {
     this.keywordCount = keywords.length;
@@ -80,31 +84,46 @@ export class KeywordScanner {
     this.window = MAX_WINDOW;
     this.shift = new Uint8Array(65536).fill(this.window - 1);
     keywords.forEach((keyword, id) => {
-      const short = keyword.text.length < MAX_WINDOW;
+      const short = keyword.text.length <= MAX_WINDOW;
       if (short) this.short.push(id);
-      for (const spelling of spellings(keyword))
-        for (const text of short ? BOUNDARIES.map((before) => before + spelling) : [spelling])
-          this.add({
-            text,
-            skip: short ? 1 : 0,
-            first: text.charCodeAt(0),
-            second: text.charCodeAt(1),
+      for (const spelling of spellings(keyword)) {
+        // A short keyword's anchor may take in the boundary before it; which boundary does not change
+        // the choice, so one stands in for all of them.
+        const skip = short ? 1 : 0;
+        const anchor = anchorOf(short ? `"${spelling}` : spelling, this.window);
+        this.add(
+          {
+            text: spelling,
+            skip,
+            first: spelling.charCodeAt(0),
+            second: spelling.charCodeAt(1),
             keyword: id,
-            anchor: anchorOf(text, this.window),
-          });
+            anchor,
+          },
+          short ? BOUNDARIES.map((before) => before + spelling) : [spelling],
+        );
+      }
     });
     this.step = this.shift.map((shift) => (shift === 0 ? TRIGGER | 1 : shift));
   }
 
-  private add(variant: Variant): void {
+  /** Enters the anchor of each written form (`extended`: the spelling, or each boundary + it). */
+  private add(variant: Variant, extended: readonly string[]): void {
     const { window } = this;
-    for (let end = 1; end < window; end++) {
-      const at = variant.anchor + end;
-      const pair = (variant.text.charCodeAt(at - 1) << 8) | variant.text.charCodeAt(at);
-      const shift = window - 1 - end;
-      if (shift < this.shift[pair]!) this.shift[pair] = shift;
-      if (shift === 0) this.candidates[pair] = [...(this.candidates[pair] ?? []), variant];
+    for (const text of extended) {
+      for (let end = 1; end < window; end++) {
+        const at = variant.anchor + end;
+        const pair = (text.charCodeAt(at - 1) << 8) | text.charCodeAt(at);
+        const shift = window - 1 - end;
+        if (shift < this.shift[pair]!) this.shift[pair] = shift;
+      }
     }
+    // The anchor's last pair is the same in every written form: one candidate entry covers them all.
+    const text = extended[0]!;
+    const at = variant.anchor + window - 1;
+    const pair = (text.charCodeAt(at - 1) << 8) | text.charCodeAt(at);
+    if (this.slot[pair] === 0) this.slot[pair] = this.candidates.push([]);
+    this.candidates[this.slot[pair]! - 1]!.push(variant);
   }
 
   /** Start offsets of every occurrence of each keyword (by the index given), ascending. */
@@ -127,20 +146,30 @@ export class KeywordScanner {
     let e1 = Math.max(e0, l0);
     let e2 = Math.max(e0, l1);
     let e3 = Math.max(e0, l2);
+    // Anchor ends are only noted here and compared with the text after the loop: a call inside the
+    // loop cost more than the steps themselves.
+    const q0: number[] = [];
+    const q1: number[] = [];
+    const q2: number[] = [];
+    const q3: number[] = [];
     while (e0 < l0 && e1 < l1 && e2 < l2 && e3 < l3) {
       const s0 = step[(bytes[e0 - 1]! << 8) | bytes[e0]!]!;
       const s1 = step[(bytes[e1 - 1]! << 8) | bytes[e1]!]!;
       const s2 = step[(bytes[e2 - 1]! << 8) | bytes[e2]!]!;
       const s3 = step[(bytes[e3 - 1]! << 8) | bytes[e3]!]!;
-      if (s0 & TRIGGER) this.confirm(text, bytes, e0, h0);
-      if (s1 & TRIGGER) this.confirm(text, bytes, e1, h1);
-      if (s2 & TRIGGER) this.confirm(text, bytes, e2, h2);
-      if (s3 & TRIGGER) this.confirm(text, bytes, e3, h3);
+      if (s0 & TRIGGER) q0.push(e0);
+      if (s1 & TRIGGER) q1.push(e1);
+      if (s2 & TRIGGER) q2.push(e2);
+      if (s3 & TRIGGER) q3.push(e3);
       e0 += s0 & MOVE;
       e1 += s1 & MOVE;
       e2 += s2 & MOVE;
       e3 += s3 & MOVE;
     }
+    for (const end of q0) this.confirm(text, bytes, end, h0);
+    for (const end of q1) this.confirm(text, bytes, end, h1);
+    for (const end of q2) this.confirm(text, bytes, end, h2);
+    for (const end of q3) this.confirm(text, bytes, end, h3);
     this.finish(text, bytes, e0, l0, h0);
     this.finish(text, bytes, e1, l1, h1);
     this.finish(text, bytes, e2, l2, h2);
@@ -172,18 +201,20 @@ export class KeywordScanner {
 
   /** The spellings whose anchor may end at `end`, compared with the text there. */
   private confirm(text: string, bytes: Uint8Array, end: number, hits: number[][]): void {
-    const variants = this.candidates[(bytes[end - 1]! << 8) | bytes[end]!];
-    if (!variants) return;
+    const slot = this.slot[(bytes[end - 1]! << 8) | bytes[end]!]!;
+    if (slot === 0) return;
+    const variants = this.candidates[slot - 1]!;
     const anchorStart = end - this.window + 1;
     for (const variant of variants) {
-      const start = anchorStart - variant.anchor;
+      const start = anchorStart - variant.anchor + variant.skip;
       if (
-        start >= 0 &&
+        start >= variant.skip &&
         bytes[start] === variant.first &&
         bytes[start + 1] === variant.second &&
+        (variant.skip === 0 || IS_BOUNDARY[bytes[start - 1]!] === 1) &&
         text.startsWith(variant.text, start)
       )
-        hits[variant.keyword]!.push(start + variant.skip);
+        hits[variant.keyword]!.push(start);
     }
   }
 }
@@ -204,11 +235,11 @@ function spellings(keyword: Keyword): string[] {
 }
 
 /**
- * The 200 most common character pairs in minified JavaScript with inlined base64 (counted on the secret
+ * The 400 most common character pairs in minified JavaScript with inlined base64 (counted on the secret
  * benchmark's corpus), most common first. An anchor ending in one of these would stop the scan often.
  */
 const COMMON_PAIRS =
-  'IAgAAAreonetAICAthACis==erAgentiarpeAEioteinle",his.atn seurABorntct),iAdemeesturnypoAgCragB\\ust){alAQtyADyAas,"tancKAe.AS0,Ait ec(tsingrt()SAIguncait&&:"t.an,tQQ(e2Ae laodexe(BC);roAMIQriQA,1YCssAkifainde_AJedBAce="AFprBIcoNge=Ayamfuxpt(n(nevaCIgI1,CQAUe,liottopa.tEA"))},0e:EgtrCEEI"\\e)EE))ns.p.s trsf(nofiulnaGoQgigt,poealoBBAhem=tllBEu2kA||],DQr(qIe"sgt_.cCychEQs_ophaLIclhAusacAN,et)r ogCohepAgg';
+  'IAgAAAreonetAICAthACis==erAgentiarpeAEioteinle",his.atn seurABorntct),iAdemeesturnypoAgCragB\\ust){alAQtyADyAas,"tancKAe.AS0,Ait ec(tsingrt()SAIguncait&&:"t.an,tQQ(e2Ae laodexe(BC);roAMIQriQA,1YCssAkaiifnde_AJedBAce="AFprBIcoNge=Ayamfuxpt(n(nevaCIgI1,CQAUe,liottopa.tEA"))},0e:EgtrCEEI"\\e)EE))ns.p.s trsf(nofiulnaGoQgigt,poealoBBAhem=tllBEu2kA||],DQr(qIe"sgt_.cCychEQs_opLIhaclhAusacAN,et)r ogCopAheggbeicA0mp i3AEBluAGgeBQ,nJAefts{l}fke_a{romn_owCCueve.lNwQIAsKQd Exidn"el_tfoAoIIQCMgocDIAK.eilIB aou,rTyFB,srr2,ECshumAwie_iokmaCgs=t:hB3,d_.ioi eARof0Ar.moALagDK,2,inuJB;rCKs diDAoQQEStol,3soBKiat=t"xtutMA o nnieAkEptICNB:n":ahSgwAuDosUEDeDCMoBih(:tBS):QRn=Nos)At;iqE swBEoQB_cbln..rgtPan:AnDY!=s,_oak&(RBgEInr_kCplnnEGhCadr=n,(r("ArcC,c=npuQh["r)ab0EayRAs:im:rTo12 cAY})suu0)=apgDw PrIock;cn)Bq}}yg';
 
 const pairRank = new Map<string, number>();
 for (let at = 0; at + 1 < COMMON_PAIRS.length; at += 2) {
@@ -216,10 +247,11 @@ for (let at = 0; at + 1 < COMMON_PAIRS.length; at += 2) {
   if (!pairRank.has(pair)) pairRank.set(pair, at / 2);
 }
 
-/** 0 for a rare pair, up to 2 for the most common. */
+/** Up to 2 for the most common pairs; two lower-case letters outside the list still cost 0.5. */
 function pairCost(pair: string): number {
   const rank = pairRank.get(pair);
-  return rank === undefined ? 0 : 2 - rank / 200;
+  if (rank !== undefined) return 2 - rank / 400;
+  return /^[a-z]{2}$/.test(pair) ? 0.5 : 0;
 }
 
 /** The offset of the keyword's least common `window` characters (the first of equals). */
