@@ -82,12 +82,22 @@ function prefilterFor(rules: readonly SecretRule[]): Prefilter {
   return prefilter;
 }
 
-/** The rule's keyword hits, ascending (one keyword's list as it is; several merged). */
+/** The rule's keyword hits, ascending: one keyword's list as it is, several merged in linear time. */
 function hitsOf(ids: readonly number[], hits: readonly number[][]): number[] {
-  if (ids.length === 1) return hits[ids[0]!] ?? [];
-  // concat, not push(...hits): a hostile text can hold more hits than a call may take arguments.
-  const all = ids.reduce<number[]>((merged, id) => merged.concat(hits[id] ?? []), []);
-  return all.sort((a, b) => a - b);
+  return ids.reduce<number[]>((merged, id) => mergeAscending(merged, hits[id] ?? []), []);
+}
+
+function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+  if (a.length === 0) return b as number[];
+  if (b.length === 0) return a as number[];
+  const out = new Array<number>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]! <= b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 /** Keyword hits widened by the rule's window and merged: the only parts of the text its pattern sees. */
@@ -153,6 +163,9 @@ function collectAtIdentifiers(
     let start = hit;
     const limit = Math.max(0, hit - rule.window.before);
     while (start > limit && isIdentifierChar(text.charCodeAt(start - 1))) start--;
+    // An identifier that goes on past the window is no name a config would use (and a text of one
+    // endless identifier full of keywords would have the pattern tried at every hit).
+    if (start === limit && start > 0 && isIdentifierChar(text.charCodeAt(start - 1))) continue;
     if (start === previous) continue;
     previous = start;
     pattern.lastIndex = start;

@@ -104,7 +104,11 @@ export class KeywordScanner {
         );
       }
     });
-    this.step = this.shift.map((shift) => (shift === 0 ? TRIGGER | 1 : shift));
+    this.step = new Uint8Array(65536);
+    for (let pair = 0; pair < 65536; pair++) {
+      const shift = this.shift[pair]!;
+      this.step[pair] = shift === 0 ? TRIGGER | 1 : shift;
+    }
   }
 
   /** Enters the anchor of each written form (`extended`: the spelling, or each boundary + it). */

@@ -6,7 +6,11 @@ import { looksRandom } from "../token-shape.ts";
 
 const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 const NEAR = 400;
-const SECRET_KEY = /(?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g;
+/**
+ * Maximal runs of base64 characters: a secret access key is a run of exactly 40 with no "=". Reading runs
+ * is linear; a 40-character pattern tried at every offset of a long run was not.
+ */
+const BASE64_RUN = /[A-Za-z0-9/+=]+/g;
 
 /**
  * The prefixes of AWS unique ids that are credentials (IAM User Guide, "Understanding unique ID
@@ -79,9 +83,11 @@ function secretAccessKeyNearby(context: MatchContext): readonly [number, number]
   const from = Math.max(0, context.start - NEAR);
   const window = context.text.slice(from, Math.min(context.text.length, context.end + NEAR));
   if (!/secret/i.test(window)) return undefined;
-  SECRET_KEY.lastIndex = 0;
-  for (let match = SECRET_KEY.exec(window); match; match = SECRET_KEY.exec(window)) {
-    if (looksRandom(match[1] ?? "", 4, 3)) return [from + match.index, from + match.index + 40];
+  BASE64_RUN.lastIndex = 0;
+  for (let match = BASE64_RUN.exec(window); match; match = BASE64_RUN.exec(window)) {
+    const run = match[0];
+    if (run.length === 40 && !run.includes("=") && looksRandom(run, 4, 3))
+      return [from + match.index, from + match.index + 40];
   }
   return undefined;
 }
