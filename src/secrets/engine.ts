@@ -191,9 +191,9 @@ function resolve(text: string, candidates: Candidate[]): KeyMatch[] {
     (a, b) => (a.rule.priority ?? 0) - (b.rule.priority ?? 0) || a.start - b.start || b.end - a.end,
   );
   const accepted: KeyMatch[] = [];
-  const taken: Array<[number, number]> = [];
+  const taken = new TakenSpans();
   for (const candidate of candidates) {
-    if (taken.some(([s, e]) => candidate.start < e && s < candidate.end)) continue;
+    if (taken.overlaps(candidate.start, candidate.end)) continue;
     if (isKnownPublicValue(candidate.secret)) continue;
     const verdict = candidate.rule.verify(candidate.secret, {
       text,
@@ -201,10 +201,8 @@ function resolve(text: string, candidates: Candidate[]): KeyMatch[] {
       end: candidate.matchEnd,
     });
     if (!verdict) continue;
-    taken.push(
-      [candidate.start, candidate.end],
-      ...(verdict.related ?? []).map(([s, e]) => [s, e] as [number, number]),
-    );
+    taken.add(candidate.start, candidate.end);
+    for (const [start, end] of verdict.related ?? []) taken.add(start, end);
     accepted.push({
       rule: candidate.rule,
       kind: verdict.kind,
@@ -218,6 +216,43 @@ function resolve(text: string, candidates: Candidate[]): KeyMatch[] {
     });
   }
   return accepted.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Spans of accepted keys, sorted by start, asked "does anything overlap [start, end)?" once per
+ * candidate. A span overlapping the query starts after `start - longest`, so a binary search and a
+ * short walk answer it: a hostile text of thousands of keys is not thousands squared comparisons.
+ */
+class TakenSpans {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private longest = 0;
+
+  overlaps(start: number, end: number): boolean {
+    for (let i = this.firstAtOrAfter(start - this.longest); i < this.starts.length; i++) {
+      if (this.starts[i]! >= end) return false;
+      if (this.ends[i]! > start) return true;
+    }
+    return false;
+  }
+
+  add(start: number, end: number): void {
+    const at = this.firstAtOrAfter(start);
+    this.starts.splice(at, 0, start);
+    this.ends.splice(at, 0, end);
+    this.longest = Math.max(this.longest, end - start);
+  }
+
+  private firstAtOrAfter(position: number): number {
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.starts[middle]! < position) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
 }
 
 export function redactWith(rule: SecretRule, secret: string): string {

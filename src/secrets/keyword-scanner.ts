@@ -28,14 +28,19 @@ const MAX_WINDOW = 4;
 const MOVE = 7;
 const TRIGGER = 8;
 /**
- * A keyword no longer than the window ("hf_", "SG.", "AKIA") is searched as one spelling per character
- * that may stand before a token (anything but [A-Za-z0-9_-], and the text's start): a three-character
- * keyword then fills a window, and a four-character one may anchor on a rarer pair than its last ("AKI"
- * rather than "IA", which base64 is full of). Every provider pattern starts at such a boundary anyway.
+ * A keyword no longer than the window ("hf_", "SG.", "AKIA") is searched only where a token starts: after
+ * a character outside [A-Za-z0-9_-], as the provider patterns' look-behinds have it, or at the text's
+ * start. It is entered once per byte that may stand before it, so a three-character keyword fills a
+ * window, and a four-character one may anchor on a rarer pair than its last ("AKI" rather than "IA",
+ * which base64 is full of). A character above U+00FF whose low byte is a token character ("а" U+0430)
+ * right before a short keyword hides it: a case no key in a bundle has been seen in.
  */
-const BOUNDARIES = [..."\t\n\r !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"];
-const IS_BOUNDARY = new Uint8Array(256);
-for (const char of BOUNDARIES) IS_BOUNDARY[char.charCodeAt(0)] = 1;
+const IS_BOUNDARY = new Uint8Array(256).map((_, byte) =>
+  /[A-Za-z0-9_-]/.test(String.fromCharCode(byte)) ? 0 : 1,
+);
+const BOUNDARIES = [...IS_BOUNDARY.keys()]
+  .filter((byte) => IS_BOUNDARY[byte] === 1)
+  .map((byte) => String.fromCharCode(byte));
 /** The shortest keyword any rule may have. */
 const MIN_KEYWORD = 3;
 
@@ -55,10 +60,10 @@ interface Variant {
 
 export class KeywordScanner {
   private readonly keywordCount: number;
-  /** Keywords shorter than the window, searched with the boundary before them. */
+  /** Keywords no longer than the window, searched only where a token starts. */
   private readonly short: number[] = [];
-  private readonly shortTexts: Keyword[];
-  /** The anchor length: the shortest keyword, at most MAX_WINDOW. */
+  private readonly keywords: readonly Keyword[];
+  /** The anchor length. */
   private readonly window: number;
   /** How far the window may move when its last two bytes are this pair. */
   private readonly shift: Uint8Array;
@@ -74,7 +79,7 @@ export class KeywordScanner {
 
   constructor(keywords: readonly Keyword[]) {
     this.keywordCount = keywords.length;
-    this.shortTexts = [...keywords];
+    this.keywords = keywords;
     for (const { text } of keywords) {
       if (text.length < MIN_KEYWORD || !/^[\x20-\x7e]+$/.test(text))
         throw new Error(
@@ -180,8 +185,7 @@ export class KeywordScanner {
     this.finish(text, bytes, e3, l3, h3);
     // A short keyword at the very start of the text has no character before it.
     for (const id of this.short)
-      for (const spelling of spellings(this.shortTexts[id]!))
-        if (text.startsWith(spelling)) h0[id]!.unshift(0);
+      for (const spelling of spellings(this.keywords[id]!)) if (text.startsWith(spelling)) h0[id]!.unshift(0);
     return h0.map((first, keyword) => {
       const all = first.concat(h1[keyword]!, h2[keyword]!, h3[keyword]!);
       // Spellings anchored at different offsets report slightly out of order.
@@ -215,7 +219,7 @@ export class KeywordScanner {
         start >= variant.skip &&
         bytes[start] === variant.first &&
         bytes[start + 1] === variant.second &&
-        (variant.skip === 0 || IS_BOUNDARY[bytes[start - 1]!] === 1) &&
+        (variant.skip === 0 || startsToken(text, start)) &&
         text.startsWith(variant.text, start)
       )
         hits[variant.keyword]!.push(start);
@@ -272,6 +276,12 @@ function anchorOf(text: string, window: number): number {
     }
   }
   return best;
+}
+
+/** Whether the character before `at` may not be part of a token (the patterns' look-behind). */
+function startsToken(text: string, at: number): boolean {
+  const code = text.charCodeAt(at - 1);
+  return code > 255 || IS_BOUNDARY[code] === 1;
 }
 
 function isAscending(list: readonly number[]): boolean {

@@ -11,6 +11,7 @@ const NEAR = 400;
  * is linear; a 40-character pattern tried at every offset of a long run was not.
  */
 const BASE64_RUN = /[A-Za-z0-9/+=]+/g;
+const SECRET_WORD = /secret/gi;
 
 /**
  * The prefixes of AWS unique ids that are credentials (IAM User Guide, "Understanding unique ID
@@ -78,16 +79,25 @@ function awsSecret(seed: string): string {
   return fakeChars(`${seed}-secret`, 40, BASE64);
 }
 
-/** Offsets of a 40-character base64 value within a few hundred characters, named as a secret. */
+/**
+ * Offsets of a 40-character base64 value within a few hundred characters, named as a secret. Read in
+ * place (no slice of the window): a hostile text holds thousands of key ids.
+ */
 function secretAccessKeyNearby(context: MatchContext): readonly [number, number] | undefined {
+  const { text } = context;
   const from = Math.max(0, context.start - NEAR);
-  const window = context.text.slice(from, Math.min(context.text.length, context.end + NEAR));
-  if (!/secret/i.test(window)) return undefined;
-  BASE64_RUN.lastIndex = 0;
-  for (let match = BASE64_RUN.exec(window); match; match = BASE64_RUN.exec(window)) {
+  const to = Math.min(text.length, context.end + NEAR);
+  SECRET_WORD.lastIndex = from;
+  const named = SECRET_WORD.exec(text);
+  if (!named || named.index + named[0].length > to) return undefined;
+  BASE64_RUN.lastIndex = from;
+  for (let match = BASE64_RUN.exec(text); match && match.index < to; match = BASE64_RUN.exec(text)) {
     const run = match[0];
+    // A run cut by the window's edges is not whole: only runs inside it count, as before.
+    const cut = match.index === from && from > 0 && /[A-Za-z0-9/+=]/.test(text.charAt(from - 1));
+    if (cut || match.index + run.length > to) continue;
     if (run.length === 40 && !run.includes("=") && looksRandom(run, 4, 3))
-      return [from + match.index, from + match.index + 40];
+      return [match.index, match.index + 40];
   }
   return undefined;
 }
