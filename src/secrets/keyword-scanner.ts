@@ -255,11 +255,15 @@ for (let at = 0; at + 1 < COMMON_PAIRS.length; at += 2) {
   if (!pairRank.has(pair)) pairRank.set(pair, at / 2);
 }
 
-/** Up to 2 for the most common pairs; two lower-case letters outside the list still cost 0.5. */
+/**
+ * Roughly how often the pair occurs, relative to the others: pair counts fall off with rank about as
+ * 1/rank (the list's first is 24 times as common as its 400th), and two lower-case letters outside the
+ * list are still words' pairs, as common as the list's tail.
+ */
 function pairCost(pair: string): number {
   const rank = pairRank.get(pair);
-  if (rank !== undefined) return 2 - rank / 400;
-  return /^[a-z]{2}$/.test(pair) ? 0.5 : 0;
+  if (rank !== undefined) return 20 / (rank + 10);
+  return /^[a-z]{2}$/.test(pair) ? 20 / 410 : 0;
 }
 
 /** The offset of the keyword's least common `window` characters (the first of equals). */

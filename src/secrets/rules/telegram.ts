@@ -6,13 +6,13 @@ import { looksRandom } from "../token-shape.ts";
 /**
  * Telegram bot tokens: `<bot id>:AA<33 characters>`. The shape has no prefix of its own (a colon and
  * "AA" are everywhere in base64), so the rule looks near the word "telegram" (the api.telegram.org URL,
- * the SDK, the variable) or a bot-token name.
+ * the SDK, a TELEGRAM_BOT_TOKEN variable).
  */
 export const telegramBotToken: SecretRule = {
   name: "telegram-bot-token",
   provider: "Telegram",
   findingId: "secret.telegram-bot-token",
-  keywords: ["telegr", "bot_token", "botToken"],
+  keywords: ["telegr"],
   keywordsIgnoreCase: true,
   window: { before: 200, after: 200 },
   // In the Bot API URL the token follows "/bot" directly.
