@@ -5,14 +5,6 @@
  * Learn entries are required for registered ids only (an article must not explain a finding never shown).
  */
 export const PLANNED_IDS: Readonly<Record<string, string>> = {
-  // "What else an attacker sees" (exposed tools and files, secret providers, weak TLS, cache and cookie scope).
-  "secret.ai-provider-key": "issue 12",
-  "secret.email-provider-key": "issue 12",
-  "secret.twilio-api-key": "issue 12",
-  "secret.payment-provider-key": "issue 12",
-  "secret.gitlab-token": "issue 12",
-  "secret.npm-token": "issue 12",
-  "secret.telegram-bot-token": "issue 12",
   // "Truer results, and three new families: DNS and mail, CMS, vulnerable JavaScript libraries".
   "cms.version-disclosed": "issue 11",
   "cms.user-enumeration": "issue 11",
