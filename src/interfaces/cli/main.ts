@@ -17,42 +17,11 @@ import { OverrideSyntaxError } from "../../http/index.ts";
 import { FORMATS, render, type Format } from "../../reporters/index.ts";
 import { VERSION } from "../../version.ts";
 import { progressLine } from "./progress-line.ts";
+import { collect, list, parseHeader, positiveInt } from "./option-parsers.ts";
+import { addBatchCommand } from "./batch-command.ts";
 
 /** Exit codes: the contract CI pipelines rely on. */
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
-
-function positiveInt(name: string) {
-  return (value: string) => {
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < 1)
-      throw new InvalidArgumentError(`${name} must be a whole number above 0.`);
-    return number;
-  };
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-function list(value: string, previous: string[]): string[] {
-  return [
-    ...previous,
-    ...value
-      .split(",")
-      .map((v) => v.trim())
-      .filter(Boolean),
-  ];
-}
-
-function parseHeader(raw: string): [string, string] {
-  const colon = raw.indexOf(":");
-  if (colon <= 0)
-    throw new InvalidArgumentError(`--header needs "Name: value", got "${raw.split(":")[0]}..."`);
-  const name = raw.slice(0, colon).trim();
-  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
-    throw new InvalidArgumentError(`"${name}" is not a valid header name.`);
-  return [name, raw.slice(colon + 1).trim()];
-}
 
 /** The options of every command that produces a report: where it goes, in what format, when to fail. */
 function withReportOptions(command: Command): Command {
@@ -137,6 +106,8 @@ export function buildProgram(io: {
     .action(async (file: string, opts: OutputOptions) => {
       io.setExitCode(await runJudge(file, opts, io));
     });
+
+  addBatchCommand(program, io);
 
   program
     .command("checks")
