@@ -217,27 +217,27 @@ async function runBatchCommand(file: string, opts: BatchCliOptions, io: BatchIo)
     throw error;
   }
 
+  let output: BatchOutput;
+  try {
+    output = await BatchOutput.open(opts.output, opts.format, io.stdout);
+  } catch (error) {
+    if (error instanceof OutputPathError) return fail(io, error.message);
+    throw error;
+  }
   let state: BatchStateFile | undefined;
   if (statePath) {
     try {
       state = await BatchStateFile.open(statePath, opts.resume === true);
     } catch (error) {
-      return fail(io, `the state file ${unwritableSentence(statePath, error)}`);
+      await output.close();
+      return fail(io, `the state file: ${unwritableSentence(statePath, error)}`);
     }
   }
   const listed = new Set(sites.map((site) => site.url));
   const previous = (state?.finished ?? []).filter((record) => listed.has(record.url));
   const done = new Set(previous.map((record) => record.url));
   const todo = sites.filter((site) => !done.has(site.url));
-
-  let output: BatchOutput;
-  try {
-    output = await BatchOutput.open(opts.output, opts.format, io.stdout, previous);
-  } catch (error) {
-    await state?.close();
-    if (error instanceof OutputPathError) return fail(io, error.message);
-    throw error;
-  }
+  await output.begin(previous);
   if (opts.resume && previous.length > 0 && !opts.quiet)
     io.stderr.write(`Resuming: ${previous.length} of ${sites.length} sites already finished.\n`);
 

@@ -16,7 +16,8 @@ describe("BatchOutput", () => {
     const file = path.join(dir, "out.jsonl");
     // What an earlier run left: a, and half a line of b when it was killed.
     writeFileSync(file, `${JSON.stringify(a)}\n{"url":"https://b.te`);
-    const output = await BatchOutput.open(file, "jsonl", process.stdout, [a]);
+    const output = await BatchOutput.open(file, "jsonl", process.stdout);
+    await output.begin([a]);
     await output.add(b);
     await output.finish(() => "");
     const urls = readFileSync(file, "utf8")
@@ -28,7 +29,8 @@ describe("BatchOutput", () => {
 
   it("writes SARIF whole at the end", async () => {
     const file = path.join(dir, "out.sarif");
-    const output = await BatchOutput.open(file, "sarif", process.stdout, []);
+    const output = await BatchOutput.open(file, "sarif", process.stdout);
+    await output.begin([]);
     await output.add(a);
     assert.equal(readFileSync(file, "utf8"), "", "nothing before the end");
     await output.finish(() => "{}\n");
@@ -37,13 +39,13 @@ describe("BatchOutput", () => {
 
   it("says in one sentence why a path cannot be written, before anything runs", async () => {
     await assert.rejects(
-      BatchOutput.open(path.join(dir, "no-such-folder", "out.csv"), "csv", process.stdout, []),
+      BatchOutput.open(path.join(dir, "no-such-folder", "out.csv"), "csv", process.stdout),
       (error: unknown) =>
         error instanceof OutputPathError &&
         /^cannot write to .*out\.csv: its folder does not exist\.$/.test(error.message),
     );
     await assert.rejects(
-      BatchOutput.open(dir, "sarif", process.stdout, []),
+      BatchOutput.open(dir, "sarif", process.stdout),
       /cannot write to .*: it is a folder\./,
     );
   });

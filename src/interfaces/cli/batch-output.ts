@@ -41,31 +41,36 @@ export class BatchOutput {
   }
 
   /**
-   * Opens the output before anything is scanned, so an unwritable path is said at once, not after an
-   * hour of scanning. Writes the header and the records of the earlier runs (a resume).
+   * Opens the output before anything is read or scanned, so an unwritable path is said at once, not after
+   * an hour of scanning. Nothing in the file changes until `begin`.
    */
   static async open(
     path: string | undefined,
     format: BatchFormat,
     stdout: NodeJS.WritableStream,
-    previous: readonly BatchSiteRecord[],
   ): Promise<BatchOutput> {
     const output = new BatchOutput(path, format, stdout);
-    const streamed = output.streamed();
     if (path) {
       try {
-        output.handle = await open(path, streamed ? "w" : "a");
+        output.handle = await open(path, "a");
       } catch (error) {
         throw new OutputPathError(unwritableSentence(path, error));
       }
-      if (!streamed) {
+      if (!output.streamed()) {
         // SARIF is written whole at the end; this open only proved the path writable.
         await output.handle.close();
         output.handle = undefined;
       }
     }
-    if (streamed) await output.write(streamed.header + previous.map((r) => streamed.site(r)).join(""));
     return output;
+  }
+
+  /** Starts the output anew: the header, then the records of the earlier runs (a resume). */
+  async begin(previous: readonly BatchSiteRecord[]): Promise<void> {
+    const streamed = this.streamed();
+    if (!streamed) return;
+    await this.handle?.truncate(0);
+    await this.write(streamed.header + previous.map((record) => streamed.site(record)).join(""));
   }
 
   private streamed(): StreamedFormat | undefined {
@@ -87,13 +92,15 @@ export class BatchOutput {
     if (streamed) await this.write(streamed.site(record));
   }
 
+  /** Lets go of the file without writing anything more (the batch did not start). */
+  async close(): Promise<void> {
+    await this.handle?.close();
+    this.handle = undefined;
+  }
+
   /** Ends the output; `document` renders a whole-document format (SARIF) from every record. */
   async finish(document: () => string): Promise<void> {
-    if (this.streamed()) {
-      await this.handle?.close();
-      this.handle = undefined;
-      return;
-    }
+    if (this.streamed()) return this.close();
     const text = document();
     if (this.path === undefined) return this.write(text);
     const temporary = `${this.path}.${process.pid}.tmp`;
