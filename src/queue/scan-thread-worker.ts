@@ -23,7 +23,7 @@ async function run(request: Parameters<typeof scan>[0], policy: ThreadPolicy): P
   const table = policy.dnsTable;
   try {
     const report = await scan(request, {
-      guard: policy.anyAddress ? null : publicOnlyGuard(policy.allowAddresses),
+      guard: publicOnlyGuard(policy.allowAddresses),
       allowNonDefaultPorts: policy.allowNonDefaultPorts,
       ...(table ? { lookup: async (host: string) => lookupIn(table, host) } : {}),
       onProgress: (event) => send({ type: "progress", event }),

@@ -8,8 +8,6 @@ import { MIN_JUDGING_MS, type ProgressEvent, type Report, type ScanRequest } fro
 export interface ThreadPolicy {
   allowAddresses: readonly string[];
   allowNonDefaultPorts: boolean;
-  /** The CLI's batch: scan what its user listed, loopback and private addresses included (no guard). */
-  anyAddress?: boolean;
   /** Names to addresses instead of DNS (SSRF tests); other names resolve to nothing. */
   dnsTable?: Readonly<Record<string, readonly string[]>>;
 }

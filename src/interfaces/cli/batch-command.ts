@@ -4,7 +4,6 @@ import { CHECKS } from "../../checks/index.ts";
 import { scoreCvss, type Severity, TargetError } from "../../core/index.ts";
 import { scanRequest, type ScanRequestInput, unknownPatterns } from "../../engine/index.ts";
 import { OverrideSyntaxError } from "../../http/index.ts";
-import { ScanThreads, type ThreadPolicy } from "../../queue/index.ts";
 import { type SarifRuleSource, terminalSafe } from "../../reporters/index.ts";
 import { VERSION } from "../../version.ts";
 import { BATCH_FORMATS, type BatchFormat } from "./batch-formats.ts";
@@ -14,12 +13,16 @@ import { batchProgress } from "./batch-progress.ts";
 import { type BatchSiteRecord, failedRecord, reaches, recordFromReport } from "./batch-record.ts";
 import { runBatch } from "./batch-run.ts";
 import { renderBatchSarif } from "./batch-sarif.ts";
+import { BatchThreads } from "./batch-threads.ts";
 import { BatchStateFile } from "./batch-state.ts";
 import { renderBatchSummary, summariseBatch } from "./batch-summary.ts";
 import { collect, list, parseHeader, positiveInt } from "./option-parsers.ts";
 
 /** The batch's exit codes; 0, 1 and 2 mean what they mean for `scan`. */
 export const BATCH_EXIT = { ok: 0, findings: 1, error: 2, sitesFailed: 3, stopped: 130 } as const;
+
+/** Scans that share a worker thread by default: a thread costs tens of MB, a waiting scan little. */
+const SCANS_PER_THREAD = 4;
 
 /** A list larger than this is not a list of sites typed or exported by a person. */
 const MAX_LIST_BYTES = 64 * 1024 * 1024;
@@ -31,6 +34,7 @@ interface BatchCliOptions {
   resume?: boolean;
   concurrency: number;
   perHost: number;
+  threads?: number;
   failOn: Severity;
   only: string[];
   ignore: string[];
@@ -67,6 +71,11 @@ export function addBatchCommand(program: Command, io: BatchIo): void {
       "sites scanned at once (never two on the same host)",
       positiveInt("--concurrency"),
       8,
+    )
+    .option(
+      "--threads <n>",
+      `worker threads the scans share (default: one per ${SCANS_PER_THREAD} sites at once)`,
+      positiveInt("--threads"),
     )
     .option("--per-host <n>", "requests in flight per host within one scan", positiveInt("--per-host"), 6)
     .addOption(
@@ -262,9 +271,7 @@ async function runBatchCommand(file: string, opts: BatchCliOptions, io: BatchIo)
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
 
-  const threads = new ScanThreads();
-  // The CLI scans what its user asks: loopback and private addresses, any port.
-  const policy: ThreadPolicy = { allowAddresses: [], allowNonDefaultPorts: true, anyAddress: true };
+  const threads = new BatchThreads(opts.threads ?? Math.ceil(opts.concurrency / SCANS_PER_THREAD));
   const startedAt = new Date().toISOString();
   let result;
   try {
@@ -275,10 +282,7 @@ async function runBatchCommand(file: string, opts: BatchCliOptions, io: BatchIo)
       onStart: () => progress.started(),
       scanSite: async (site, signal) => {
         try {
-          const report = await threads.run(scanRequest(site.url, input), policy, {
-            onProgress: () => undefined,
-            signal,
-          });
+          const report = await threads.run(scanRequest(site.url, input), signal);
           return recordFromReport(site.url, report);
         } catch (error) {
           return failedRecord(site.url, sentence(error instanceof Error ? error.message : String(error)));
