@@ -10,6 +10,12 @@ export type FromBatchThread =
 const BACKSTOP_MS = MIN_JUDGING_MS + 20_000;
 /** How long a cancelled scan gets to stop before its thread is stopped. */
 const CANCEL_GRACE_MS = 5_000;
+/**
+ * The young generation of each thread's heap. V8's default lets it grow to tens of MB per thread while
+ * scans allocate bodies; a smaller one collects short-lived strings sooner (bench: peak RSS about a fifth
+ * lower for a few percent of throughput).
+ */
+const YOUNG_GENERATION_MB = 16;
 const WORKER = new URL("./batch-thread-worker.ts", import.meta.url);
 
 interface Pending {
@@ -75,7 +81,7 @@ export class BatchThreads {
       undefined,
     );
     if (least && (least.pending.size === 0 || this.threads.length >= this.size)) return least;
-    const worker = new Worker(WORKER);
+    const worker = new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     const thread: Thread = { worker, pending: new Map() };
     worker.on("message", (message: FromBatchThread) => {
       const pending = thread.pending.get(message.id);
