@@ -192,8 +192,10 @@ async function runBatchCommand(file: string, opts: BatchCliOptions, io: BatchIo)
       only: opts.only,
       ignore: opts.ignore,
     };
-    // Parses the shared options once (pins above all), before any site is read.
-    scanRequest("https://options.check.invalid/", input);
+    // Parses the options every site shares once, before any site is read: a bad pin is said at once, and
+    // each site's request reuses the parsed pins.
+    const shared = scanRequest("https://options.invalid/", input);
+    input.resolve = shared.pins;
   } catch (error) {
     if (
       error instanceof OverrideSyntaxError ||
