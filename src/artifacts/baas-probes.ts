@@ -9,8 +9,8 @@ export const SUPABASE_PROBE = "supabase";
 export const FIREBASE_PROBE = "firebase";
 
 /** What a check may ask the Supabase probe to look at. */
-export type SupabaseRequest = "tables" | "buckets" | "signup";
-export type SupabaseProbeKind = "table" | "bucket-list" | "bucket" | "auth-settings";
+export type SupabaseRequest = "tables" | "buckets" | "signup" | "schema";
+export type SupabaseProbeKind = "table" | "bucket-list" | "bucket" | "auth-settings" | "openapi";
 
 /** What a check may ask the Firebase probe to look at. */
 export type FirebaseRequest = "firestore" | "rtdb" | "storage";

@@ -76,6 +76,38 @@ export function signupSettings(exchange: Exchange): SignupSettings | null {
   };
 }
 
+/** What PostgREST's OpenAPI description at /rest/v1/ reveals: names only (it never holds rows). */
+export interface PostgrestSchema {
+  /** Tables and views, as their paths name them. */
+  tables: string[];
+  /** Functions callable as /rpc/<name>. */
+  functions: string[];
+}
+
+/** Names are read from at most this many paths: a huge description says enough in its first few hundred. */
+const MAX_SCHEMA_PATHS = 500;
+
+/**
+ * The table and function names of a PostgREST OpenAPI (Swagger 2.0) description, or null when the answer
+ * is not one: a catch-all API's `{}` or an error has no `swagger`/`openapi` version and no `/<name>` paths.
+ */
+export function postgrestSchema(exchange: Exchange): PostgrestSchema | null {
+  const body = json(exchange);
+  if (!isObject(body) || !isObject(body.paths)) return null;
+  if (typeof body.swagger !== "string" && typeof body.openapi !== "string") return null;
+  const tables: string[] = [];
+  const functions: string[] = [];
+  for (const path of Object.keys(body.paths).slice(0, MAX_SCHEMA_PATHS)) {
+    const rpc = /^\/rpc\/([^/]{1,100})$/.exec(path)?.[1];
+    if (rpc !== undefined) functions.push(rpc);
+    else {
+      const table = /^\/([^/]{1,100})$/.exec(path)?.[1];
+      if (table !== undefined) tables.push(table);
+    }
+  }
+  return tables.length + functions.length > 0 ? { tables, functions } : null;
+}
+
 /** Top-level keys of a Realtime Database answer (?shallow=true), or null when nothing readable came back. */
 export function rtdbKeys(exchange: Exchange): string[] | null {
   const body = json(exchange);

@@ -2,6 +2,7 @@
  * The door to artifacts/: the typed artifacts checks read (each a pure view of a recording), the label
  * constants and writers probes use so the two agree, and the parsers checks share (CSP, cookies, HSTS).
  */
+export { type AdminTool, OPEN_ACCESS_PATHS, type ToolPage, toolPage } from "./admin-tools.ts";
 export { BaasConfiguration, baasConfig } from "./baas-config.ts";
 export {
   type BaasLabelNames,
@@ -24,12 +25,26 @@ export {
   firebaseStorageItems,
   firestoreDocuments,
   postgrestCount,
+  type PostgrestSchema,
+  postgrestSchema,
   rtdbAnswersNull,
   rtdbKeys,
   signupSettings,
   supabaseBuckets,
   supabaseObjectCount,
 } from "./baas-responses.ts";
+export {
+  BUCKET_LISTING_ROLE,
+  type BucketListing,
+  type BucketListingRequest,
+  type BucketProvider,
+  type BucketReference,
+  CLOUD_BUCKETS_PROBE,
+  CloudBucketListings,
+  PROVIDER_NAMES,
+  bucketListing,
+  bucketReferences,
+} from "./cloud-buckets.ts";
 export { SiteCertificates, certificateDetails, describeCertificate } from "./certificates.ts";
 export { LiveCookies, type ObservedCookie, ObservedCookies, prefixViolation } from "./cookies.ts";
 export {
@@ -57,6 +72,24 @@ export {
   wildcardWeaknesses,
 } from "./csp.ts";
 export { DEBUG_PROBE, DEBUG_ROLE, type DebugKind, DebugResponses } from "./debug-responses.ts";
+export {
+  GRAPHQL_PROBE,
+  GraphqlResponses,
+  INTROSPECTION_QUERY,
+  INTROSPECTION_ROLE,
+  type IntrospectionAnswer,
+} from "./graphql-responses.ts";
+export {
+  jsonRpcMessages,
+  jsonRpcResult,
+  MCP_CLIENT_INFO,
+  MCP_PROBE,
+  MCP_PROTOCOL_VERSION,
+  type McpExchange,
+  McpResponses,
+  type McpRole,
+  serverSentEvents,
+} from "./mcp-responses.ts";
 export {
   DOCUMENT_PROBE,
   DOCUMENT_ROLE,
@@ -87,8 +120,23 @@ export {
 } from "./scan-exchanges.ts";
 export { type SecretSighting, SecretSightings } from "./secret-matches.ts";
 export { BASELINE_ROLE, SoftNotFoundBaselines } from "./soft-404.ts";
+export {
+  FILES_PROBE,
+  WELL_KNOWN_FILES,
+  WELL_KNOWN_PATHS,
+  WELL_KNOWN_ROLE,
+  type WellKnownFile,
+  WellKnownFiles,
+} from "./well-known-files.ts";
 export { SOURCE_MAPS_PROBE, SOURCE_MAP_ROLE, type SourceMap, SourceMaps } from "./source-maps.ts";
 export { DetectedStack } from "./stack.ts";
 export type { SupabaseProject } from "./supabase-config.ts";
+export {
+  CIPHERS_PROBE,
+  TlsCipherHandshakes,
+  WEAK_CIPHER_OFFERS,
+  WEAK_CIPHER_ROLE,
+  type WeakCipherOffer,
+} from "./tls-cipher-handshakes.ts";
 export { LEGACY_ROLE, LEGACY_VERSIONS, TlsHandshakes, VERSIONS_PROBE } from "./tls-handshakes.ts";
 export { HTTPS_ROLE, HTTP_ROLE, TRANSPORT_PROBE, TransportObservations } from "./transport-facts.ts";

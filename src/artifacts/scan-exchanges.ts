@@ -15,13 +15,20 @@ export interface ScanExchanges {
   /** The main document after redirects, when it answered. */
   page?: Exchange;
   byId(id: number): Exchange | undefined;
+  /** The addresses the user pinned names to: where the scan connected, never the site's own leak. */
+  pinnedAddresses: readonly string[];
 }
 
 export const ScanExchanges = defineArtifact("scan-exchanges", (recording): ScanExchanges => {
   const byId = new Map(recording.exchanges.map((exchange) => [exchange.id, exchange]));
   const pageId = recording.discovery.pageExchangeId;
   const page = pageId === undefined ? undefined : byId.get(pageId);
-  return { all: recording.exchanges, ...(page ? { page } : {}), byId: (id) => byId.get(id) };
+  return {
+    all: recording.exchanges,
+    ...(page ? { page } : {}),
+    byId: (id) => byId.get(id),
+    pinnedAddresses: recording.pinnedAddresses ?? [],
+  };
 });
 
 /** What discovery found: the scripts, bundles, API endpoints and links of the page. */

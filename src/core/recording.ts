@@ -51,6 +51,11 @@ export interface Recording {
   discovery: Readonly<Discovery>;
   /** TLS handshakes seen, by origin. */
   tls: ReadonlyMap<string, TlsObservation>;
+  /**
+   * The addresses the user pinned names to (`--resolve`): where the scan itself connected, so never a
+   * leak the site made. Absent in recordings built without pins.
+   */
+  pinnedAddresses?: readonly string[];
   /** Bare TLS handshakes with one protocol version pinned (the tls-versions probe); absent when none ran. */
   handshakes?: readonly HandshakeRecord[];
 }

@@ -14,6 +14,14 @@ export interface TlsObservation {
     validTo: string;
     subjectAltNames: string[];
     selfSigned: boolean;
+    /** The leaf's public key: "rsa", "ec", "ed25519", "dsa"... (absent in recordings made before it was kept). */
+    keyType?: string;
+    /** RSA/DSA modulus length in bits. */
+    keyBits?: number;
+    /** The signature algorithm the issuer used on the leaf, as OpenSSL names it ("sha256WithRSAEncryption"). */
+    signatureAlgorithm?: string;
+    /** Its OID ("1.2.840.113549.1.1.11"): names differ between OpenSSL versions, OIDs do not. */
+    signatureAlgorithmOid?: string;
   };
 }
 

@@ -128,7 +128,14 @@ export async function gather(
     await http.close();
   }
   return {
-    recording: { target, exchanges: http.exchanges, discovery, tls: http.tls, handshakes: http.handshakes },
+    recording: {
+      target,
+      exchanges: http.exchanges,
+      discovery,
+      tls: http.tls,
+      handshakes: http.handshakes,
+      pinnedAddresses: request.pins.map((pin) => pin.address),
+    },
     facts: {
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),

@@ -167,5 +167,6 @@ export function recordingFrom(file: RecordingFile): Recording {
     discovery: file.recording.discovery,
     tls: new Map(file.recording.tls),
     handshakes: file.recording.handshakes,
+    pinnedAddresses: file.request.pins.map((pin) => pin.address),
   };
 }

@@ -102,7 +102,7 @@ export class HttpClient {
   }
 
   /**
-   * One bare TLS handshake to `origin` with a single protocol version offered. It is not an HTTP request,
+   * One bare TLS handshake to `origin` with a single protocol version (and optionally a cipher list) offered. It is not an HTTP request,
    * but it passes the same gate (port policy, deadline, one unit of budget, a per-host slot) and the
    * connector's resolution (pins, guard); and it is recorded in `handshakes`. Never throws.
    */
@@ -114,13 +114,18 @@ export class HttpClient {
       return this.log.handshake(req, { outcome: "failed", error: ticket.error }, startedAt, started);
     }
     try {
-      const result = await attemptHandshake(ticket.url, req.version, {
-        overrides: this.options.overrides ?? [],
-        guard: this.options.guard ?? null,
-        ...(this.options.lookup ? { lookup: this.options.lookup } : {}),
-        timeoutMs: this.options.limits.connectTimeoutMs,
-        signal: this.options.deadline,
-      });
+      const result = await attemptHandshake(
+        ticket.url,
+        req.version,
+        {
+          overrides: this.options.overrides ?? [],
+          guard: this.options.guard ?? null,
+          ...(this.options.lookup ? { lookup: this.options.lookup } : {}),
+          timeoutMs: this.options.limits.connectTimeoutMs,
+          signal: this.options.deadline,
+        },
+        req.ciphers,
+      );
       return this.log.handshake(req, result, startedAt, started);
     } finally {
       ticket.release();
@@ -138,7 +143,12 @@ export class HttpClient {
 
   /** One request through the gate: refused and recorded, or admitted, sent and recorded. */
   private async sendHop(req: SendRequest, redirectedFrom: number | undefined): Promise<Exchange> {
-    const ticket = await this.gate.admit({ kind: "request", method: req.method, url: req.url });
+    const ticket = await this.gate.admit({
+      kind: "request",
+      method: req.method,
+      url: req.url,
+      ...(req.body !== undefined ? { body: req.body } : {}),
+    });
     if (!ticket.admitted) return this.log.unsent(req, ticket.error, redirectedFrom);
     try {
       return this.log.exchange(req, await this.transport.transfer(req, ticket.url), redirectedFrom);

@@ -1,3 +1,4 @@
+import { X509Certificate } from "node:crypto";
 import dns from "node:dns/promises";
 import net from "node:net";
 import type { TLSSocket } from "node:tls";
@@ -122,9 +123,40 @@ function observeTls(socket: TLSSocket, origin: string): TlsObservation {
         .map((name) => name.trim())
         .filter(Boolean),
       selfSigned: formatName(peer.subject) === formatName(peer.issuer),
+      ...keyAndSignature(peer.raw),
     };
   }
   return observation;
+}
+
+/**
+ * The leaf's key type and size and its signature algorithm, read from its DER bytes with Node's own X.509
+ * parser (signatureAlgorithm came with Node 24; the older peer-certificate object lacks it). A certificate
+ * Node cannot parse simply has no such facts.
+ */
+function keyAndSignature(
+  raw: Buffer | undefined,
+): Pick<
+  NonNullable<TlsObservation["certificate"]>,
+  "keyType" | "keyBits" | "signatureAlgorithm" | "signatureAlgorithmOid"
+> {
+  if (!raw || raw.length === 0) return {};
+  try {
+    const certificate = new X509Certificate(raw);
+    const key = certificate.publicKey;
+    const bits = key.asymmetricKeyDetails?.modulusLength;
+    // Typed as always present, but absent on a Node older than the one this project pins.
+    const algorithm: unknown = certificate.signatureAlgorithm;
+    const oid: unknown = certificate.signatureAlgorithmOid;
+    return {
+      ...(key.asymmetricKeyType ? { keyType: key.asymmetricKeyType } : {}),
+      ...(typeof bits === "number" ? { keyBits: bits } : {}),
+      ...(typeof algorithm === "string" && algorithm ? { signatureAlgorithm: algorithm.slice(0, 100) } : {}),
+      ...(typeof oid === "string" && oid ? { signatureAlgorithmOid: oid.slice(0, 100) } : {}),
+    };
+  } catch {
+    return {};
+  }
 }
 
 function formatName(name: object | undefined): string {

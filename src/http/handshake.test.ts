@@ -105,4 +105,32 @@ describe("HttpClient.handshake", () => {
     assert.equal(record.error?.code, "deadline");
     assert.equal(http.requestsSent, 0);
   });
+
+  it("offers only the cipher list asked for: TLS 1.2 with RSA key exchange, accepted or declined", async () => {
+    const rsa = testCa().issue({ names: [HOST], key: "rsa:2048" });
+    const rsaKx = await startHttpsServer((_req, res) => res.end("ok"), {
+      ...rsa,
+      ciphers: "AES128-GCM-SHA256",
+    });
+    const ecdheOnly = await startHttpsServer((_req, res) => res.end("ok"), {
+      ...rsa,
+      ciphers: "ECDHE-RSA-AES128-GCM-SHA256",
+    });
+    try {
+      const offer = {
+        origin: `https://${HOST}`,
+        version: "TLSv1.2",
+        ciphers: "kRSA:@SECLEVEL=0",
+        probe: "test",
+      } as const;
+      const accepted = await client(rsaKx.port).handshake(offer);
+      assert.equal(accepted.outcome, "accepted", JSON.stringify(accepted));
+      assert.equal(accepted.protocol, "TLSv1.2");
+      assert.equal(accepted.cipher, "AES128-GCM-SHA256");
+      const declined = await client(ecdheOnly.port).handshake(offer);
+      assert.equal(declined.outcome, "declined", JSON.stringify(declined));
+    } finally {
+      await Promise.all([rsaKx.close(), ecdheOnly.close()]);
+    }
+  });
 });

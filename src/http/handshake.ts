@@ -4,10 +4,15 @@ import type { ExchangeError, Labels, HandshakeRecord, TlsVersion } from "../core
 import { BlockedAddressError, resolveConnectAddress, type ResolveSettings } from "./connector.ts";
 import { tlsReason } from "./error-class.ts";
 
-/** What a probe asks for: a handshake to `origin` offering only `version`. */
+/** What a probe asks for: a handshake to `origin` offering only `version` (and only `ciphers`, if given). */
 export interface HandshakeRequest {
   origin: string;
   version: TlsVersion;
+  /**
+   * An OpenSSL cipher list for TLS 1.2 and older ("kRSA:!eNULL:@SECLEVEL=0"); by default every cipher
+   * OpenSSL still has. Recorded through the probe's labels, not here.
+   */
+  ciphers?: string;
   probe: string;
   labels?: Labels;
 }
@@ -23,18 +28,23 @@ export type HandshakeResult = Pick<
   "outcome" | "protocol" | "cipher" | "remoteAddress" | "error"
 >;
 
+/** Every cipher this OpenSSL build still has, the retired ones included. */
+const ALL_CIPHERS = "DEFAULT@SECLEVEL=0";
+
 /** Failures that come from this side: the local TLS library will not offer what was asked. */
 const LOCAL_REFUSALS = /no protocols available|no ciphers available|ERR_SSL_NO_PROTOCOLS|ERR_SSL_NO_CIPHERS/i;
 
 /**
  * Connects to the origin's host through the shared resolution (pins, guard, lookup), offers exactly one
- * TLS version with every cipher OpenSSL still has (SECLEVEL=0, or OpenSSL 3 would not even offer TLS 1.0),
- * and closes as soon as the handshake ends. Certificates are not judged here. Never throws.
+ * TLS version with every cipher OpenSSL still has (SECLEVEL=0, or OpenSSL 3 would not even offer TLS 1.0)
+ * or only the given `ciphers`, and closes as soon as the handshake ends. Certificates are not judged here.
+ * Never throws.
  */
 export async function attemptHandshake(
   url: URL,
   version: TlsVersion,
   settings: HandshakeSettings,
+  ciphers = ALL_CIPHERS,
 ): Promise<HandshakeResult> {
   const host = url.hostname.replace(/^\[|\]$/g, "");
   const port = Number(url.port) || 443;
@@ -78,7 +88,7 @@ export async function attemptHandshake(
         ...(net.isIP(host) ? {} : { servername: host }),
         minVersion: version,
         maxVersion: version,
-        ciphers: "DEFAULT@SECLEVEL=0",
+        ciphers,
         // Only the protocol is being asked about; the certificate checks judge certificates.
         rejectUnauthorized: false,
       });
@@ -102,7 +112,8 @@ export async function attemptHandshake(
       const code = error.code ?? "";
       const message = error.message;
       if (LOCAL_REFUSALS.test(`${code} ${message}`)) {
-        finish(failed("tls", `this scanner's TLS library cannot offer ${version}`));
+        const offer = ciphers === ALL_CIPHERS ? version : `${version} with the ciphers ${ciphers}`;
+        finish(failed("tls", `this scanner's TLS library cannot offer ${offer}`));
       } else if (!connected) {
         if (code === "ECONNREFUSED") finish(failed("refused", "the connection was refused"));
         else if (code === "ETIMEDOUT") finish(failed("timeout", "the server did not answer in time"));

@@ -6,21 +6,6 @@
  */
 export const PLANNED_IDS: Readonly<Record<string, string>> = {
   // "What else an attacker sees" (exposed tools and files, secret providers, weak TLS, cache and cookie scope).
-  "headers.sri-missing": "issue 12",
-  "headers.cacheable-session": "issue 12",
-  "cookie.broad-domain": "issue 12",
-  "tls.mixed-content-passive": "issue 12",
-  "tls.weak-cipher": "issue 12",
-  "tls.certificate-weak": "issue 12",
-  "exposure.log-file": "issue 12",
-  "exposure.config-file": "issue 12",
-  "exposure.database-file": "issue 12",
-  "exposure.admin-panel": "issue 12",
-  "exposure.unauthenticated-console": "issue 12",
-  "exposure.dev-server": "issue 12",
-  "exposure.graphql-introspection": "issue 12",
-  "exposure.mcp-server": "issue 12",
-  "exposure.cloud-bucket-listable": "issue 12",
   "secret.ai-provider-key": "issue 12",
   "secret.email-provider-key": "issue 12",
   "secret.twilio-api-key": "issue 12",
@@ -28,10 +13,6 @@ export const PLANNED_IDS: Readonly<Record<string, string>> = {
   "secret.gitlab-token": "issue 12",
   "secret.npm-token": "issue 12",
   "secret.telegram-bot-token": "issue 12",
-  "supabase.schema-exposed": "issue 12",
-  "info.internal-address": "issue 12",
-  "info.security-txt-missing": "issue 12",
-  "info.robots-sensitive-paths": "issue 12",
   // "Truer results, and three new families: DNS and mail, CMS, vulnerable JavaScript libraries".
   "cms.version-disclosed": "issue 11",
   "cms.user-enumeration": "issue 11",

@@ -20,6 +20,10 @@ export interface LeafOptions {
   names: readonly string[];
   notBefore?: Date;
   notAfter?: Date;
+  /** The leaf's key: EC P-256 by default (fast); "rsa:1024" or "rsa:2048" for key-size cases. */
+  key?: "ec" | "rsa:1024" | "rsa:2048";
+  /** The digest the CA signs the leaf with: sha256 by default, sha1 for a weak-signature case. */
+  digest?: "sha256" | "sha1";
 }
 
 export interface TestCa extends KeyPair {
@@ -79,11 +83,21 @@ function createCa(): TestCa {
   return {
     key: readFileSync(file("ca.key"), "utf8"),
     cert: readFileSync(file("ca.pem"), "utf8"),
-    issue({ names, notBefore, notAfter }) {
+    issue({ names, notBefore, notAfter, key = "ec", digest = "sha256" }) {
       const n = ++counter;
       const now = Date.now();
       writeFileSync(file(`leaf${n}.cnf`), caConfig(names));
-      openssl("req", ...ecKey, "-keyout", `leaf${n}.key`, "-out", `leaf${n}.csr`, "-subj", `/CN=${names[0]}`);
+      const leafKey = key === "ec" ? ecKey : ["-newkey", key, "-nodes"];
+      openssl(
+        "req",
+        ...leafKey,
+        "-keyout",
+        `leaf${n}.key`,
+        "-out",
+        `leaf${n}.csr`,
+        "-subj",
+        `/CN=${names[0]}`,
+      );
       openssl(
         "ca",
         "-batch",
@@ -102,6 +116,8 @@ function createCa(): TestCa {
         asn1Time(notBefore ?? new Date(now - DAY_MS)),
         "-enddate",
         asn1Time(notAfter ?? new Date(now + 90 * DAY_MS)),
+        "-md",
+        digest,
         "-extensions",
         "leaf",
       );

@@ -3,9 +3,22 @@ import { DEBUG_PROBE, DEBUG_ROLE, type DebugKind } from "../../src/artifacts/deb
 import { DOCUMENT_PROBE, DOCUMENT_ROLE } from "../../src/artifacts/documents.ts";
 import { ERROR_TRIGGER_ROLE, ERRORS_PROBE, type ErrorTrigger } from "../../src/artifacts/error-triggers.ts";
 import { CANDIDATE_ROLE, EXPOSURE_PROBE, type ExposureKind } from "../../src/artifacts/exposure-responses.ts";
+import { GRAPHQL_PROBE, INTROSPECTION_ROLE } from "../../src/artifacts/graphql-responses.ts";
+import { MCP_PROBE, type McpRole } from "../../src/artifacts/mcp-responses.ts";
 import { BASELINE_ROLE } from "../../src/artifacts/soft-404.ts";
 import { BUNDLE_ROLE, DISCOVERY_PROBE, PAGE_ROLE } from "../../src/artifacts/scan-exchanges.ts";
+import {
+  BUCKET_LISTING_ROLE,
+  type BucketProvider,
+  CLOUD_BUCKETS_PROBE,
+} from "../../src/artifacts/cloud-buckets.ts";
 import { SOURCE_MAP_ROLE, SOURCE_MAPS_PROBE } from "../../src/artifacts/source-maps.ts";
+import {
+  FILES_PROBE,
+  WELL_KNOWN_PATHS,
+  WELL_KNOWN_ROLE,
+  type WellKnownFile,
+} from "../../src/artifacts/well-known-files.ts";
 import type { Exchange, Labels, Method } from "../../src/core/exchange.ts";
 import { emptyDiscovery, type Recording } from "../../src/core/recording.ts";
 import { parseTarget } from "../../src/core/target.ts";
@@ -37,6 +50,7 @@ export class RecordingBuilder {
   private readonly exchanges: Exchange[] = [];
   private readonly discovery = emptyDiscovery();
   private readonly tls = new Map<string, TlsObservation>();
+  private readonly pins: string[] = [];
   private readonly url: string;
   constructor(url = RECORDED_URL) {
     this.url = url;
@@ -108,6 +122,41 @@ export class RecordingBuilder {
     return this;
   }
 
+  /** The info-files probe's GET of robots.txt or security.txt (text/plain unless `answer.type` says). */
+  wellKnownFile(file: WellKnownFile, answer: RecordedAnswer): this {
+    this.add(FILES_PROBE, { role: WELL_KNOWN_ROLE, file }, "GET", this.originPath(WELL_KNOWN_PATHS[file]), {
+      type: "text/plain; charset=utf-8",
+      ...answer,
+    });
+    return this;
+  }
+
+  /** The cloud-buckets probe's listing request to a bucket the page named (XML unless `answer.type` says). */
+  bucketListing(
+    provider: BucketProvider,
+    bucket: string,
+    url: string,
+    answer: RecordedAnswer,
+    foundIn = this.url,
+  ): this {
+    const labels = { role: BUCKET_LISTING_ROLE, provider, bucket, foundIn };
+    this.add(CLOUD_BUCKETS_PROBE, labels, "GET", url, { type: "application/xml", ...answer });
+    return this;
+  }
+
+  /** The graphql probe's introspection request to a GraphQL endpoint found at `source` ("bundle", "usual"). */
+  graphqlIntrospection(path: string, answer: RecordedAnswer, method: Method = "GET", source = "usual"): this {
+    const labels = { role: INTROSPECTION_ROLE, source };
+    this.add(GRAPHQL_PROBE, labels, method, this.originPath(path), { type: "application/json", ...answer });
+    return this;
+  }
+
+  /** One of the MCP probe's requests: the SSE or /mcp GET, or one of its read-only POSTs. */
+  mcp(role: McpRole, path: string, answer: RecordedAnswer, method: Method = "GET"): this {
+    this.add(MCP_PROBE, { role }, method, this.originPath(path), { type: "application/json", ...answer });
+    return this;
+  }
+
   /** Any exchange, with the labels of the probe that would have sent it. */
   exchange(
     probe: string,
@@ -120,6 +169,43 @@ export class RecordingBuilder {
     return this;
   }
 
+  /**
+   * What the TLS layer saw on the page's origin (an https URL): defaults for a valid certificate of the
+   * page's host, overridden by `observation` (its certificate fields merged).
+   */
+  tlsObservation(
+    observation: Partial<Omit<TlsObservation, "certificate">> & {
+      certificate?: Partial<NonNullable<TlsObservation["certificate"]>>;
+    } = {},
+  ): this {
+    const url = new URL(this.url);
+    const hostname = url.hostname;
+    const { certificate, ...rest } = observation;
+    this.tls.set(url.origin, {
+      origin: url.origin,
+      protocol: "TLSv1.3",
+      cipher: "TLS_AES_128_GCM_SHA256",
+      authorized: true,
+      ...rest,
+      certificate: {
+        subject: `CN=${hostname}`,
+        issuer: "CN=Recorded test CA",
+        validFrom: "Jan  1 00:00:00 2026 GMT",
+        validTo: "Dec 31 00:00:00 2036 GMT",
+        subjectAltNames: [`DNS:${hostname}`],
+        selfSigned: false,
+        ...certificate,
+      },
+    });
+    return this;
+  }
+
+  /** Addresses the user pinned names to (`--resolve`), as a scan with pins records them. */
+  pinned(...addresses: string[]): this {
+    this.pins.push(...addresses);
+    return this;
+  }
+
   build(): Recording {
     return {
       target: parseTarget(this.url),
@@ -127,6 +213,7 @@ export class RecordingBuilder {
       discovery: structuredClone(this.discovery),
       tls: new Map(this.tls),
       handshakes: [],
+      ...(this.pins.length > 0 ? { pinnedAddresses: [...this.pins] } : {}),
     };
   }
 

@@ -1,4 +1,5 @@
 import type { Check } from "../../core/index.ts";
+import { cacheableSession } from "./cacheable-session.ts";
 import { clickjacking } from "./clickjacking.ts";
 import { coopMissing } from "./coop-missing.ts";
 import { cspMissing } from "./csp-missing.ts";
@@ -10,10 +11,12 @@ import { cspWildcardSource } from "./csp-wildcard-source.ts";
 import { hstsMissing } from "./hsts-missing.ts";
 import { hstsShortMaxAge } from "./hsts-short-max-age.ts";
 import { permissionsPolicyMissing } from "./permissions-policy-missing.ts";
+import { sriMissing } from "./sri-missing.ts";
 import { referrerPolicyUnsafe } from "./referrer-policy-unsafe.ts";
 import { xContentTypeOptionsMissing } from "./x-content-type-options-missing.ts";
 
 export const headersChecks: readonly Check[] = [
+  cacheableSession,
   clickjacking,
   coopMissing,
   cspMissing,
@@ -26,5 +29,6 @@ export const headersChecks: readonly Check[] = [
   hstsShortMaxAge,
   permissionsPolicyMissing,
   referrerPolicyUnsafe,
+  sriMissing,
   xContentTypeOptionsMissing,
 ];

@@ -38,6 +38,10 @@ const cloud = await startCloud({
         { name: "invoices", public: false },
       ],
       authSettings: { external: { email: true }, disable_signup: false, mailer_autoconfirm: true },
+      schema: {
+        tables: ["profiles", "orders", "products", "admin_audit_log"],
+        functions: ["get_stats", "reset_user"],
+      },
     },
     [`${LOCKED}.supabase.co`]: {
       anonKey: key(LOCKED),
@@ -232,6 +236,31 @@ testCheck("supabase.signup-open", {
   ],
 });
 
+testCheck("supabase.schema-exposed", {
+  vulnerable: [
+    {
+      name: "the anon key reads the OpenAPI description: table and function names, never rows",
+      site: site(OPEN),
+      scan: inCloud,
+      expect: (finding, report) => {
+        assert.equal(finding?.severity, "low");
+        assert.equal(finding?.url, `${hosted(OPEN)}/rest/v1/`);
+        assert.equal(finding?.details.tables, "profiles, orders, products, admin_audit_log");
+        assert.equal(finding?.details.functions, "get_stats, reset_user");
+        const evidence = finding.evidence[0]!;
+        assert.equal(evidence.request?.method, "GET");
+        assert.match(evidence.response!.bodyExcerpt, /path names only/);
+        contained(report, [key(OPEN)]);
+      },
+    },
+  ],
+  safe: [
+    { name: "the description is not served to the anon key (404)", site: site(LOCKED), scan: inCloud },
+    { name: "the anon key is refused", site: site(DENIED), scan: inCloud },
+    ...silence,
+  ],
+});
+
 describe("the Supabase probe", () => {
   it("stays within its bounds, sends only reads, and keeps every key and row out of the report", async () => {
     const server = await startServer(site(OPEN));
@@ -239,9 +268,10 @@ describe("the Supabase probe", () => {
       const before = cloud.seen.length;
       const report = await scanFixture(server, { ...inCloud, only: ["supabase", "info.public-key"] });
       const sent = cloud.seen.slice(before);
-      // 3 tables (HEAD), auth settings, the bucket listing, 2 bucket lists (POST): 7 requests.
+      // 3 tables (HEAD), the API description, auth settings, the bucket listing, 2 bucket lists (POST): 8 requests.
       assert.deepEqual(sent.map((req) => `${req.method} ${req.url.split("?")[0]}`).sort(), [
         "GET /auth/v1/settings",
+        "GET /rest/v1/",
         "GET /storage/v1/bucket",
         "HEAD /rest/v1/orders",
         "HEAD /rest/v1/products",

@@ -118,7 +118,7 @@ function forEachStartTag(
   if (!stopped) tokenizer.end();
 }
 
-function resolve(value: string, base: string): URL | undefined {
+export function resolve(value: string, base: string): URL | undefined {
   try {
     return new URL(value.trim(), base);
   } catch {
@@ -126,7 +126,7 @@ function resolve(value: string, base: string): URL | undefined {
   }
 }
 
-function isLoopback(hostname: string): boolean {
+export function isLoopback(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
   if (host === "localhost" || host.endsWith(".localhost")) return true;
   if (net.isIPv4(host)) return host.startsWith("127.");

@@ -1,11 +1,7 @@
-import { type Check, bodyText, evidenceFrom, headerValues } from "../../core/index.ts";
-import { HtmlDocuments, type HtmlDocument } from "../../artifacts/index.ts";
+import { type Check, bodyText, evidenceFrom } from "../../core/index.ts";
+import { HtmlDocuments } from "../../artifacts/index.ts";
 import { insecureActiveContent } from "./active-content.ts";
-
-const MDN_MIXED_CONTENT = {
-  title: "MDN: Mixed content",
-  url: "https://developer.mozilla.org/en-US/docs/Web/Security/Mixed_content",
-};
+import { clipUrl as clip, MDN_MIXED_CONTENT, upgradesInsecureRequests } from "./shared.ts";
 
 export const mixedContent: Check = {
   meta: {
@@ -107,19 +103,3 @@ export const mixedContent: Check = {
       });
   },
 };
-
-/** A CSP that upgrades (or blocks) insecure requests makes browsers fetch these over https or not at all. */
-function upgradesInsecureRequests(document: HtmlDocument): boolean {
-  const policies = [...headerValues(document.headers, "content-security-policy"), ...document.metaCsp];
-  return policies.some((policy) =>
-    policy
-      .split(/[;,]/)
-      .map((directive) => directive.trim().split(/\s+/)[0]?.toLowerCase())
-      .some((name) => name === "upgrade-insecure-requests" || name === "block-all-mixed-content"),
-  );
-}
-
-/** URLs come from the page: long ones are cut where they are shown. */
-function clip(url: string): string {
-  return url.length > 200 ? `${url.slice(0, 200)}…` : url;
-}

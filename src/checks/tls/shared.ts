@@ -1,4 +1,5 @@
-import type { Reference, Stack } from "../../core/index.ts";
+import { headerValues, type Reference, type Stack } from "../../core/index.ts";
+import type { HtmlDocument } from "../../artifacts/index.ts";
 
 /** References shared by the tls.* checks; each check adds its own. */
 export const OWASP_TLS: Reference = {
@@ -75,3 +76,24 @@ export const REDIRECT_TO_HTTPS: Partial<Record<Stack, string>> = {
   cloudflare:
     "Turn on **SSL/TLS → Edge Certificates → Always Use HTTPS**, and set the SSL mode to **Full (strict)** so Cloudflare also speaks TLS to your origin.",
 };
+
+export const MDN_MIXED_CONTENT: Reference = {
+  title: "MDN: Mixed content",
+  url: "https://developer.mozilla.org/en-US/docs/Web/Security/Mixed_content",
+};
+
+/** A CSP that upgrades (or blocks) insecure requests makes browsers fetch these over https or not at all. */
+export function upgradesInsecureRequests(document: HtmlDocument): boolean {
+  const policies = [...headerValues(document.headers, "content-security-policy"), ...document.metaCsp];
+  return policies.some((policy) =>
+    policy
+      .split(/[;,]/)
+      .map((directive) => directive.trim().split(/\s+/)[0]?.toLowerCase())
+      .some((name) => name === "upgrade-insecure-requests" || name === "block-all-mixed-content"),
+  );
+}
+
+/** URLs come from the page: long ones are cut where they are shown. */
+export function clipUrl(url: string): string {
+  return url.length > 200 ? `${url.slice(0, 200)}…` : url;
+}

@@ -16,7 +16,8 @@ export const SUPABASE_PROBE_LIMITS = { projects: 2, tables: 10, buckets: 5 };
 
 /**
  * Asks the app's Supabase project, with the app's own public key, what any visitor could read: the row
- * count of each table the code names (a HEAD request: counts only, never rows), whether each storage bucket
+ * count of each table the code names (a HEAD request: counts only, never rows), the REST API's OpenAPI
+ * description (names of tables and functions, no rows), whether each storage bucket
  * lists its files (the one read-only POST the HTTP layer allows), and the auth settings. Never calls an
  * RPC, never writes, never signs up, never sends a service_role key (projects without a public key are
  * skipped: the secret checks report a service_role key).
@@ -50,6 +51,8 @@ export const supabaseProbe: Probe = {
           }),
         );
         if (asked("signup")) work.push(send(context, project, "GET", "/auth/v1/settings", "auth-settings"));
+        // The API's own description: names of tables, views and functions, never rows.
+        if (asked("schema")) work.push(send(context, project, "GET", "/rest/v1/", "openapi"));
         if (asked("buckets") && bucketsLeft > 0) {
           work.push(
             (async () => {

@@ -5,16 +5,20 @@ import {
   ExposureResponses,
   type ExposureKind,
   BASELINE_ROLE,
+  OPEN_ACCESS_PATHS,
   SoftNotFoundBaselines,
+  toolPage,
 } from "../../artifacts/index.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
 import { baselinePaths } from "./baseline-paths.ts";
 import {
+  ASPNET_PATHS,
   BASELINE_CAP,
   BODY_CAPS,
   BUNDLE_DIRECTORIES,
   EXPOSURE_PATHS,
   PHP_BACKUP_PATHS,
+  RANGE_REQUESTS,
   type ExposurePath,
 } from "./paths.ts";
 
@@ -46,27 +50,58 @@ export const exposureProbe: Probe = {
       ),
       ...paths.map((entry) => sendCandidate(context, origin, entry)),
     ]);
+    if (requested.has("console")) await askToolsForOpenAccess(context, origin);
   },
 };
 
-function sendCandidate(context: ProbeContext, origin: string, entry: ExposurePath) {
-  const backup = entry.kind === "backup";
+/**
+ * When the page is an admin tool whose page alone does not say whether it works without login (Jupyter,
+ * Grafana, Kibana), one read-only API call per tool asks: it answers 401/403 when login is on. Gathering,
+ * not judging: the check decides from the answer.
+ */
+async function askToolsForOpenAccess(context: ProbeContext, origin: string): Promise<void> {
+  const page = context.http.exchanges.find((exchange) => exchange.id === context.discovery.pageExchangeId);
+  const tool = page && toolPage(page);
+  const path = tool && tool.state !== "open" ? OPEN_ACCESS_PATHS[tool.tool] : undefined;
+  if (!page || !path) return;
+  // The API sits beside the page: a tool served under a folder (/grafana/) has its API there too.
+  const base = new URL(page.request.url);
+  const folder = base.pathname.replace(/\/(?:login|tree|lab|app\/home)?[^/]*$/, "");
+  await sendCandidate(
+    context,
+    origin,
+    { path: `${folder}${path}`, kind: "console" },
+    { accept: "application/json" },
+  );
+}
+
+function sendCandidate(
+  context: ProbeContext,
+  origin: string,
+  entry: ExposurePath,
+  headers: Record<string, string> = {},
+) {
+  const range = RANGE_REQUESTS[entry.kind];
   return context.http.send({
     method: "GET",
     url: new URL(entry.path, origin).href,
     probe: EXPOSURE_PROBE,
     labels: { role: CANDIDATE_ROLE, kind: entry.kind, path: entry.path },
-    // A real dump may be gigabytes: ask for its first kilobyte, uncompressed, to read its magic bytes.
-    ...(backup ? { headers: { range: "bytes=0-1023", "accept-encoding": "identity" } } : {}),
+    // A real dump or log may be gigabytes: ask for its first bytes, uncompressed, to read its signature.
+    headers: range ? { ...headers, range, "accept-encoding": "identity" } : headers,
     maxBodyBytes: BODY_CAPS[entry.kind],
   });
 }
 
-/** The fixed list, PHP backups when the site runs PHP, and the directories holding the site's bundles. */
+/**
+ * The fixed list, PHP backups and logs when the site runs PHP, ASP.NET config files when it runs on
+ * IIS/ASP.NET, and the directories holding the site's bundles.
+ */
 function chosenPaths(context: ProbeContext): ExposurePath[] {
   const origin = new URL(context.discovery.finalUrl ?? context.target.url).origin;
   const paths = [...EXPOSURE_PATHS];
   if (runsPhp(context)) paths.push(...PHP_BACKUP_PATHS);
+  if (runsAspNet(context)) paths.push(...ASPNET_PATHS);
   const seen = new Set(paths.map((entry) => entry.path));
   for (const directory of bundleDirectories(context, origin)) {
     if (seen.has(directory)) continue;
@@ -97,4 +132,21 @@ function runsPhp(context: ProbeContext): boolean {
   if (/php/i.test(poweredBy) || /PHPSESSID|laravel_session/.test(cookies)) return true;
   const html = bodyText(page.response).slice(0, 200_000);
   return /\/wp-content\/|\/wp-includes\/|\.php["'?#]/.test(html);
+}
+
+function runsAspNet(context: ProbeContext): boolean {
+  const page = context.http.exchanges.find((exchange) => exchange.id === context.discovery.pageExchangeId);
+  if (!page?.response) return false;
+  const headers = page.response.headers;
+  const said = [
+    headerValue(headers, "server"),
+    headerValue(headers, "x-powered-by"),
+    headerValue(headers, "set-cookie"),
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    /Microsoft-IIS|ASP\.NET|\.AspNetCore\.|ASP\.NET_SessionId/i.test(said) ||
+    headerValue(headers, "x-aspnet-version") !== undefined
+  );
 }
