@@ -24,6 +24,7 @@ await build({
     cli: "src/interfaces/cli/main.ts",
     server: "src/interfaces/server/main.ts",
     "scan-thread-worker": "src/queue/scan-thread-worker.ts",
+    "batch-thread-worker": "src/interfaces/cli/batch-thread-worker.ts",
   },
   outdir,
   bundle: true,

@@ -5,35 +5,14 @@ import { EXIT, type CliIo } from "./exit-codes.ts";
 import { CLI_FORMATS, SEVERITY_CHOICES } from "./formats.ts";
 import type { OutputOptions } from "./deliver.ts";
 import type { ScanCliOptions } from "./scan-command.ts";
+import { collect, list, positiveInt } from "./option-parsers.ts";
+import { addBatchCommand } from "./batch-command.ts";
 
 /*
  * Building the command line loads commander and nothing of the scanner: each command imports what it runs
  * when it runs, so `--version` and `--help` start in a few tens of milliseconds.
  */
 export { EXIT } from "./exit-codes.ts";
-
-function positiveInt(name: string) {
-  return (value: string) => {
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < 1)
-      throw new InvalidArgumentError(`${name} must be a whole number above 0.`);
-    return number;
-  };
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-function list(value: string, previous: string[]): string[] {
-  return [
-    ...previous,
-    ...value
-      .split(",")
-      .map((v) => v.trim())
-      .filter(Boolean),
-  ];
-}
 
 /** The options of every command that produces a report: where it goes, in what format, when to fail. */
 function withReportOptions(command: Command): Command {
@@ -120,6 +99,8 @@ export function buildProgram(io: CliIo & { setExitCode: (code: number) => void }
       const { runJudge } = await import("./judge-command.ts");
       io.setExitCode(await runJudge(file, opts, io));
     });
+
+  addBatchCommand(program, io);
 
   program
     .command("checks")
