@@ -16,9 +16,9 @@ describe("malformed responses", () => {
     const scan = await scanHostile(await serve(manyHeadersSite));
     // What a scan keeps is capped (MAX_HEADER_LINES per response, asserted below through the evidence);
     // the peak is undici parsing each 10,000-line block into short-lived objects (1-2.5 MiB a response)
-    // faster than the collector returns them, so it grows with the request count, itself capped by the
+    // faster than the collector returns them (2.5-3.5 MiB a request on a loaded machine), so it grows with the request count, itself capped by the
     // budget. The bound is therefore per request sent, not the flat bound of the other hostile sites.
-    assertBounded(scan, Math.max(MEMORY_BOUND_MIB, 3 * scan.report.requests.sent));
+    assertBounded(scan, Math.max(MEMORY_BOUND_MIB, 4 * scan.report.requests.sent));
     assert.notEqual(scan.report.outcome, "unreachable", scan.report.failure);
     assert.ok(scan.witness, "the page was judged");
     assert.ok(

@@ -90,6 +90,7 @@ Settings (environment):
   AMIHACKABLE_ALLOW_ADDRESSES       addresses or CIDR ranges scans may reach although they are not public
                                     (e.g. AMIHACKABLE_ALLOW_ADDRESSES=127.0.0.1,10.0.0.0/8 to scan a local or LAN site)
   AMIHACKABLE_ALLOW_NON_DEFAULT_PORTS=1  let scans reach ports other than 80 and 443
+  AMIHACKABLE_DNS_SERVER            send every DNS lookup of the scans to this ADDR[:PORT] (default: the system resolver)
   AMIHACKABLE_CONCURRENCY           scans running at once (default ${DEFAULT_CONFIG.concurrency})
   AMIHACKABLE_MAX_QUEUE             scans allowed to wait (default ${DEFAULT_CONFIG.maxWaiting})
   AMIHACKABLE_MAX_QUEUE_PER_CLIENT  scans one client may have waiting (default ${DEFAULT_CONFIG.maxWaitingPerClient})
