@@ -5,10 +5,16 @@ import type { Report } from "../../engine/report.ts";
 import { API_HOST, bundleOnlyApiSite } from "../../../test/fixtures/cors/bundle-only-api.ts";
 import { expressSite } from "../../../test/fixtures/cors/frameworks.ts";
 import { lazySite } from "../../../test/fixtures/cors/lazy-server.ts";
+import { handRolledSite } from "../../../test/fixtures/cors/hand-rolled.ts";
+import {
+  API_HOST as SIBLING_API,
+  frontEndOnly,
+  SIBLING_PINS,
+} from "../../../test/fixtures/cors/sibling-trust.ts";
 import { cdnSite } from "../../../test/fixtures/sites/cdn.ts";
 import { spaSite } from "../../../test/fixtures/sites/spa.ts";
 import { wellConfiguredSite } from "../../../test/fixtures/sites/well-configured.ts";
-import { aboveInfo, FIXTURE_HOST, scanFixture } from "../../../test/support/scan-fixture.ts";
+import { aboveInfo, FIXTURE_HOST, ids, scanFixture } from "../../../test/support/scan-fixture.ts";
 import { startServer, type TestServer } from "../../../test/support/server.ts";
 
 /**
@@ -105,7 +111,25 @@ describe("cors family", () => {
     }
   });
 
+  describe("an API that trusts only its front-end on a sibling host", () => {
+    it("an exact allowlist with Vary and a working preflight stays silent (not even informational)", async () => {
+      const server = await started(
+        startServer(handRolledSite({ ...frontEndOnly, cacheControl: "public, max-age=300" })),
+      );
+      const report = await scanFixture(server, { only: ["cors"], host: SIBLING_API, ...SIBLING_PINS });
+      assert.equal(report.outcome, "complete", JSON.stringify(report.issues));
+      assert.deepEqual(ids(report), []);
+    });
+  });
+
   describe("request count", () => {
+    it("a site where nothing speaks CORS (an SPA) stays within the family's cap of 62", async () => {
+      const server = await started(startServer(spaSite));
+      const report = await scanFixture(server, { only: ["cors"] });
+      // Discovery's page, then CORS: first pass, candidate trusted origins, bypasses on the main endpoint.
+      assert.ok(report.requests.sent <= 1 + 62, `sent ${report.requests.sent}`);
+    });
+
     it("a typical app (bundle-called API behind an exact allowlist) costs at most 25 requests", async () => {
       const server = await started(
         expressSite((site) => ({ origin: [site.origin], credentials: true })).start(),
