@@ -1,4 +1,4 @@
-import { bodyText, headerValue } from "../../core/index.ts";
+import { bodyText, type Exchange, headerValue } from "../../core/index.ts";
 import {
   CANDIDATE_ROLE,
   EXPOSURE_PROBE,
@@ -9,6 +9,7 @@ import {
 } from "../../artifacts/index.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
 import { baselinePaths } from "./baseline-paths.ts";
+import { listedBackups } from "./listed-backups.ts";
 import {
   BASELINE_CAP,
   BODY_CAPS,
@@ -31,10 +32,13 @@ export const exposureProbe: Probe = {
   async run(context) {
     const origin = new URL(context.discovery.finalUrl ?? context.target.url).origin;
     const requested = context.requested(ExposureResponses);
-    const paths = chosenPaths(context).filter((entry) => requested.has(entry.kind));
+    // Listings are asked for the backup check too: the archives they name are its best leads.
+    const paths = chosenPaths(context).filter(
+      (entry) => requested.has(entry.kind) || (entry.kind === "listing" && requested.has("backup")),
+    );
     if (paths.length === 0) return;
     context.progress(`Looking for ${paths.length} exposed files`);
-    await Promise.all([
+    const answers = await Promise.all([
       ...baselinePaths(origin).map((path) =>
         context.http.send({
           method: "GET",
@@ -46,8 +50,22 @@ export const exposureProbe: Probe = {
       ),
       ...paths.map((entry) => sendCandidate(context, origin, entry)),
     ]);
+    if (requested.has("backup")) await sendListedBackups(context, origin, answers, paths);
   },
 };
+
+/** The archives and dumps that the page or a probed folder lists, asked for like the curated backups. */
+async function sendListedBackups(
+  context: ProbeContext,
+  origin: string,
+  answers: readonly Exchange[],
+  asked: readonly ExposurePath[],
+): Promise<void> {
+  const page = context.http.exchanges.find((exchange) => exchange.id === context.discovery.pageExchangeId);
+  const listings = [...(page ? [page] : []), ...answers.filter((answer) => answer.labels.kind === "listing")];
+  const backups = listedBackups(listings, new Set(asked.map((entry) => entry.path)));
+  await Promise.all(backups.map((entry) => sendCandidate(context, origin, entry)));
+}
 
 function sendCandidate(context: ProbeContext, origin: string, entry: ExposurePath) {
   const backup = entry.kind === "backup";
