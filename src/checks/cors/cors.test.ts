@@ -6,6 +6,7 @@ import { API_HOST, bundleOnlyApiSite } from "../../../test/fixtures/cors/bundle-
 import { expressSite } from "../../../test/fixtures/cors/frameworks.ts";
 import { lazySite } from "../../../test/fixtures/cors/lazy-server.ts";
 import { handRolledSite } from "../../../test/fixtures/cors/hand-rolled.ts";
+import { ACCOUNT_JSON, API_PATH, BUNDLE_JS, BUNDLE_PATH } from "../../../test/fixtures/cors/app-shell.ts";
 import {
   API_HOST as SIBLING_API,
   frontEndOnly,
@@ -15,7 +16,7 @@ import { cdnSite } from "../../../test/fixtures/sites/cdn.ts";
 import { spaSite } from "../../../test/fixtures/sites/spa.ts";
 import { wellConfiguredSite } from "../../../test/fixtures/sites/well-configured.ts";
 import { aboveInfo, FIXTURE_HOST, ids, scanFixture } from "../../../test/support/scan-fixture.ts";
-import { startServer, type TestServer } from "../../../test/support/server.ts";
+import { startServer, type Handler, type TestServer } from "../../../test/support/server.ts";
 
 /**
  * The CORS family as a whole, over real servers: endpoints found only in a bundle, one finding per host,
@@ -119,6 +120,34 @@ describe("cors family", () => {
       const report = await scanFixture(server, { only: ["cors"], host: SIBLING_API, ...SIBLING_PINS });
       assert.equal(report.outcome, "complete", JSON.stringify(report.issues));
       assert.deepEqual(ids(report), []);
+    });
+
+    it("finds a front-end named only by the page's links (portal.) and judges Vary against it", async () => {
+      const portal = "https://portal.fixture.test";
+      const server = await started(
+        startServer(((req, res) => {
+          const path = (req.url ?? "/").split("?")[0];
+          if (path === "/") {
+            const html = `<!doctype html><title>API</title><a href="${portal}/login">Sign in</a><script src="${BUNDLE_PATH}"></script>`;
+            res.writeHead(200, { "content-type": "text/html" }).end(html);
+          } else if (path === BUNDLE_PATH) {
+            res.writeHead(200, { "content-type": "text/javascript" }).end(BUNDLE_JS);
+          } else if (path === API_PATH) {
+            const allowed = req.headers.origin === portal;
+            res.writeHead(200, {
+              "content-type": "application/json",
+              "cache-control": "public, max-age=300",
+              ...(allowed
+                ? { "access-control-allow-origin": portal, "access-control-allow-credentials": "true" }
+                : {}),
+            });
+            res.end(ACCOUNT_JSON);
+          } else res.writeHead(404).end();
+        }) satisfies Handler),
+      );
+      const report = await scanFixture(server, { only: ["cors"], host: SIBLING_API, ...SIBLING_PINS });
+      assert.deepEqual(ids(report), ["cors.missing-vary-origin"]);
+      assert.ok(report.findings[0]!.summary.includes(portal), report.findings[0]!.summary);
     });
   });
 
