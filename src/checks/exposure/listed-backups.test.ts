@@ -79,6 +79,20 @@ testCheck("exposure.backup-file", {
         assert.ok(!report.probed.urls.some((url) => url.endsWith("/press-kit.zip"))),
     },
     {
+      name: "a listing entry on another host is never fetched (only the listing's own origin)",
+      site: staticSite({
+        "/backup/": {
+          type: "text/html",
+          body: autoindex("/backup/", []).replace(
+            "</pre>",
+            '<a href="http://elsewhere.fixture.test/db.sql">db.sql</a></pre>',
+          ),
+        },
+      }),
+      expect: (_finding, report) =>
+        assert.ok(!report.probed.urls.some((url) => url.includes("elsewhere")), report.probed.urls.join(" ")),
+    },
+    {
       name: `a listing naming 20 dumps: only the first ${MAX_LISTED_BACKUPS} are asked for`,
       site: staticSite({
         "/backup/": {
