@@ -1,4 +1,4 @@
-import { bodyText, headerValue } from "../../core/index.ts";
+import { bodyText, type Exchange, headerValue } from "../../core/index.ts";
 import {
   CANDIDATE_ROLE,
   EXPOSURE_PROBE,
@@ -11,6 +11,7 @@ import {
 } from "../../artifacts/index.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
 import { baselinePaths } from "./baseline-paths.ts";
+import { listedBackups } from "./listed-backups.ts";
 import {
   ASPNET_PATHS,
   BASELINE_CAP,
@@ -35,10 +36,13 @@ export const exposureProbe: Probe = {
   async run(context) {
     const origin = new URL(context.discovery.finalUrl ?? context.target.url).origin;
     const requested = context.requested(ExposureResponses);
-    const paths = chosenPaths(context).filter((entry) => requested.has(entry.kind));
+    // Listings are asked for the backup check too: the archives they name are its best leads.
+    const paths = chosenPaths(context).filter(
+      (entry) => requested.has(entry.kind) || (entry.kind === "listing" && requested.has("backup")),
+    );
     if (paths.length === 0) return;
     context.progress(`Looking for ${paths.length} exposed files`);
-    await Promise.all([
+    const answers = await Promise.all([
       ...baselinePaths(origin).map((path) =>
         context.http.send({
           method: "GET",
@@ -51,6 +55,7 @@ export const exposureProbe: Probe = {
       ...paths.map((entry) => sendCandidate(context, origin, entry)),
     ]);
     if (requested.has("console")) await askToolsForOpenAccess(context, origin);
+    if (requested.has("backup")) await sendListedBackups(context, origin, answers, paths);
   },
 };
 
@@ -73,6 +78,19 @@ async function askToolsForOpenAccess(context: ProbeContext, origin: string): Pro
     { path: `${folder}${path}`, kind: "console" },
     { accept: "application/json" },
   );
+}
+
+/** The archives and dumps that the page or a probed folder lists, asked for like the curated backups. */
+async function sendListedBackups(
+  context: ProbeContext,
+  origin: string,
+  answers: readonly Exchange[],
+  asked: readonly ExposurePath[],
+): Promise<void> {
+  const page = context.http.exchanges.find((exchange) => exchange.id === context.discovery.pageExchangeId);
+  const listings = [...(page ? [page] : []), ...answers.filter((answer) => answer.labels.kind === "listing")];
+  const backups = listedBackups(listings, new Set(asked.map((entry) => entry.path)));
+  await Promise.all(backups.map((entry) => sendCandidate(context, origin, entry)));
 }
 
 function sendCandidate(
