@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { InvalidArgumentError } from "commander";
 import { CHECKS } from "../../checks/index.ts";
-import { scoreCvss, type Severity, TargetError } from "../../core/index.ts";
+import { scoreCvss, TargetError } from "../../core/index.ts";
 import { scanRequest, type ScanRequestInput, unknownPatterns } from "../../engine/index.ts";
 import { OverrideSyntaxError } from "../../http/index.ts";
 import { type SarifRuleSource, terminalSafe } from "../../reporters/index.ts";

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, InvalidArgumentError, Option } from "commander";
+import { Command, Option } from "commander";
 import { VERSION } from "../../version.ts";
 import { EXIT, type CliIo } from "./exit-codes.ts";
 import { CLI_FORMATS, SEVERITY_CHOICES } from "./formats.ts";
