@@ -1,4 +1,5 @@
 export { ScanQueue, type ScanQueueOptions, type ScanRunner } from "./scan-queue.ts";
+export type { ScanLine } from "./scan-line.ts";
 export {
   LiveScans,
   type FindingSnapshot,

@@ -78,7 +78,7 @@ export function apiRoutes(app: Server, services: AppServices): void {
       return reply
         .code(202)
         .header("location", scanLinks(scan.id).self)
-        .send(scanResource(scan, queue, false));
+        .send(await scanResource(scan, queue, false));
     },
   );
 
@@ -96,7 +96,7 @@ export function apiRoutes(app: Server, services: AppServices): void {
         },
       },
     },
-    (request) => {
+    async (request) => {
       let url: string;
       try {
         url = parseTarget(request.query.url).url;
@@ -104,7 +104,8 @@ export function apiRoutes(app: Server, services: AppServices): void {
         if (error instanceof TargetError) throw new HttpError(400, "invalid_url", error.message);
         throw error;
       }
-      const scans = store.historyFor(url, HISTORY_LIMIT).map((scan) => scanResource(scan, queue, false));
+      const history = await store.historyFor(url, HISTORY_LIMIT);
+      const scans = await Promise.all(history.map((scan) => scanResource(scan, queue, false)));
       return { url, scans };
     },
   );
@@ -119,8 +120,8 @@ export function apiRoutes(app: Server, services: AppServices): void {
         response: { 200: json(ref(Scan), "The scan."), 404: notFound },
       },
     },
-    (request, reply) => {
-      const scan = findScan(store, request.params.id);
+    async (request, reply) => {
+      const scan = await findScan(store, request.params.id);
       if (scan.status !== "done" && scan.status !== "failed") void reply.header("retry-after", "2");
       return scanResource(scan, queue, true);
     },
@@ -167,8 +168,8 @@ export function apiRoutes(app: Server, services: AppServices): void {
           response: { 200: content, 404: notFound, 409: notReady },
         },
       },
-      (request, reply) => {
-        const { scan, report } = finishedScan(store, request.params.id);
+      async (request, reply) => {
+        const { scan, report } = await finishedScan(store, request.params.id);
         return reply
           .type(type)
           .header("content-disposition", `inline; filename="${fileName(scan.url, name)}"`)
@@ -210,8 +211,8 @@ export function apiRoutes(app: Server, services: AppServices): void {
         response: { 200: body("image/svg+xml", "An SVG image."), 404: notFound },
       },
     },
-    (request, reply) => {
-      const scan = findScan(store, request.params.id);
+    async (request, reply) => {
+      const scan = await findScan(store, request.params.id);
       const grade = scan.status === "done" ? (scan.grade ?? "?") : scan.status === "failed" ? "?" : "…";
       return reply
         .type("image/svg+xml; charset=utf-8")
