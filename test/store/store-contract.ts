@@ -10,7 +10,7 @@ import { fakeReport } from "../api/fake-report.ts";
  */
 export function storeContract(
   name: string,
-  open: () => Promise<{ store: ScanStore; close(): Promise<void> }>,
+  open: () => Promise<{ store: ScanStore; close: () => Promise<void> }>,
 ) {
   describe(`the ${name} store`, () => {
     let store: ScanStore;
@@ -25,7 +25,7 @@ export function storeContract(
     const unique = () => `https://site-${++counter}-${name}.example/`;
     const report = (url: string, grade = "B"): Report => {
       const base = fakeReport(url);
-      return { ...base, summary: { ...base.summary, grade } } as Report;
+      return { ...base, summary: { ...base.summary, grade } };
     };
 
     it("creates a queued scan and reads it back as it was given", async () => {

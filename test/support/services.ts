@@ -72,7 +72,7 @@ export async function testPostgres(): Promise<TestService> {
     "--no-sync",
   ]);
   const output: string[] = [];
-  init.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  init.stderr.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   const code = await new Promise<number | null>((resolve) => init.on("exit", resolve));
   if (code !== 0) throw new Error(`initdb failed (${code}): ${output.join("").slice(-500)}`);
   const server = run(join(bin, "postgres"), [
