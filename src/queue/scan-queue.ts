@@ -2,7 +2,8 @@ import type { ProgressEvent, Report } from "../engine/index.ts";
 import type { ScanStore, ScanRecord } from "../store/index.ts";
 import { FairLine } from "./fair-line.ts";
 import type { ScanLine } from "./scan-line.ts";
-import { LiveScans, type ProgressSnapshot } from "./live-scans.ts";
+import { LiveScans } from "./live-scans.ts";
+import { liveProgress } from "./progress-events.ts";
 
 /** Runs one scan; the server passes the engine with its SSRF guard, tests pass stand-ins. */
 export type ScanRunner = (
@@ -175,51 +176,9 @@ export class ScanQueue implements ScanLine {
       });
       return;
     }
-    const progress: ProgressSnapshot = {
-      type: "progress",
-      probe: null,
-      title: null,
-      sent: 0,
-      budget: record.options.budget ?? 150,
-      message: null,
-      started: [],
-      finished: [],
-    };
-    const onProgress = (event: ProgressEvent) => {
-      switch (event.type) {
-        case "probe-start":
-          progress.probe = event.probe;
-          progress.title = event.title;
-          progress.message = null;
-          progress.started = [...progress.started, event.probe];
-          break;
-        case "probe-end":
-          progress.finished = [...progress.finished, event.probe];
-          break;
-        case "request":
-          progress.sent = event.sent;
-          progress.budget = event.budget;
-          break;
-        case "message":
-          progress.message = event.message.slice(0, 200);
-          break;
-        case "judging":
-          progress.probe = "judging";
-          progress.title = `Judging with ${event.checks} checks`;
-          progress.message = null;
-          break;
-        case "finding":
-          this.live.publish(record.id, {
-            type: "finding",
-            id: event.finding.id,
-            title: event.finding.title,
-            severity: event.finding.severity,
-            url: event.finding.url,
-          });
-          return;
-      }
-      this.live.publish(record.id, { ...progress });
-    };
+    const onProgress = liveProgress(record.options.budget ?? 150, (event) =>
+      this.live.publish(record.id, event),
+    );
     const interrupted = async () => {
       await store.markInterrupted(record.id);
       this.live.publish(record.id, { type: "done", status: "interrupted", grade: null, error: null });

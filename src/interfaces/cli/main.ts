@@ -17,6 +17,7 @@ import { OverrideSyntaxError } from "../../http/index.ts";
 import { FORMATS, render, type Format } from "../../reporters/index.ts";
 import { VERSION } from "../../version.ts";
 import { progressLine } from "./progress-line.ts";
+import { addWorkerCommand } from "./worker-command.ts";
 
 /** Exit codes: the contract CI pipelines rely on. */
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
@@ -144,6 +145,7 @@ export function buildProgram(io: {
     .action(() => {
       for (const check of CHECKS) io.stdout.write(`${check.meta.id}\t${check.meta.title}\n`);
     });
+  addWorkerCommand(program, io);
   return program;
 }
 

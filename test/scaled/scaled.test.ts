@@ -1,0 +1,133 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { Queue } from "bullmq";
+import { Redis } from "ioredis";
+import { readEvents } from "../api/app-harness.ts";
+import {
+  type ScaledDeployment,
+  startFarmSite,
+  startScaledDeployment,
+  startWorker,
+  type WorkerProcess,
+} from "../support/scaled-mode.ts";
+
+/**
+ * The scaled mode on real services: a server queueing on BullMQ (Redis), worker processes running the
+ * scans, PostgreSQL holding them. Workers are other processes, so live events and outcomes must cross
+ * Redis and the database to be seen at all.
+ */
+describe("scaled out on Redis and PostgreSQL", () => {
+  let deployment: ScaledDeployment;
+  let site: Awaited<ReturnType<typeof startFarmSite>>;
+  const workers: WorkerProcess[] = [];
+  before(async () => {
+    [deployment, site] = await Promise.all([startScaledDeployment(), startFarmSite()]);
+  });
+  after(async () => {
+    for (const worker of workers) worker.child.kill("SIGKILL");
+    await Promise.all(workers.map((worker) => worker.exited));
+    await site.close();
+    await deployment.close();
+  });
+
+  const scanOptions = { only: ["headers", "exposure"], timeout: 60, budget: 30 };
+  const post = async (path: string) => {
+    const response = await deployment.server.postScan({ url: `${site.url}/${path}/`, options: scanOptions });
+    assert.equal(response.status, 202, await response.clone().text());
+    return ((await response.json()) as { id: string }).id;
+  };
+
+  it("brings a worker process's progress to the client's event stream through the server", async () => {
+    const worker = startWorker(deployment.settings);
+    workers.push(worker);
+    await worker.waitFor((lines) => lines.some((line) => line.includes("is taking scans")));
+    const id = await post("live");
+    const events = await readEvents(`${deployment.server.url}/api/v1/scans/${id}/events`);
+    const types = events.map((event) => event.event);
+    assert.ok(types.includes("progress"), `progress events arrived: ${types.join(", ")}`);
+    assert.ok(
+      events.some((event) => (event.data as { status?: string }).status === "running"),
+      "the worker's running status arrived",
+    );
+    const stored = (await deployment.store.get(id))!;
+    assert.equal(stored.status, "done");
+    assert.deepEqual(events.at(-1)?.data, { type: "done", status: "done", grade: stored.grade, error: null });
+    assert.deepEqual(worker.recorded(), [id]);
+  });
+
+  it("finishes 50 scans exactly once although one of two workers is killed (SIGKILL) mid-way", async () => {
+    const killed = workers[0]!;
+    const survivor = startWorker(deployment.settings);
+    workers.push(survivor);
+    await survivor.waitFor((lines) => lines.some((line) => line.includes("is taking scans")));
+
+    const ids: string[] = [];
+    for (let i = 0; i < 50; i++) ids.push(await post(`site-${i}`));
+    assert.equal(new Set(ids).size, 50);
+    const allDone = deployment.server.app.services.queue.idle();
+
+    // Ten scans recorded, then every request the site receives is held: a scan of the first worker with
+    // a request held cannot finish before the worker is killed.
+    await killed.waitFor(() => killed.recorded().length + survivor.recorded().length >= 11);
+    site.hold();
+    const stuck = () =>
+      killed.running().filter((id) => site.heldPaths().includes(`/site-${ids.indexOf(id)}/`));
+    await Promise.race([
+      killed.waitFor(() => stuck().length > 0),
+      survivor.waitFor(() => stuck().length > 0),
+    ]);
+    const cutShort = stuck();
+    assert.ok(cutShort.length > 0);
+    killed.child.kill("SIGKILL");
+    await killed.exited;
+    site.release();
+
+    await allDone;
+    for (const id of ids) {
+      const scan = (await deployment.store.get(id))!;
+      assert.equal(scan.status, "done", `${id}: ${scan.error ?? ""}`);
+      assert.ok(scan.report, `${id} has its report`);
+      assert.equal(scan.report.target.url, scan.url);
+    }
+    for (const id of cutShort) {
+      const scan = (await deployment.store.get(id))!;
+      assert.equal(scan.attempts, 2, "the scan the killed worker held ran again, once");
+    }
+    // Every scan was recorded by exactly one worker, once.
+    const recorded = [...killed.recorded(), ...survivor.recorded()].filter((id) => ids.includes(id));
+    assert.equal(recorded.length, 50, "no scan recorded twice");
+    assert.deepEqual(new Set(recorded), new Set(ids));
+    assert.ok(
+      cutShort.every((id) => survivor.recorded().includes(id)),
+      "the survivor finished the cut-short scans",
+    );
+    const connection = new Redis(deployment.redis.url, { maxRetriesPerRequest: null });
+    const queue = new Queue("scans", { connection, prefix: deployment.prefix });
+    try {
+      const counts = await queue.getJobCounts("completed", "failed", "active", "wait", "prioritized");
+      assert.deepEqual(counts, { completed: 51, failed: 0, active: 0, wait: 0, prioritized: 0 });
+    } finally {
+      await queue.close();
+      connection.disconnect();
+    }
+  });
+
+  it("drains on SIGTERM: takes no new scan, finishes the running one, records it, exits 0", async () => {
+    const worker = workers[1]!;
+    site.hold();
+    const id = await post("drain");
+    await worker.waitFor(() => worker.running().includes(id));
+    worker.child.kill("SIGTERM");
+    await worker.waitFor((lines) => lines.some((line) => line.startsWith("SIGTERM")));
+    const later = await post("after-drain");
+    site.release();
+    assert.equal(await worker.exited, 0);
+    assert.ok(worker.lines.includes(`finished ${id} done`));
+    assert.equal((await deployment.store.get(id))?.status, "done");
+    assert.equal(
+      (await deployment.store.get(later))?.status,
+      "queued",
+      "a draining worker takes nothing new",
+    );
+  });
+});
