@@ -37,16 +37,22 @@ export async function connectRedis(settings: RedisQueueSettings): Promise<Redis>
   const probe = new Redis(url, {
     lazyConnect: true,
     connectTimeout: settings.connectTimeoutMs ?? 5_000,
+    // A port that accepts and never answers must not hang the start either.
+    commandTimeout: settings.connectTimeoutMs ?? 5_000,
     maxRetriesPerRequest: 0,
     enableOfflineQueue: false,
+    // Connected means the socket is open; the PING (under commandTimeout) then proves Redis answers.
+    enableReadyCheck: false,
     retryStrategy: () => null,
   });
-  probe.on("error", () => undefined);
+  // ioredis rejects with "Connection is closed."; the cause comes as an error event.
+  let cause: unknown;
+  probe.on("error", (error: unknown) => (cause ??= error));
   try {
     await probe.connect();
     await probe.ping();
   } catch (error) {
-    throw new QueueError(`cannot reach Redis at ${redactRedisUrl(url)}: ${reason(error)}`);
+    throw new QueueError(`cannot reach Redis at ${redactRedisUrl(url)}: ${reason(cause ?? error)}`);
   } finally {
     probe.disconnect();
   }
