@@ -1,4 +1,4 @@
-export { type ScanStore, type ScanSummary } from "./scan-store.ts";
+export { type BatchRecord, type ScanStore, type ScanSummary } from "./scan-store.ts";
 export { SqliteScanStore } from "./sqlite-scan-store.ts";
 export { PostgresScanStore } from "./postgres-scan-store.ts";
 export { openStore, StoreError, storeKind } from "./open-store.ts";

@@ -2,7 +2,7 @@ import pg from "pg";
 import type { Report } from "../engine/index.ts";
 import { newScanId } from "./scan-id.ts";
 import type { ScanRecord, ScanRequestOptions, ScanStatus } from "./scan-record.ts";
-import { type ScanStore, type ScanSummary, tooManyAttempts } from "./scan-store.ts";
+import { type BatchRecord, type ScanStore, type ScanSummary, tooManyAttempts } from "./scan-store.ts";
 
 /**
  * The schema, one step per version, applied in order and recorded in schema_migrations. Never edit a
@@ -28,6 +28,14 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX scans_by_url ON scans (url, seq DESC);
    CREATE INDEX scans_by_status ON scans (status, seq);
    CREATE INDEX scans_waiting_by_client ON scans (client) WHERE status IN ('queued', 'interrupted');`,
+  // Batches: lists of sites scanned together, each scan at its place in the list.
+  `CREATE TABLE batches (id TEXT PRIMARY KEY, created_at TIMESTAMPTZ NOT NULL, client TEXT NOT NULL DEFAULT '');
+   CREATE TABLE batch_scans (
+     batch_id TEXT NOT NULL REFERENCES batches (id),
+     position INTEGER NOT NULL,
+     scan_id TEXT NOT NULL REFERENCES scans (id),
+     PRIMARY KEY (batch_id, position)
+   );`,
 ];
 
 /** Any number stands for "amihackable migrates": concurrent starts take turns on it. */
@@ -214,6 +222,49 @@ export class PostgresScanStore implements ScanStore {
       "UPDATE scans SET status = 'interrupted' WHERE status = 'running' RETURNING id",
     );
     return { requeued: requeued.rows.map((row) => row.id), failed: failed.rows.map((row) => row.id) };
+  }
+
+  async createBatch(scanIds: readonly string[], client = "", now = new Date()): Promise<BatchRecord> {
+    const id = newScanId();
+    const connection = await this.pool.connect();
+    try {
+      await connection.query("BEGIN");
+      await connection.query("INSERT INTO batches (id, created_at, client) VALUES ($1, $2, $3)", [
+        id,
+        now,
+        client,
+      ]);
+      await connection.query(
+        "INSERT INTO batch_scans (batch_id, position, scan_id) SELECT $1, position - 1, scan_id FROM unnest($2::text[]) WITH ORDINALITY AS list (scan_id, position)",
+        [id, scanIds],
+      );
+      await connection.query("COMMIT");
+    } catch (error) {
+      await connection.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      connection.release();
+    }
+    return (await this.getBatch(id))!;
+  }
+
+  async getBatch(id: string): Promise<BatchRecord | undefined> {
+    const batch = await this.pool.query<{ id: string; created_at: Date; client: string }>(
+      "SELECT id, created_at, client FROM batches WHERE id = $1",
+      [id],
+    );
+    const found = batch.rows[0];
+    if (!found) return undefined;
+    const { rows } = await this.pool.query<Row>(
+      "SELECT s.id, s.url, s.input, s.options, s.status, s.attempts, s.created_at, s.started_at, s.finished_at, NULL::jsonb AS report, s.grade, s.error, s.client FROM batch_scans b JOIN scans s ON s.id = b.scan_id WHERE b.batch_id = $1 ORDER BY b.position",
+      [id],
+    );
+    return {
+      id: found.id,
+      createdAt: found.created_at.toISOString(),
+      client: found.client,
+      scans: rows.map((row) => fromRow(row)),
+    };
   }
 
   async close(): Promise<void> {

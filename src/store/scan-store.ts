@@ -4,6 +4,15 @@ import type { ScanRecord, ScanRequestOptions } from "./scan-record.ts";
 /** A scan summary for history lists: no report body. */
 export type ScanSummary = Omit<ScanRecord, "report">;
 
+/** A list of sites scanned together: its scans in the order the list named them. */
+export interface BatchRecord {
+  /** 128 random bits, base64url, like a scan's. */
+  id: string;
+  createdAt: string;
+  client: string;
+  scans: ScanSummary[];
+}
+
 /**
  * Where scans live: one interface, two implementations (node:sqlite embedded, PostgreSQL when scaled out).
  * Every call is async so a networked database fits; the shared contract suite (test/store) holds both to
@@ -43,6 +52,9 @@ export interface ScanStore {
    * server must not crash it on every start.
    */
   recoverInterrupted(maxAttempts: number, now?: Date): Promise<{ requeued: string[]; failed: string[] }>;
+  /** Records a batch of stored scans (a scan may belong to several batches: reused scans are shared). */
+  createBatch(scanIds: readonly string[], client?: string, now?: Date): Promise<BatchRecord>;
+  getBatch(id: string): Promise<BatchRecord | undefined>;
   close(): Promise<void>;
 }
 

@@ -4,10 +4,10 @@ import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlit
 import type { Report } from "../engine/index.ts";
 import { newScanId } from "./scan-id.ts";
 import type { ScanRecord, ScanRequestOptions, ScanStatus } from "./scan-record.ts";
-import { type ScanStore, type ScanSummary, tooManyAttempts } from "./scan-store.ts";
+import { type BatchRecord, type ScanStore, type ScanSummary, tooManyAttempts } from "./scan-store.ts";
 
 /** Bumped when the table changes; migrations run in order from the stored PRAGMA user_version. */
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE scans (
      seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -28,6 +28,14 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX scans_by_status ON scans (status, seq);`,
   // Who asked (a one-way key of the client's address): the queue shares its slots fairly between clients.
   `ALTER TABLE scans ADD COLUMN client TEXT NOT NULL DEFAULT '';`,
+  // Batches: lists of sites scanned together, each scan at its place in the list.
+  `CREATE TABLE batches (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, client TEXT NOT NULL DEFAULT '');
+   CREATE TABLE batch_scans (
+     batch_id TEXT NOT NULL REFERENCES batches (id),
+     position INTEGER NOT NULL,
+     scan_id TEXT NOT NULL REFERENCES scans (id),
+     PRIMARY KEY (batch_id, position)
+   );`,
 ];
 
 interface Row {
@@ -183,6 +191,40 @@ export class SqliteScanStore implements ScanStore {
       }
     }
     return { requeued, failed };
+  }
+
+  async createBatch(scanIds: readonly string[], client = "", now = new Date()): Promise<BatchRecord> {
+    const id = newScanId();
+    this.db.exec("BEGIN");
+    try {
+      this.sql("INSERT INTO batches (id, created_at, client) VALUES (?, ?, ?)").run(
+        id,
+        now.toISOString(),
+        client,
+      );
+      const add = this.sql("INSERT INTO batch_scans (batch_id, position, scan_id) VALUES (?, ?, ?)");
+      scanIds.forEach((scanId, position) => add.run(id, position, scanId));
+      this.db.exec("COMMIT");
+    } catch (error) {
+      this.db.exec("ROLLBACK");
+      throw error;
+    }
+    return (await this.getBatch(id))!;
+  }
+
+  async getBatch(id: string): Promise<BatchRecord | undefined> {
+    const batch = this.sql("SELECT id, created_at, client FROM batches WHERE id = ?").get(id) as
+      { id: string; created_at: string; client: string } | undefined;
+    if (!batch) return undefined;
+    const rows = this.sql(
+      "SELECT s.seq, s.id, s.url, s.input, s.options, s.status, s.attempts, s.created_at, s.started_at, s.finished_at, NULL AS report, s.grade, s.error, s.client FROM batch_scans b JOIN scans s ON s.id = b.scan_id WHERE b.batch_id = ? ORDER BY b.position",
+    ).all(id) as unknown as Row[];
+    return {
+      id: batch.id,
+      createdAt: batch.created_at,
+      client: batch.client,
+      scans: rows.map((row) => fromRow(row)),
+    };
   }
 
   private sql(text: string): StatementSync {

@@ -20,14 +20,14 @@ describe("PostgreSQL migrations and connection errors", () => {
   it("migrates once when several processes start at the same moment, and again not at all", async () => {
     const stores = await Promise.all([1, 2, 3, 4].map(() => PostgresScanStore.open(server.url)));
     try {
-      for (const store of stores) assert.equal(await store.schemaVersion(), 1);
+      for (const store of stores) assert.equal(await store.schemaVersion(), 2);
       const client = new pg.Client({ connectionString: server.url });
       await client.connect();
       const { rows } = await client.query<{ version: number }>("SELECT version FROM schema_migrations");
       await client.end();
       assert.deepEqual(
         rows.map((row) => row.version),
-        [1],
+        [1, 2],
       );
     } finally {
       await Promise.all(stores.map((store) => store.close()));

@@ -140,6 +140,32 @@ export function storeContract(
       );
     });
 
+    it("keeps a batch's scans in the order given, shared scans included, with their current status", async () => {
+      const a = await store.create({ url: unique(), input: "a", options: {} });
+      const b = await store.create({ url: unique(), input: "b", options: {} });
+      const batch = await store.createBatch([b.id, a.id, b.id], "batcher");
+      assert.match(batch.id, /^[A-Za-z0-9_-]{22}$/);
+      assert.equal(batch.client, "batcher");
+      assert.deepEqual(
+        batch.scans.map((scan) => scan.id),
+        [b.id, a.id, b.id],
+      );
+      await store.markRunning(a.id);
+      await store.markDone(a.id, report(a.url, "C"));
+      const read = (await store.getBatch(batch.id))!;
+      assert.equal(read.createdAt, batch.createdAt);
+      assert.deepEqual(
+        read.scans.map((scan) => [scan.url, scan.status, scan.grade]),
+        [
+          [b.url, "queued", null],
+          [a.url, "done", "C"],
+          [b.url, "queued", null],
+        ],
+      );
+      assert.ok(read.scans.every((scan) => !("report" in scan) || scan.report === null));
+      assert.equal(await store.getBatch("AAAAAAAAAAAAAAAAAAAAAA"), undefined);
+    });
+
     it("on start, requeues scans left running and fails those tried too often", async () => {
       const retried = await store.create({ url: unique(), input: "x", options: {} });
       await store.markRunning(retried.id);
