@@ -45,6 +45,6 @@ export async function createScan(
 }
 
 /** The client's lane in the line: a one-way key of its address, so the store never holds addresses. */
-function clientLane(client: string): string {
+export function clientLane(client: string): string {
   return createHash("sha256").update(client).digest("base64url").slice(0, 16);
 }

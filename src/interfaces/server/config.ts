@@ -41,6 +41,8 @@ export interface ServerConfig {
   maxWaiting: number;
   /** Scans one client may have waiting at once (its fair share of the line). */
   maxWaitingPerClient: number;
+  /** Sites one batch may list (and scans one client may have waiting through batches). */
+  maxBatchSize: number;
   /**
    * Asking again for a URL with the same options within this many seconds of a finished scan returns
    * that scan instead of scanning again (0: never); a scan of it still waiting or running is always joined.
@@ -68,6 +70,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   concurrency: 2,
   maxWaiting: 100,
   maxWaitingPerClient: 10,
+  maxBatchSize: 100,
   reuseSeconds: 60,
   trustProxy: false,
   publicUrl: null,
@@ -84,7 +87,7 @@ export class ConfigError extends Error {}
  *   PORT, HOST, AMIHACKABLE_DB, AMIHACKABLE_QUEUE, AMIHACKABLE_QUEUE_PREFIX, AMIHACKABLE_ALLOW_ADDRESSES (comma-separated addresses or CIDRs),
  *   AMIHACKABLE_ALLOW_NON_DEFAULT_PORTS=1, AMIHACKABLE_CONCURRENCY, AMIHACKABLE_MAX_QUEUE,
  *   AMIHACKABLE_TRUST_PROXY=1, AMIHACKABLE_PUBLIC_URL, AMIHACKABLE_SCANS_PER_MINUTE,
- *   AMIHACKABLE_MAX_QUEUE_PER_CLIENT, AMIHACKABLE_REUSE_SECONDS
+ *   AMIHACKABLE_MAX_QUEUE_PER_CLIENT, AMIHACKABLE_REUSE_SECONDS, AMIHACKABLE_MAX_BATCH
  */
 export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): ServerConfig {
   const args = parseArgs(argv);
@@ -113,6 +116,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
       1,
       100_000,
     );
+  if (env.AMIHACKABLE_MAX_BATCH)
+    config.maxBatchSize = integer("AMIHACKABLE_MAX_BATCH", env.AMIHACKABLE_MAX_BATCH, 1, 1000);
   if (env.AMIHACKABLE_REUSE_SECONDS)
     config.reuseSeconds = integer("AMIHACKABLE_REUSE_SECONDS", env.AMIHACKABLE_REUSE_SECONDS, 0, 86_400);
   if (env.AMIHACKABLE_SCANS_PER_MINUTE) {
