@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
-import { readEvents } from "../api/app-harness.ts";
+import { RedisScanLine } from "../../src/queue/index.ts";
+import { loopbackScanning, readEvents, type RunningApp, startApp } from "../api/app-harness.ts";
 import {
   type ScaledDeployment,
   startFarmSite,
@@ -109,6 +110,49 @@ describe("scaled out on Redis and PostgreSQL", () => {
     } finally {
       await queue.close();
       connection.disconnect();
+    }
+  });
+
+  it("holds the per-client waiting cap and joins same-site scans across two servers sharing Redis and PostgreSQL", async () => {
+    const prefix = `${deployment.prefix}-caps`;
+    const servers = await Promise.all(
+      [0, 1].map(async () => {
+        const line = await RedisScanLine.open({
+          url: deployment.redis.url,
+          prefix,
+          store: deployment.store,
+          maxWaiting: 1000,
+          maxWaitingPerClient: 2,
+        });
+        return startApp({
+          store: deployment.store,
+          line,
+          config: loopbackScanning({ queuePrefix: prefix, maxWaitingPerClient: 2, trustProxy: true }),
+        });
+      }),
+    );
+    const [first, second] = servers as [RunningApp, RunningApp];
+    const postAs = (server: RunningApp, path: string) =>
+      server.fetch("/api/v1/scans", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.9" },
+        body: JSON.stringify({ url: `${site.url}/${path}/` }),
+      });
+    try {
+      const one = (await (await postAs(first, "cap-1")).json()) as { id: string; position: number };
+      const two = (await (await postAs(second, "cap-2")).json()) as { id: string; position: number };
+      assert.deepEqual(
+        [one.position, two.position],
+        [1, 2],
+        "places in BullMQ's order, read by either server",
+      );
+      const third = await postAs(first, "cap-3");
+      assert.equal(third.status, 429, "the cap counts the scans queued through the other server");
+      assert.equal(((await third.json()) as { error: { code: string } }).error.code, "too_many_waiting");
+      const again = (await (await postAs(second, "cap-1")).json()) as { id: string };
+      assert.equal(again.id, one.id, "the same site is joined, whichever server is asked");
+    } finally {
+      await Promise.all(servers.map((server) => server.close()));
     }
   });
 

@@ -34,7 +34,11 @@ let stopping = false;
 const stop = (signal: string) => {
   if (stopping) return;
   stopping = true;
-  process.stderr.write(`\n${signal}: stopping; running scans will resume on the next start\n`);
+  process.stderr.write(
+    config.queueUrl
+      ? `\n${signal}: stopping; the workers go on with the queued and running scans\n`
+      : `\n${signal}: stopping; running scans will resume on the next start\n`,
+  );
   app.close().then(
     () => process.exit(0),
     (error: unknown) => {
