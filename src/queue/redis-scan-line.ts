@@ -32,7 +32,8 @@ export interface RedisScanLineOptions extends RedisQueueSettings {
  * Fair share, as far as BullMQ's open-source queue allows: a scan's priority is its place among its
  * client's waiting scans (first scans of every client before anyone's second), and the waiting caps are
  * counted in the shared store, so they hold across servers. Unlike the embedded line, a client's share
- * of the *running* slots is not capped.
+ * of the *running* slots is not capped. Places are re-read from BullMQ and told to the watchers whenever
+ * a scan starts anywhere.
  */
 export class RedisScanLine implements ScanLine {
   readonly kind = "redis";
@@ -44,6 +45,9 @@ export class RedisScanLine implements ScanLine {
   /** Scans this server put in line and has not heard the end of (idle() waits for them). */
   private readonly pending = new Set<string>();
   private idleWaiters: Array<() => void> = [];
+  /** A re-announcement of places is running / another is due after it (one at a time, coalesced). */
+  private announcing = false;
+  private announceAgain = false;
 
   private constructor(options: RedisScanLineOptions, connection: Redis, subscriber: Redis) {
     this.options = options;
@@ -137,6 +141,33 @@ export class RedisScanLine implements ScanLine {
     };
   }
 
+  /** Tells the watchers of this server's waiting scans their new place (read from BullMQ). */
+  private async announcePositions(): Promise<void> {
+    if (this.announcing) {
+      this.announceAgain = true;
+      return;
+    }
+    this.announcing = true;
+    try {
+      do {
+        this.announceAgain = false;
+        for (const id of this.pending) {
+          const live = this.live.get(id);
+          if (live?.status !== "queued") continue;
+          const position = await this.position(id);
+          // It may have started while BullMQ answered: a late "queued" must not follow "running".
+          if (this.live.get(id)?.status !== "queued") continue;
+          if (position !== null && position !== live.position)
+            this.live.publish(id, { type: "status", status: "queued", position });
+        }
+      } while (this.announceAgain);
+    } catch (error) {
+      console.error(`queue positions: ${String(error)}`);
+    } finally {
+      this.announcing = false;
+    }
+  }
+
   private hear(message: string): void {
     let parsed: { id: string; event: LiveEvent };
     try {
@@ -146,6 +177,8 @@ export class RedisScanLine implements ScanLine {
     }
     if (typeof parsed.id !== "string" || typeof parsed.event?.type !== "string") return;
     this.live.publish(parsed.id, parsed.event);
+    // A scan left the line: the scans this server's visitors wait on moved up.
+    if (parsed.event.type === "status" && parsed.event.status === "running") void this.announcePositions();
     if (parsed.event.type === "done" && this.pending.delete(parsed.id) && this.pending.size === 0) {
       const waiters = this.idleWaiters;
       this.idleWaiters = [];

@@ -151,6 +151,22 @@ describe("scaled out on Redis and PostgreSQL", () => {
       assert.equal(((await third.json()) as { error: { code: string } }).error.code, "too_many_waiting");
       const again = (await (await postAs(second, "cap-1")).json()) as { id: string };
       assert.equal(again.id, one.id, "the same site is joined, whichever server is asked");
+
+      // A worker (one scan at a time, the site holding its requests) takes the first: the watcher of the
+      // second hears its new place from the server it asked.
+      site.hold();
+      const moved = readEvents(`${second.url}/api/v1/scans/${two.id}/events`, (events) =>
+        events.some((event) => (event.data as { position?: number }).position === 1),
+      );
+      const worker = startWorker({ ...deployment.settings, prefix }, ["--concurrency", "1"]);
+      workers.push(worker);
+      const events = await moved;
+      assert.deepEqual(events.at(-1)?.data, { type: "status", status: "queued", position: 1 });
+      await worker.waitFor(() => worker.running().includes(one.id));
+      assert.deepEqual(worker.running(), [one.id], "one scan at a time: the second waits");
+      worker.child.kill("SIGKILL");
+      await worker.exited;
+      site.release();
     } finally {
       await Promise.all(servers.map((server) => server.close()));
     }
