@@ -6,7 +6,9 @@ import { RedisScanLine } from "../../src/queue/index.ts";
 import { loopbackScanning, readEvents, type RunningApp, startApp } from "../api/app-harness.ts";
 import {
   type ScaledDeployment,
-  startFarmSite,
+  type Farm,
+  startFarm,
+  until,
   startScaledDeployment,
   startWorker,
   type WorkerProcess,
@@ -19,21 +21,26 @@ import {
  */
 describe("scaled out on Redis and PostgreSQL", () => {
   let deployment: ScaledDeployment;
-  let site: Awaited<ReturnType<typeof startFarmSite>>;
+  let farm: Farm;
+  /** Sites of the farm by use: 0-49 the fifty scans, then one each for the other tests' scans. */
+  const LIVE = 50;
+  const DRAIN = 51;
+  const AFTER_DRAIN = 52;
+  const CAPS = [53, 54, 55];
   const workers: WorkerProcess[] = [];
   before(async () => {
-    [deployment, site] = await Promise.all([startScaledDeployment(), startFarmSite()]);
+    [deployment, farm] = await Promise.all([startScaledDeployment(), startFarm(56)]);
   });
   after(async () => {
     for (const worker of workers) worker.child.kill("SIGKILL");
     await Promise.all(workers.map((worker) => worker.exited));
-    await site.close();
+    await farm.close();
     await deployment.close();
   });
 
   const scanOptions = { only: ["headers", "exposure"], timeout: 60, budget: 30 };
-  const post = async (path: string) => {
-    const response = await deployment.server.postScan({ url: `${site.url}/${path}/`, options: scanOptions });
+  const post = async (site: number) => {
+    const response = await deployment.server.postScan({ url: farm.urls[site], options: scanOptions });
     assert.equal(response.status, 202, await response.clone().text());
     return ((await response.json()) as { id: string }).id;
   };
@@ -42,7 +49,7 @@ describe("scaled out on Redis and PostgreSQL", () => {
     const worker = startWorker(deployment.settings);
     workers.push(worker);
     await worker.waitFor((lines) => lines.some((line) => line.includes("is taking scans")));
-    const id = await post("live");
+    const id = await post(LIVE);
     const events = await readEvents(`${deployment.server.url}/api/v1/scans/${id}/events`);
     const types = events.map((event) => event.event);
     assert.ok(types.includes("progress"), `progress events arrived: ${types.join(", ")}`);
@@ -63,25 +70,23 @@ describe("scaled out on Redis and PostgreSQL", () => {
     await survivor.waitFor((lines) => lines.some((line) => line.includes("is taking scans")));
 
     const ids: string[] = [];
-    for (let i = 0; i < 50; i++) ids.push(await post(`site-${i}`));
+    for (let i = 0; i < 50; i++) ids.push(await post(i));
     assert.equal(new Set(ids).size, 50);
     const allDone = deployment.server.app.services.queue.idle();
 
-    // Ten scans recorded, then every request the site receives is held: a scan of the first worker with
+    // Ten scans recorded, then every request the sites receive is held: a scan of the first worker with
     // a request held cannot finish before the worker is killed.
-    await killed.waitFor(() => killed.recorded().length + survivor.recorded().length >= 11);
-    site.hold();
-    const stuck = () =>
-      killed.running().filter((id) => site.heldPaths().includes(`/site-${ids.indexOf(id)}/`));
-    await Promise.race([
-      killed.waitFor(() => stuck().length > 0),
-      survivor.waitFor(() => stuck().length > 0),
-    ]);
+    const sources = [killed.onLine, survivor.onLine];
+    await until(() => killed.recorded().length + survivor.recorded().length >= 11, sources);
+    farm.hold();
+    const portOf = (id: string) => Number(new URL(farm.urls[ids.indexOf(id)]!).port);
+    const stuck = () => killed.running().filter((id) => farm.heldPorts().has(portOf(id)));
+    await until(() => stuck().length > 0, [...sources, farm.onHeld]);
     const cutShort = stuck();
     assert.ok(cutShort.length > 0);
     killed.child.kill("SIGKILL");
     await killed.exited;
-    site.release();
+    farm.release();
 
     await allDone;
     for (const id of ids) {
@@ -132,29 +137,29 @@ describe("scaled out on Redis and PostgreSQL", () => {
       }),
     );
     const [first, second] = servers as [RunningApp, RunningApp];
-    const postAs = (server: RunningApp, path: string) =>
+    const postAs = (server: RunningApp, site: number) =>
       server.fetch("/api/v1/scans", {
         method: "POST",
         headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.9" },
-        body: JSON.stringify({ url: `${site.url}/${path}/` }),
+        body: JSON.stringify({ url: farm.urls[site] }),
       });
     try {
-      const one = (await (await postAs(first, "cap-1")).json()) as { id: string; position: number };
-      const two = (await (await postAs(second, "cap-2")).json()) as { id: string; position: number };
+      const one = (await (await postAs(first, CAPS[0]!)).json()) as { id: string; position: number };
+      const two = (await (await postAs(second, CAPS[1]!)).json()) as { id: string; position: number };
       assert.deepEqual(
         [one.position, two.position],
         [1, 2],
         "places in BullMQ's order, read by either server",
       );
-      const third = await postAs(first, "cap-3");
+      const third = await postAs(first, CAPS[2]!);
       assert.equal(third.status, 429, "the cap counts the scans queued through the other server");
       assert.equal(((await third.json()) as { error: { code: string } }).error.code, "too_many_waiting");
-      const again = (await (await postAs(second, "cap-1")).json()) as { id: string };
+      const again = (await (await postAs(second, CAPS[0]!)).json()) as { id: string };
       assert.equal(again.id, one.id, "the same site is joined, whichever server is asked");
 
       // A worker (one scan at a time, the site holding its requests) takes the first: the watcher of the
       // second hears its new place from the server it asked.
-      site.hold();
+      farm.hold();
       const moved = readEvents(`${second.url}/api/v1/scans/${two.id}/events`, (events) =>
         events.some((event) => (event.data as { position?: number }).position === 1),
       );
@@ -166,7 +171,7 @@ describe("scaled out on Redis and PostgreSQL", () => {
       assert.deepEqual(worker.running(), [one.id], "one scan at a time: the second waits");
       worker.child.kill("SIGKILL");
       await worker.exited;
-      site.release();
+      farm.release();
     } finally {
       await Promise.all(servers.map((server) => server.close()));
     }
@@ -174,13 +179,13 @@ describe("scaled out on Redis and PostgreSQL", () => {
 
   it("drains on SIGTERM: takes no new scan, finishes the running one, records it, exits 0", async () => {
     const worker = workers[1]!;
-    site.hold();
-    const id = await post("drain");
+    farm.hold();
+    const id = await post(DRAIN);
     await worker.waitFor(() => worker.running().includes(id));
     worker.child.kill("SIGTERM");
     await worker.waitFor((lines) => lines.some((line) => line.startsWith("SIGTERM")));
-    const later = await post("after-drain");
-    site.release();
+    const later = await post(AFTER_DRAIN);
+    farm.release();
     assert.equal(await worker.exited, 0);
     assert.ok(worker.lines.includes(`finished ${id} done`));
     assert.equal((await deployment.store.get(id))?.status, "done");

@@ -19,6 +19,8 @@ export interface WorkerProcess {
   recorded(): string[];
   /** Resolves when a log line (or the whole log) satisfies the predicate; rejects if the process ends first. */
   waitFor(predicate: (lines: string[]) => boolean): Promise<void>;
+  /** Hears each new log line (for `until`). */
+  onLine(listener: () => void): () => void;
   exited: Promise<number | null>;
 }
 
@@ -96,6 +98,10 @@ export function startWorker(
         });
         check();
       }),
+    onLine: (listener) => {
+      watchers.add(listener);
+      return () => watchers.delete(listener);
+    },
     exited,
   };
 }
@@ -140,43 +146,73 @@ export async function startScaledDeployment(): Promise<ScaledDeployment> {
 }
 
 /**
- * A loopback site for scaled scans: every path answers a small page. `hold()` makes it keep every new
- * request waiting until `release()`, so a test can be sure a scan is mid-way when it acts.
+ * A farm of loopback sites for scaled scans, one server (port) per site, so a request tells which site's
+ * scan sent it. `hold()` makes every site keep each new request waiting until `release()`, so a test can
+ * be sure a scan is mid-way when it acts; `onHeld` hears each request held.
  */
-export async function startFarmSite(): Promise<{
-  url: string;
+export interface Farm {
+  urls: string[];
   hold(): void;
   release(): void;
-  /** The paths of the requests held now. */
-  heldPaths(): string[];
+  /** Ports of the sites with a request held now. */
+  heldPorts(): Set<number>;
+  onHeld(listener: () => void): () => void;
   close(): Promise<void>;
-}> {
+}
+
+export async function startFarm(count: number): Promise<Farm> {
   let holding = false;
-  const waiting: Array<{ path: string; res: http.ServerResponse }> = [];
+  const waiting: Array<{ port: number; res: http.ServerResponse }> = [];
+  const listeners = new Set<() => void>();
   const answer = (res: http.ServerResponse) => {
     if (res.destroyed) return;
     res
       .writeHead(200, { "content-type": "text/html; charset=utf-8" })
       .end("<!doctype html><title>farm</title><p>A site of the farm.</p>");
   };
-  const server = http.createServer((req, res) => {
-    if (holding) waiting.push({ path: req.url ?? "", res });
-    else answer(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const servers = await Promise.all(
+    Array.from({ length: count }, async () => {
+      const server = http.createServer((req, res) => {
+        if (!holding) return answer(res);
+        waiting.push({ port: req.socket.localPort ?? 0, res });
+        for (const listener of [...listeners]) listener();
+      });
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      return server;
+    }),
+  );
   return {
-    url: `http://127.0.0.1:${port}`,
+    urls: servers.map((server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}/`),
     hold: () => (holding = true),
     release: () => {
       holding = false;
       for (const { res } of waiting.splice(0)) answer(res);
     },
-    heldPaths: () => waiting.map((entry) => entry.path),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    heldPorts: () => new Set(waiting.map((entry) => entry.port)),
+    onHeld: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: async () => {
+      for (const server of servers) server.closeAllConnections();
+      await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+    },
   };
+}
+
+/** Resolves once `condition` holds, checking it again whenever one of the sources says something changed. */
+export function until(
+  condition: () => boolean,
+  sources: Array<(listener: () => void) => () => void>,
+): Promise<void> {
+  return new Promise((resolve) => {
+    const stops: Array<() => void> = [];
+    const check = () => {
+      if (!condition()) return;
+      for (const stop of stops) stop();
+      resolve();
+    };
+    for (const source of sources) stops.push(source(check));
+    check();
+  });
 }
