@@ -20,7 +20,7 @@ export interface WorkerProcess {
   /** Resolves when a log line (or the whole log) satisfies the predicate; rejects if the process ends first. */
   waitFor(predicate: (lines: string[]) => boolean): Promise<void>;
   /** Hears each new log line (for `until`). */
-  onLine(listener: () => void): () => void;
+  onLine: (listener: () => void) => () => void;
   exited: Promise<number | null>;
 }
 
@@ -156,7 +156,7 @@ export interface Farm {
   release(): void;
   /** Ports of the sites with a request held now. */
   heldPorts(): Set<number>;
-  onHeld(listener: () => void): () => void;
+  onHeld: (listener: () => void) => () => void;
   close(): Promise<void>;
 }
 
