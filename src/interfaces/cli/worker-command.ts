@@ -1,12 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
-import { QueueError, ScanThreads, ScanWorker, type ThreadPolicy } from "../../queue/index.ts";
-import { openStore, type ScanStore, StoreError } from "../../store/index.ts";
-// The server's door before the API's: the API's modules read the server's at load (as the server's own
-// entry point loads them).
-import { checkDatabase, checkQueue, ConfigError, DEFAULT_CONFIG, loadConfig } from "../server/index.ts";
-import { scanRequestFor } from "../api/index.ts";
 
-interface WorkerCliOptions {
+export interface WorkerCliOptions {
   queue?: string;
   db?: string;
   concurrency: number;
@@ -57,7 +51,8 @@ export function addWorkerCommand(
         "--prefix <name>",
         "the queue's key prefix in Redis (as the servers' AMIHACKABLE_QUEUE_PREFIX)",
       )
-        .default(DEFAULT_CONFIG.queuePrefix)
+        // The servers' default AMIHACKABLE_QUEUE_PREFIX.
+        .default("amihackable")
         .env("AMIHACKABLE_QUEUE_PREFIX"),
     )
     .addOption(
@@ -71,58 +66,8 @@ export function addWorkerCommand(
         .default(30_000),
     )
     .action(async (opts: WorkerCliOptions) => {
+      // Loaded on use: `amihackable scan` need not load BullMQ, pg and the server.
+      const { runWorker } = await import("./worker-run.ts");
       io.setExitCode(await runWorker(opts, io));
     });
-}
-
-async function runWorker(opts: WorkerCliOptions, io: { stderr: NodeJS.WritableStream }): Promise<number> {
-  const say = (line: string) => io.stderr.write(`${line}\n`);
-  let store: ScanStore | undefined;
-  try {
-    if (!opts.queue)
-      throw new ConfigError("the worker needs --queue redis://HOST:PORT (or AMIHACKABLE_QUEUE)");
-    if (!opts.db)
-      throw new ConfigError(
-        "the worker needs --db postgres://USER@HOST:PORT/DB (or AMIHACKABLE_DB), the servers' database",
-      );
-    const queue = checkQueue(opts.queue);
-    const config = loadConfig(process.env, []);
-    store = await openStore(checkDatabase(opts.db), { connectTimeoutMs: 5_000 });
-    const policy: ThreadPolicy = {
-      allowAddresses: config.allowAddresses,
-      allowNonDefaultPorts: config.allowNonDefaultPorts,
-    };
-    const threads = new ScanThreads();
-    const worker = await ScanWorker.start({
-      url: queue,
-      prefix: opts.prefix,
-      connectTimeoutMs: 5_000,
-      store,
-      concurrency: opts.concurrency,
-      lockMs: opts.lockMs,
-      stalledCheckMs: opts.stalledCheckMs,
-      run: (record, hooks) => threads.run(scanRequestFor(record), policy, hooks),
-      log: say,
-    });
-    say(
-      `amihackable worker ${process.pid} is taking scans (${opts.concurrency} at once, ${store.kind} store)`,
-    );
-    const signal = await new Promise<string>((resolve) => {
-      process.once("SIGTERM", () => resolve("SIGTERM"));
-      process.once("SIGINT", () => resolve("SIGINT"));
-    });
-    say(`${signal}: finishing the running scans, taking no new ones`);
-    await worker.close();
-    await threads.close();
-    await store.close();
-    say("worker stopped");
-    return 0;
-  } catch (error) {
-    await store?.close().catch(() => undefined);
-    if (error instanceof ConfigError || error instanceof StoreError || error instanceof QueueError) {
-      say(`amihackable: ${error.message}`);
-      return 2;
-    }
-    throw error;
-  }
 }
