@@ -78,7 +78,7 @@ describe("scaled out on Redis and PostgreSQL", () => {
   it(
     "finishes 50 scans exactly once although one of two workers is killed (SIGKILL) mid-way",
     BOUND,
-    async () => {
+    async ({ signal }) => {
       const killed = workers[0]!;
       const survivor = startWorker(deployment.settings);
       workers.push(survivor);
@@ -92,18 +92,39 @@ describe("scaled out on Redis and PostgreSQL", () => {
       // Ten scans recorded, then every request the sites receive is held: a scan of the first worker with
       // a request held cannot finish before the worker is killed.
       const sources = [killed.onLine, survivor.onLine];
-      await until(() => killed.recorded().length + survivor.recorded().length >= 11, sources);
+      // Should this test time out, what the workers last said tells why.
+      signal.addEventListener("abort", () => {
+        for (const [name, worker] of [
+          ["killed", killed],
+          ["survivor", survivor],
+        ] as const)
+          console.error(`${name} worker, last lines:\n${worker.lines.slice(-15).join("\n")}`);
+        console.error(`held ports: ${[...farm.heldPorts()].join(", ")}`);
+      });
+      // A worker that ends on its own fails the test at once, with its log.
+      const alive = (promise: Promise<void>) =>
+        Promise.race([
+          promise,
+          ...[killed, survivor].map((worker) =>
+            worker.exited.then((code) => {
+              if (worker !== killed || killed.child.signalCode !== "SIGKILL")
+                throw new Error(`a worker ended (${code}): ${worker.lines.slice(-15).join("\n")}`);
+              return new Promise<void>(() => undefined);
+            }),
+          ),
+        ]);
+      await alive(until(() => killed.recorded().length + survivor.recorded().length >= 11, sources));
       farm.hold();
       const portOf = (id: string) => Number(new URL(farm.urls[ids.indexOf(id)]!).port);
       const stuck = () => killed.running().filter((id) => farm.heldPorts().has(portOf(id)));
-      await until(() => stuck().length > 0, [...sources, farm.onHeld]);
+      await alive(until(() => stuck().length > 0, [...sources, farm.onHeld]));
       const cutShort = stuck();
       assert.ok(cutShort.length > 0);
       killed.child.kill("SIGKILL");
       await killed.exited;
       farm.release();
 
-      await allDone;
+      await alive(allDone);
       for (const id of ids) {
         const scan = (await deployment.store.get(id))!;
         assert.equal(scan.status, "done", `${id}: ${scan.error ?? ""}`);
