@@ -84,13 +84,6 @@ describe("scaled out on Redis and PostgreSQL", () => {
       workers.push(survivor);
       await survivor.waitFor((lines) => lines.some((line) => line.includes("is taking scans")));
 
-      const ids: string[] = [];
-      for (let i = 0; i < 50; i++) ids.push(await post(i));
-      assert.equal(new Set(ids).size, 50);
-      const allDone = deployment.server.app.services.queue.idle();
-
-      // Ten scans recorded, then every request the sites receive is held: a scan of the first worker with
-      // a request held cannot finish before the worker is killed.
       const sources = [killed.onLine, survivor.onLine];
       // Should this test time out, what the workers last said tells why.
       signal.addEventListener("abort", () => {
@@ -113,8 +106,18 @@ describe("scaled out on Redis and PostgreSQL", () => {
             }),
           ),
         ]);
-      await alive(until(() => killed.recorded().length + survivor.recorded().length >= 11, sources));
+
+      // Ten scans first, recorded; then the sites hold every request and the other forty are queued: a
+      // scan of the first worker with a request held cannot finish before the worker is killed.
+      const ids: string[] = [];
+      for (let i = 0; i < 10; i++) ids.push(await post(i));
+      const recordedSoFar = () =>
+        [...killed.recorded(), ...survivor.recorded()].filter((id) => ids.includes(id));
+      await alive(until(() => recordedSoFar().length === 10, sources));
       farm.hold();
+      for (let i = 10; i < 50; i++) ids.push(await post(i));
+      assert.equal(new Set(ids).size, 50);
+      const allDone = deployment.server.app.services.queue.idle();
       const portOf = (id: string) => Number(new URL(farm.urls[ids.indexOf(id)]!).port);
       const stuck = () => killed.running().filter((id) => farm.heldPorts().has(portOf(id)));
       await alive(until(() => stuck().length > 0, [...sources, farm.onHeld]));
