@@ -48,6 +48,32 @@ describe("server configuration", () => {
     assert.throws(() => loadConfig({ AMIHACKABLE_DNS_SERVER: "dns.internal" }, []), ConfigError);
   });
 
+  it("selects the scaled mode: a postgres:// database and a redis:// queue, from the environment or flags", () => {
+    const fromEnv = loadConfig(
+      {
+        AMIHACKABLE_DB: "postgres://scanner@127.0.0.1:5440/scans",
+        AMIHACKABLE_QUEUE: "redis://127.0.0.1:6390",
+        AMIHACKABLE_QUEUE_PREFIX: "staging",
+      },
+      [],
+    );
+    assert.equal(fromEnv.databasePath, "postgres://scanner@127.0.0.1:5440/scans");
+    assert.equal(fromEnv.queueUrl, "redis://127.0.0.1:6390");
+    assert.equal(fromEnv.queuePrefix, "staging");
+    const fromFlags = loadConfig({ AMIHACKABLE_QUEUE: "redis://a:1" }, [
+      "--queue=redis://b:2",
+      "--db",
+      "x.db",
+    ]);
+    assert.equal(fromFlags.queueUrl, "redis://b:2");
+    assert.equal(fromFlags.databasePath, "x.db");
+    assert.equal(loadConfig({}, []).queueUrl, null, "embedded by default");
+    assert.throws(() => loadConfig({}, ["--queue", "amqp://127.0.0.1"]), {
+      message: "--queue takes a redis:// URL, not a amqp:// URL",
+    });
+    assert.throws(() => loadConfig({ AMIHACKABLE_DB: "mysql://h/db" }, []), ConfigError);
+  });
+
   it("refuses settings it cannot honour, instead of ignoring them", () => {
     assert.throws(() => loadConfig({ PORT: "http" }, []), ConfigError);
     assert.throws(() => loadConfig({}, ["--port", "70000"]), ConfigError);

@@ -7,6 +7,7 @@ import type { OutputOptions } from "./deliver.ts";
 import type { ScanCliOptions } from "./scan-command.ts";
 import { collect, list, positiveInt } from "./option-parsers.ts";
 import { addBatchCommand } from "./batch-command.ts";
+import { addWorkerCommand } from "./worker-command.ts";
 
 /*
  * Building the command line loads commander and nothing of the scanner: each command imports what it runs
@@ -120,6 +121,7 @@ export function buildProgram(io: CliIo & { setExitCode: (code: number) => void }
       const { runLearn } = await import("./learn-command.ts");
       io.setExitCode(runLearn(topic, io));
     });
+  addWorkerCommand(program, io);
   return program;
 }
 
