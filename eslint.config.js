@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import { layers } from "./eslint.layers.js";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "test/fixtures/**/*.json", "coverage/", "data/"] },
+  { ignores: ["node_modules/", "dist/", "test/fixtures/**/*.json", "coverage/", "data/"] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

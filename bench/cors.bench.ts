@@ -1,6 +1,7 @@
 import { API_HOST, bundleOnlyApiSite } from "../test/fixtures/cors/bundle-only-api.ts";
 import { expressSite } from "../test/fixtures/cors/frameworks.ts";
 import { handRolledSite } from "../test/fixtures/cors/hand-rolled.ts";
+import { API_HOST as SIBLING_API, frontEndOnly, SIBLING_PINS } from "../test/fixtures/cors/sibling-trust.ts";
 import { cdnSite } from "../test/fixtures/sites/cdn.ts";
 import { spaSite } from "../test/fixtures/sites/spa.ts";
 import { scanFixtureAlone } from "../test/support/scan-fixture.ts";
@@ -12,7 +13,7 @@ import { startServer, type TestServer } from "../test/support/server.ts";
  */
 const RUNS = 5;
 
-const SITES: Array<[name: string, start: () => Promise<TestServer>, resolve?: string[]]> = [
+const SITES: Array<[name: string, start: () => Promise<TestServer>, resolve?: string[], host?: string]> = [
   [
     "express + cors, exact allowlist (typical)",
     () => expressSite((site) => ({ origin: [site.origin], credentials: true })).start(),
@@ -30,15 +31,21 @@ const SITES: Array<[name: string, start: () => Promise<TestServer>, resolve?: st
     () => startServer(bundleOnlyApiSite),
     [`${API_HOST}:*:127.0.0.1`],
   ],
+  [
+    "API trusting only its front-end, no Vary (api. trusts https://app.)",
+    () => startServer(handRolledSite({ ...frontEndOnly, vary: false, cacheControl: "public, max-age=60" })),
+    SIBLING_PINS.resolve,
+    SIBLING_API,
+  ],
   ["single-page app (200 everywhere)", () => startServer(spaSite)],
   ["CDN-fronted site", () => startServer(cdnSite)],
 ];
 
 export default async function bench(): Promise<void> {
-  for (const [name, start, resolve] of SITES) {
+  for (const [name, start, resolve, host] of SITES) {
     const server = await start();
     try {
-      const options = { only: ["cors"], ...(resolve ? { resolve } : {}) };
+      const options = { only: ["cors"], ...(resolve ? { resolve } : {}), ...(host ? { host } : {}) };
       await scanFixtureAlone(server, options);
       const times: number[] = [];
       let requests = 0;

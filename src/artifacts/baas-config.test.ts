@@ -9,7 +9,7 @@ import {
   SUPABASE_DEMO_ANON_KEY,
   supabaseJwt,
 } from "../../test/fixtures/baas/keys.ts";
-import { firebaseBundle, supabaseBundle } from "../../test/fixtures/baas/sites.ts";
+import { firebaseBundle, supabaseBundle, webpackFirebaseBundle } from "../../test/fixtures/baas/sites.ts";
 import { extractBaasConfig } from "./baas-config.ts";
 import type { ScannedText } from "./baas-sources.ts";
 import { firebaseDatabaseOrigin } from "./firebase-config.ts";
@@ -23,6 +23,21 @@ const ANON = supabaseJwt(REF, "anon");
 function sources(...texts: string[]): ScannedText[] {
   return texts.map((text, i) => ({ url: `https://app.shop.dev/assets/${i}.js`, exchangeId: i + 1, text }));
 }
+
+describe("Supabase tables in minified code", () => {
+  it("finds a query built in steps, never Array.from or Buffer.from or a storage bucket", () => {
+    const text = [
+      `const Pt="https://${REF}.supabase.co",Kt="${ANON}";const c=wn(Pt,Kt);`,
+      `async function q(e){let t=c.from("invoices");e&&(t=t.eq("owner",e));return await t.select("*")}`,
+      `const l=c.schema("public").from("audit_log"),m=[c.from("teams"),1];`,
+      `const a=Array.from("abc").map(String),b=Buffer.from("aGk=","base64"),u=Uint8Array.from("xy");`,
+      `c.storage.from("avatars").list();`,
+    ].join("\n");
+    const { supabase } = extractBaasConfig(sources(text), target);
+    assert.deepEqual(supabase.tables, ["invoices", "audit_log", "teams"]);
+    assert.deepEqual(supabase.buckets, ["avatars"]);
+  });
+});
 
 describe("Supabase configuration from bundles", () => {
   it("finds the project, its anon key, and the tables, buckets and functions the code names", () => {
@@ -129,6 +144,13 @@ describe("Firebase configuration from bundles", () => {
       publicKeys.map((key) => [key.kind, key.variable]),
       [["firebase-web", "apiKey"]],
     );
+  });
+
+  it("finds collections in a webpack build whose SDK calls are all mangled exports", () => {
+    const { firebase } = extractBaasConfig(sources(webpackFirebaseBundle(config)), target);
+    assert.equal(firebase.projects[0]?.projectId, "shop-prod-1a2b");
+    // (0,o.collection)(...), the REST path, then the strings beside the instance (fdb, i.db).
+    assert.deepEqual(firebase.collections, ["audit", "reports", "invoices", "customers", "tickets"]);
   });
 
   it("reads the env-style config a build inlines, and derives the project from authDomain", () => {

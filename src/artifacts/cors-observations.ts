@@ -76,13 +76,39 @@ export function simpleObservation(
 }
 
 /**
- * Access-Control-Allow-Origin depends on the request's Origin: the site's own origin and an attacker's got
+ * Variants whose origin the site may trust: its own, and the candidates tried when its own got no CORS
+ * answer (its front-end on a sibling host, its origin without the port).
+ */
+export const TRUSTED_VARIANTS: readonly string[] = ["own", "candidate"];
+
+/** A simple request from an origin the site may trust, which the server allowed (echoed). */
+export function isTrustedAndAllowed(observation: CorsObservation): boolean {
+  return (
+    observation.kind === "simple" && TRUSTED_VARIANTS.includes(observation.variant) && observation.echoed
+  );
+}
+
+/** The simple request from the same origin and variant as this one (a preflight's GET twin). */
+export function simpleTwin(
+  observations: readonly CorsObservation[],
+  observation: CorsObservation,
+): CorsObservation | undefined {
+  return observations.find(
+    (o) =>
+      o.endpoint === observation.endpoint &&
+      o.kind === "simple" &&
+      o.variant === observation.variant &&
+      o.origin === observation.origin,
+  );
+}
+
+/**
+ * Access-Control-Allow-Origin depends on the request's Origin: the allowed origin and an attacker's got
  * different answers. A fixed value (always `*`, or always the same origin) does not, and needs no Vary.
  */
-export function dependsOnOrigin(observations: readonly CorsObservation[], endpoint: string): boolean {
-  const own = simpleObservation(observations, endpoint, "own");
-  const attacker = simpleObservation(observations, endpoint, "arbitrary");
-  return own !== undefined && attacker !== undefined && own.allowOrigin !== attacker.allowOrigin;
+export function dependsOnOrigin(observations: readonly CorsObservation[], allowed: CorsObservation): boolean {
+  const attacker = simpleObservation(observations, allowed.endpoint, "arbitrary");
+  return attacker !== undefined && allowed.allowOrigin !== attacker.allowOrigin;
 }
 
 export function isHtml(observation: CorsObservation): boolean {

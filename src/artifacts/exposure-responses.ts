@@ -4,7 +4,19 @@ import { defineArtifact, type Exchange, type Recording } from "../core/index.ts"
  * What a curated path is expected to be; the check that reads it says whether it really is. Checks ask
  * for the kinds they judge (`{ kind: ExposureResponses, request: "env" }`) and the probe sends only those.
  */
-export const EXPOSURE_KINDS = ["env", "git", "ds-store", "backup", "listing", "api-docs"] as const;
+export const EXPOSURE_KINDS = [
+  "env",
+  "git",
+  "ds-store",
+  "backup",
+  "listing",
+  "api-docs",
+  "log",
+  "config",
+  "database",
+  "admin",
+  "console",
+] as const;
 export type ExposureKind = (typeof EXPOSURE_KINDS)[number];
 
 function isExposureKind(value: string | undefined): value is ExposureKind {

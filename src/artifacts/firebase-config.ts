@@ -61,6 +61,60 @@ const MAX_MARKERS = 20;
 const FUNCTION_HEADER =
   /(?:function\s+([A-Za-z_$][\w$]*)|([A-Za-z_$][\w$]*)\s*=\s*(?:function\s*)?)\s*\([^()]{0,60}\)\s*(?:=>\s*)?\{[^{}]*$/;
 
+/** Webpack keeps an import's name at its call: `(0,o.collection)(db,"users")`, `(0,r.doc)(e,"users",id)`. */
+const MODULE_CALL = new RegExp(
+  String.raw`\(\s*0\s*,\s*[A-Za-z_$][\w$]{0,60}\.(?:collection|doc|collectionGroup)\s*\)\(${ARG}${NAME}`,
+  "g",
+);
+/** A document path spelled out for the REST API: `projects/X/databases/(default)/documents/users`. */
+const REST_PATH = /databases\/\(default\)\/documents\/([A-Za-z0-9_-]{1,100})/g;
+/** A callee as a minifier leaves it: `Fc`, `o.collection`, `(0,s.hJ)` (a mangled export). */
+const CALLEE = String.raw`(?:\(\s*0\s*,\s*[A-Za-z_$][\w$]{0,60}\.[A-Za-z_$][\w$]{0,60}\s*\)|[A-Za-z_$][\w$.]{0,60})`;
+/** The names a Firestore instance is exported under: property names survive minification (`u.db`). */
+const INSTANCE_PROPERTIES = ["db", "firestore", "fireStore", "fs", "database"];
+const MAX_INSTANCES = 6;
+
+/**
+ * Collection names beside the Firestore instance, whatever the minifier called collection(): the app is
+ * `app=f(config)`, its services `db=g(app)`, and a string right after one of those as a call's second
+ * argument, `h(db,"orders")`, is a collection (or a path) of that service. The instance is also known by
+ * the property it is exported as (`(0,c.hJ)(u.db,"users")`). Only names of the apiKey's own config.
+ */
+function namesBesideInstances(text: string): string[] {
+  const configs = [...text.matchAll(/([A-Za-z_$][\w$]{1,60})\s*=\s*\{[^{}]{0,600}?\bapiKey["']?\s*:/g)]
+    .map((match) => match[1]!)
+    .slice(0, MAX_INSTANCES);
+  const apps = assignedFrom(text, configs);
+  const instances = assignedFrom(text, apps);
+  const receivers = [
+    ...instances.map(escapeName),
+    String.raw`[A-Za-z_$][\w$]{0,60}\.(?:${INSTANCE_PROPERTIES.join("|")})`,
+  ];
+  const calls = new RegExp(String.raw`(?<![\w$])${CALLEE}\(\s*(?:${receivers.join("|")})\s*,\s*${NAME}`, "g");
+  const names: string[] = [];
+  for (const match of text.matchAll(calls)) addBounded(names, match[2]!, FIREBASE_LIMITS.names);
+  return names;
+}
+
+/** Variables assigned from a call whose first argument is one of `sources`: `app=Hi(Ep)`, `db=(0,s.ad)(app)`. */
+function assignedFrom(text: string, sources: readonly string[]): string[] {
+  if (sources.length === 0) return [];
+  const pattern = new RegExp(
+    String.raw`([A-Za-z_$][\w$]{0,60})\s*=\s*${CALLEE}\(\s*(?:${sources.map(escapeName).join("|")})\s*[,)]`,
+    "g",
+  );
+  const names: string[] = [];
+  for (const match of text.matchAll(pattern)) {
+    // A one-letter name is a minified parameter as often as a module's variable: `e` names everything.
+    if (match[1]!.length > 1) addBounded(names, match[1]!, MAX_INSTANCES);
+  }
+  return names;
+}
+
+function escapeName(name: string): string {
+  return name.replace(/\$/g, "\\$");
+}
+
 interface FieldHit {
   field: Field;
   value: string;
@@ -154,11 +208,16 @@ export function firebaseDatabaseOrigin(raw: string | undefined): string | undefi
 function collectNames(text: string, config: FirebaseConfig): void {
   const add = (list: string[], name: string) => addBounded(list, name, FIREBASE_LIMITS.names);
   for (const match of text.matchAll(COMPAT_COLLECTION)) add(config.collections, match[2]!);
+  for (const match of text.matchAll(MODULE_CALL)) add(config.collections, match[2]!);
+  for (const match of text.matchAll(REST_PATH)) add(config.collections, match[1]!);
   for (const match of text.matchAll(COMPAT_RTDB)) add(config.rtdbPaths, match[2]!);
   const firestoreNames = new Set(["collection", "doc", ...enclosingFunctions(text, FIRESTORE_MARKER, 6)]);
   const rtdbNames = new Set(["ref", ...enclosingFunctions(text, RTDB_MARKER, 3)]);
   for (const match of text.matchAll(callsOf(firestoreNames))) add(config.collections, match[2]!);
   for (const match of text.matchAll(callsOf(rtdbNames))) add(config.rtdbPaths, match[2]!);
+  // A name read through the Realtime Database's ref() is a path there, not a collection.
+  for (const name of namesBesideInstances(text))
+    if (!config.rtdbPaths.includes(name)) add(config.collections, name);
 }
 
 /** Calls `name(<first argument>, "literal"...)` of any of the names (the literal's first path segment). */

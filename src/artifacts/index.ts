@@ -2,6 +2,7 @@
  * The door to artifacts/: the typed artifacts checks read (each a pure view of a recording), the label
  * constants and writers probes use so the two agree, and the parsers checks share (CSP, cookies, HSTS).
  */
+export { type AdminTool, OPEN_ACCESS_PATHS, type ToolPage, toolPage } from "./admin-tools.ts";
 export { BaasConfiguration, baasConfig } from "./baas-config.ts";
 export {
   type BaasLabelNames,
@@ -50,6 +51,9 @@ export {
   type CorsObservation,
   CorsObservations,
   dependsOnOrigin,
+  isTrustedAndAllowed,
+  simpleTwin,
+  TRUSTED_VARIANTS,
   isHtml,
   onePerEndpoint,
   onlyOnMissingPath,
@@ -71,6 +75,24 @@ export {
   wildcardWeaknesses,
 } from "./csp.ts";
 export { DEBUG_PROBE, DEBUG_ROLE, type DebugKind, DebugResponses } from "./debug-responses.ts";
+export {
+  GRAPHQL_PROBE,
+  GraphqlResponses,
+  INTROSPECTION_QUERY,
+  INTROSPECTION_ROLE,
+  type IntrospectionAnswer,
+} from "./graphql-responses.ts";
+export {
+  jsonRpcMessages,
+  jsonRpcResult,
+  MCP_CLIENT_INFO,
+  MCP_PROBE,
+  MCP_PROTOCOL_VERSION,
+  type McpExchange,
+  McpResponses,
+  type McpRole,
+  serverSentEvents,
+} from "./mcp-responses.ts";
 export {
   DOCUMENT_PROBE,
   DOCUMENT_ROLE,
@@ -129,3 +151,25 @@ export {
 } from "./library-advisories.ts";
 export { type EndOfLifeLine, endOfLifeLine } from "./library-end-of-life.ts";
 export { type LibrarySighting, type ServedLibrary, ServedLibraries } from "./served-libraries.ts";
+export {
+  DNS_PROBE,
+  DNS_ROLE,
+  DnsRecords,
+  type DnsRequest,
+  HOST_LABEL,
+  isDefinite,
+  type CaaRecords,
+  type MailRecords,
+  type TakeoverCandidate,
+  type ZoneTransfer,
+} from "./dns-records.ts";
+export { parseDmarc } from "./dmarc.ts";
+export { costsLookup, isSpfRecord, spfAll, spfReferences, spfTerms, type SpfTerm } from "./spf.ts";
+export {
+  TAKEOVER_SERVICES,
+  showsUnclaimedPage,
+  takeoverServiceFor,
+  takeoverServicesFrom,
+  type TakeoverService,
+  type UnclaimedSign,
+} from "./takeover-services.ts";

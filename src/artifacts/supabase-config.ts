@@ -47,6 +47,14 @@ const TABLE = new RegExp(
   String.raw`\.from${QUOTED_NAME}\s*\.\s*(?:select|insert|upsert|update|delete)\s*\(`,
   "g",
 );
+/**
+ * A query built in steps or chained on other methods (`q=db.from("todos");q.eq(...)`): `.from("x")` on any
+ * receiver but the globals whose `from()` takes a string (Array.from, Buffer.from, ...).
+ */
+const TABLE_STEP =
+  /([A-Za-z_$][\w$]{0,60}|\))\s*\.\s*from\(\s*(["'`])([A-Za-z_][A-Za-z0-9_-]{0,62})\2\s*\)\s*[.;,)]/g;
+const NOT_CLIENTS =
+  /^(?:Array|Buffer|Object|Set|Map|String|Iterator|Promise|Readable|Observable|storage|\w*Array)$/;
 const BUCKET = /\bstorage\s*\.\s*from\(\s*(["'`])([A-Za-z0-9_.-]{1,63})\1\s*\)/g;
 const RPC = /\.rpc\(\s*(["'`])([A-Za-z_][A-Za-z0-9_]{0,62})\1/g;
 const REF = /^[a-z0-9]{20}$/;
@@ -137,6 +145,9 @@ export function extractSupabaseConfig(sources: readonly ScannedText[], target: T
       // `.storage.from("x").update(path, file)` is a storage call that happens to end like a query.
       if (/storage\s*$/.test(text.slice(Math.max(0, match.index - 12), match.index))) continue;
       addBounded(config.tables, match[2]!, SUPABASE_LIMITS.names);
+    }
+    for (const match of text.matchAll(TABLE_STEP)) {
+      if (!NOT_CLIENTS.test(match[1]!)) addBounded(config.tables, match[3]!, SUPABASE_LIMITS.names);
     }
     for (const match of text.matchAll(BUCKET)) addBounded(config.buckets, match[2]!, SUPABASE_LIMITS.names);
     for (const match of text.matchAll(RPC)) addBounded(config.rpcs, match[2]!, SUPABASE_LIMITS.names);

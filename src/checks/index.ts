@@ -1,6 +1,7 @@
 import type { Check } from "../core/index.ts";
 import { cookieChecks } from "./cookie/index.ts";
 import { corsChecks } from "./cors/index.ts";
+import { dnsChecks } from "./dns/index.ts";
 import { exposureChecks } from "./exposure/index.ts";
 import { firebaseChecks } from "./firebase/index.ts";
 import { headersChecks } from "./headers/index.ts";
@@ -14,6 +15,7 @@ import { tlsChecks } from "./tls/index.ts";
 export const CHECKS: readonly Check[] = [
   ...cookieChecks,
   ...corsChecks,
+  ...dnsChecks,
   ...exposureChecks,
   ...firebaseChecks,
   ...headersChecks,

@@ -11,5 +11,6 @@ export * from "./artifact.ts";
 export * from "./check.ts";
 export * from "./evidence.ts";
 export * from "./transport.ts";
+export * from "./dns.ts";
 export * from "./scan-issue.ts";
 export * from "./wording.ts";

@@ -1,3 +1,4 @@
+import type { DnsQueryRecord } from "./dns.ts";
 import type { Exchange } from "./exchange.ts";
 import type { Target } from "./target.ts";
 import type { HandshakeRecord, TlsObservation } from "./transport.ts";
@@ -58,4 +59,6 @@ export interface Recording {
   pinnedAddresses?: readonly string[];
   /** Bare TLS handshakes with one protocol version pinned (the tls-versions probe); absent when none ran. */
   handshakes?: readonly HandshakeRecord[];
+  /** DNS questions the dns probe asked (records, and zone transfers); absent when none ran. */
+  dns?: readonly DnsQueryRecord[];
 }

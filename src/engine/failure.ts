@@ -19,7 +19,11 @@ export function unreachableSentence(exchange: Exchange): string {
     case "deadline":
       return `The scan's time limit passed before ${host} answered.`;
     case "blocked-address":
-      return `Refused to scan ${host}: ${error.message}.`;
+      // Only a server refuses addresses and ports; its operator may lift the rule on purpose (a staging
+      // site on the LAN), so the sentence names the setting.
+      return /\bport\b/.test(error.message)
+        ? `Refused to scan ${host}: ${error.message}. The server's operator can allow other ports with AMIHACKABLE_ALLOW_NON_DEFAULT_PORTS=1.`
+        : `Refused to scan ${host}: ${error.message}. The server's operator can allow an address with AMIHACKABLE_ALLOW_ADDRESSES (addresses or CIDR ranges, comma-separated).`;
     case "too-many-redirects":
       return `The page redirects in a loop (${error.message}, the last to ${exchange.request.url}).`;
     case "invalid-response":

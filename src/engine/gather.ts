@@ -1,5 +1,5 @@
 import { emptyDiscovery, type Recording, type ScanIssue } from "../core/index.ts";
-import { type AddressGuard, DEFAULT_LIMITS, HttpClient, type HttpLimits } from "../http/index.ts";
+import { type AddressGuard, DEFAULT_LIMITS, DnsClient, HttpClient, type HttpLimits } from "../http/index.ts";
 import type { ProbeContext } from "../probes/index.ts";
 import { DISCOVERY_PROBE } from "../artifacts/index.ts";
 import { credentialHeaders, credentialsAllowed } from "./credentials.ts";
@@ -12,7 +12,7 @@ export interface ScanRuntime {
   /** Server mode: refuse non-public addresses. The CLI leaves this off so developers can scan localhost. */
   guard?: AddressGuard | null;
   allowNonDefaultPorts?: boolean;
-  /** Stands in for DNS (SSRF and fixture tests). */
+  /** Stands in for the system's address lookup (SSRF and fixture tests); a request's dnsServer wins. */
   lookup?: (host: string) => Promise<string[]>;
   /** Caps below the defaults (hostile-target tests). */
   limits?: Partial<HttpLimits>;
@@ -46,6 +46,10 @@ export interface Gathered {
   facts: GatheringFacts;
 }
 
+/** Each DNS question's time (one retry included), and the most a scan asks (the dns probe needs ~20). */
+const DNS_TIMEOUT_MS = 4_000;
+const MAX_DNS_QUERIES = 60;
+
 /** After the deadline, in-flight work gets this long to notice before the scan ends regardless. */
 const DEADLINE_GRACE_MS = 2_000;
 
@@ -74,13 +78,23 @@ export async function gather(
   const emit = runtime.onProgress ?? (() => undefined);
   const issues: ScanIssue[] = [];
 
+  const dns = new DnsClient({
+    server: request.dnsServer,
+    deadline,
+    timeoutMs: DNS_TIMEOUT_MS,
+    maxQueries: MAX_DNS_QUERIES,
+    overrides: request.pins,
+    guard: runtime.guard ?? null,
+  });
+  // With --dns-server, connections look their names up there too, so one scan sees one DNS.
+  const lookup = request.dnsServer ? dns.addresses : runtime.lookup;
   const http = new HttpClient({
     limits,
     deadline,
     overrides: request.pins,
     guard: runtime.guard ?? null,
     allowNonDefaultPorts: runtime.allowNonDefaultPorts ?? false,
-    ...(runtime.lookup ? { lookup: runtime.lookup } : {}),
+    ...(lookup ? { lookup } : {}),
     credentials: credentialHeaders(request.credentials.headers, request.credentials.cookies),
     sendCredentialsTo: (url) => credentialsAllowed(target, url),
     onExchange: (exchange) =>
@@ -91,6 +105,7 @@ export async function gather(
   const context: ProbeContext = {
     target,
     http,
+    dns,
     discovery,
     signal: deadline,
     progress: (message) => emit({ type: "message", message }),
@@ -135,6 +150,7 @@ export async function gather(
       tls: http.tls,
       handshakes: http.handshakes,
       pinnedAddresses: request.pins.map((pin) => pin.address),
+      dns: dns.records,
     },
     facts: {
       startedAt: startedAt.toISOString(),

@@ -5,6 +5,7 @@ import {
   type Recording,
   parseTarget,
   type HandshakeRecord,
+  type DnsQueryRecord,
   type TlsObservation,
 } from "../core/index.ts";
 import { REDACTED, type ConnectOverride } from "../http/index.ts";
@@ -43,6 +44,8 @@ export interface RecordingFile {
     discovery: Discovery;
     tls: Array<[origin: string, observation: TlsObservation]>;
     handshakes: HandshakeRecord[];
+    /** DNS questions and answers (absent in files written before the dns probe existed). */
+    dns?: DnsQueryRecord[];
   };
 }
 
@@ -84,6 +87,7 @@ export function toRecordingFile(inputs: RecordedScan): RecordingFile {
       discovery: recording.discovery,
       tls: [...recording.tls],
       handshakes: [...(recording.handshakes ?? [])],
+      ...(recording.dns && recording.dns.length > 0 ? { dns: [...recording.dns] } : {}),
     },
   };
 }
@@ -168,5 +172,6 @@ export function recordingFrom(file: RecordingFile): Recording {
     tls: new Map(file.recording.tls),
     handshakes: file.recording.handshakes,
     pinnedAddresses: file.request.pins.map((pin) => pin.address),
+    ...(file.recording.dns ? { dns: file.recording.dns } : {}),
   };
 }

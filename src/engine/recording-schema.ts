@@ -1,12 +1,16 @@
 import { readFileSync } from "node:fs";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import { createRequire } from "node:module";
+import type { Ajv2020 } from "ajv/dist/2020.js";
+import type addFormats from "ajv-formats";
 import type { RecordingFile } from "./recording-file.ts";
+import { packageFile } from "../package-root.ts";
 
-/** The recording's contract, shipped beside the report's (schemas/). */
-const SCHEMA = JSON.parse(
-  readFileSync(new URL("../../schemas/recording.schema.json", import.meta.url), "utf8"),
-) as object;
+/**
+ * Ajv and its formats are loaded (both are CommonJS, so synchronously) and the recording's contract
+ * (schemas/) read only when a recording is read: a scan imports the engine but never needs them, and
+ * starts faster without them.
+ */
+const requireCommonJs = createRequire(import.meta.url);
 
 let compiled: ReturnType<Ajv2020["compile"]> | undefined;
 
@@ -24,9 +28,12 @@ export function readRecordingFile(
     return { ok: false, problems: [`not JSON (${(error as Error).message})`] };
   }
   if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: false, strict: true });
-    addFormats.default(ajv);
-    compiled = ajv.compile(SCHEMA);
+    const { Ajv2020: Ajv } = requireCommonJs("ajv/dist/2020.js") as { Ajv2020: typeof Ajv2020 };
+    const formats = requireCommonJs("ajv-formats") as { default: typeof addFormats.default };
+    const ajv = new Ajv({ allErrors: false, strict: true });
+    formats.default(ajv);
+    const schema = JSON.parse(readFileSync(packageFile("schemas/recording.schema.json"), "utf8")) as object;
+    compiled = ajv.compile(schema);
   }
   if (compiled(parsed)) {
     const file = parsed as RecordingFile;

@@ -1,5 +1,5 @@
 import { parseTarget, type Target } from "../core/index.ts";
-import { parseOverride, type ConnectOverride } from "../http/index.ts";
+import { parseDnsServer, parseOverride, type ConnectOverride, type DnsServerAddress } from "../http/index.ts";
 
 /** What the user chose, in one unit system: counts and milliseconds. */
 export interface ScanSettings {
@@ -30,6 +30,12 @@ export const DEFAULT_SETTINGS: ScanSettings = {
 export interface ScanRequest {
   target: Target;
   pins: readonly ConnectOverride[];
+  /**
+   * Where every DNS question of the scan goes (`--dns-server`, like `dig @server`): record lookups, zone
+   * transfers, and the address lookups of connections. Null: the system resolver. Only the CLI user or
+   * the server's operator sets it, never a stranger through the API.
+   */
+  dnsServer: DnsServerAddress | null;
   settings: ScanSettings;
   credentials: {
     headers: ReadonlyArray<readonly [string, string]>;
@@ -41,15 +47,19 @@ export interface ScanRequest {
 export interface ScanRequestInput extends Partial<ScanSettings> {
   /** curl-style HOST:PORT:ADDRESS[:PORT2] pins, or parsed ones. */
   resolve?: ReadonlyArray<string | ConnectOverride>;
+  /** "ADDRESS[:PORT]" or a parsed one. */
+  dnsServer?: string | DnsServerAddress | null;
   headers?: ReadonlyArray<readonly [string, string]>;
   cookies?: readonly string[];
 }
 
-/** Parses a target and its options; throws TargetError or OverrideSyntaxError for input a user got wrong. */
+/** Parses a target and its options; throws TargetError, OverrideSyntaxError or DnsServerSyntaxError for input a user got wrong. */
 export function scanRequest(target: string | Target, input: ScanRequestInput = {}): ScanRequest {
   return {
     target: typeof target === "string" ? parseTarget(target) : target,
     pins: (input.resolve ?? []).map((entry) => (typeof entry === "string" ? parseOverride(entry) : entry)),
+    dnsServer:
+      typeof input.dnsServer === "string" ? parseDnsServer(input.dnsServer) : (input.dnsServer ?? null),
     settings: {
       budget: input.budget ?? DEFAULT_SETTINGS.budget,
       timeoutMs: input.timeoutMs ?? DEFAULT_SETTINGS.timeoutMs,

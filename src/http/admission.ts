@@ -7,7 +7,7 @@ import { Semaphore } from "./semaphore.ts";
  * request), or a bare TLS handshake (no method, https only).
  */
 export type OutgoingUnit =
-  { kind: "request"; method: Method; url: string } | { kind: "handshake"; origin: string };
+  { kind: "request"; method: Method; url: string; body?: string } | { kind: "handshake"; origin: string };
 
 /** The codes a refusal at the door can carry; the caller records it as the exchange's or handshake's error. */
 export type RefusalCode = Extract<
@@ -102,7 +102,7 @@ export class AdmissionGate {
     const url = unit.kind === "request" ? URL.parse(unit.url) : URL.parse(unit.origin);
     if (unit.kind === "request") {
       if (!url) return refuse("other", `not a URL: ${unit.url}`);
-      const refusal = methodRefusal(unit.method, url);
+      const refusal = methodRefusal(unit.method, url, unit.body);
       if (refusal) return refuse("blocked-method", refusal);
       if (url.protocol !== "http:" && url.protocol !== "https:") {
         return refuse("other", `unsupported scheme ${url.protocol}`);

@@ -143,7 +143,12 @@ export class HttpClient {
 
   /** One request through the gate: refused and recorded, or admitted, sent and recorded. */
   private async sendHop(req: SendRequest, redirectedFrom: number | undefined): Promise<Exchange> {
-    const ticket = await this.gate.admit({ kind: "request", method: req.method, url: req.url });
+    const ticket = await this.gate.admit({
+      kind: "request",
+      method: req.method,
+      url: req.url,
+      ...(req.body !== undefined ? { body: req.body } : {}),
+    });
     if (!ticket.admitted) return this.log.unsent(req, ticket.error, redirectedFrom);
     try {
       return this.log.exchange(req, await this.transport.transfer(req, ticket.url), redirectedFrom);

@@ -74,7 +74,7 @@ export class HttpTransport {
     const { sent: headers, recorded: recordedHeaders } = requestHeaders(req, url, this.options.identity);
     const recordedRequest = { method: req.method, url: url.href, headers: recordedHeaders, ...bodyOf(req) };
     const limits = this.options.limits;
-    const timeout = AbortSignal.timeout(limits.requestTimeoutMs);
+    const timeout = AbortSignal.timeout(Math.min(limits.requestTimeoutMs, req.timeoutMs ?? Infinity));
     const signal = AbortSignal.any([this.options.deadline, timeout]);
     const startedAt = new Date();
     const started = performance.now();

@@ -13,3 +13,10 @@ export { literalRefusal } from "./address-policy.ts";
 export { BodyPool } from "./body-pool.ts";
 export { MAX_HEADER_LINES } from "./client.ts";
 export { findOverride } from "./resolve-override.ts";
+export { DnsClient, type DnsAsk, type DnsClientOptions } from "./dns-client.ts";
+export {
+  parseDnsServer,
+  formatDnsServer,
+  DnsServerSyntaxError,
+  type DnsServerAddress,
+} from "./dns-server-address.ts";

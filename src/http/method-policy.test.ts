@@ -29,6 +29,45 @@ describe("methodRefusal", () => {
     }
   });
 
+  it("allows a GraphQL POST only when its body is one bounded query operation", () => {
+    const introspection = JSON.stringify({ query: "{__schema{types{name}}}" });
+    for (const path of ["/graphql", "/api/graphql", "/v1/graphql", "/gql", "/query"])
+      assert.equal(methodRefusal("POST", url(path), introspection), null, path);
+    assert.equal(
+      methodRefusal(
+        "POST",
+        url("/graphql"),
+        JSON.stringify({ query: "query Schema { __schema { types { name } } }" }),
+      ),
+      null,
+    );
+    for (const body of [
+      JSON.stringify({ query: "mutation { deleteUser(id: 1) { id } }" }),
+      JSON.stringify({ query: "{ a } mutation M { deleteUser(id: 1) { id } }" }),
+      JSON.stringify({ query: "subscription { orders { id } }" }),
+      JSON.stringify({ query: "{ __schema { types { name } } }", extensions: { persistedQuery: {} } }),
+      JSON.stringify({ query: `{ ${"a ".repeat(600)} }` }),
+      "not json",
+      undefined,
+    ])
+      assert.match(methodRefusal("POST", url("/graphql"), body) ?? "", /never sends/, String(body));
+    assert.match(methodRefusal("POST", url("/api/login"), introspection) ?? "", /never sends/);
+  });
+
+  it("allows an MCP POST only for initialize, its notification and tools/list", () => {
+    const message = (method: string) => JSON.stringify({ jsonrpc: "2.0", id: 1, method, params: {} });
+    for (const method of ["initialize", "notifications/initialized", "tools/list"])
+      assert.equal(methodRefusal("POST", url("/mcp"), message(method)), null, method);
+    for (const method of ["tools/call", "resources/read", "prompts/get", "sampling/createMessage"])
+      assert.match(methodRefusal("POST", url("/mcp"), message(method)) ?? "", /never sends/, method);
+    assert.match(
+      methodRefusal("POST", url("/mcp"), `[${message("tools/list")}]`) ?? "",
+      /never sends/,
+      "no batches",
+    );
+    assert.match(methodRefusal("POST", url("/api/mcp-proxy"), message("tools/list")) ?? "", /never sends/);
+  });
+
   for (const method of ["PUT", "DELETE", "PATCH", "CONNECT", "TRACE", "get", "FOO"]) {
     it(`refuses ${method}, even to the read-only POST path`, () => {
       assert.ok(methodRefusal(method as Method, url(STORAGE_LIST)));
@@ -59,12 +98,18 @@ describe("the client enforces the method policy on the wire", () => {
       ["DELETE", STORAGE_LIST],
       ["POST", "/api/login"],
       ["POST", "/storage/v1/object/list/a/b"],
+      ["POST", "/graphql", JSON.stringify({ query: "mutation { deleteUser(id: 1) { id } }" })],
+      [
+        "POST",
+        "/mcp",
+        JSON.stringify({ jsonrpc: "2.0", id: 3, method: "tools/call", params: { name: "send_email" } }),
+      ],
     ] as const;
-    for (const [method, path] of refused) {
+    for (const [method, path, body = "{}"] of refused) {
       const exchange = await client.send({
         method: method as Method,
         url: `${server.url}${path}`,
-        body: "{}",
+        body,
         probe: "test",
       });
       assert.equal(exchange.error?.code, "blocked-method", `${method} ${path}`);

@@ -12,6 +12,11 @@ export interface SendRequest {
   /** Follow redirects (each hop is its own recorded exchange). */
   follow?: boolean;
   maxBodyBytes?: number;
+  /**
+   * A shorter whole-request time than the scan's limit (never a longer one), for a stream a probe reads
+   * only the start of (an SSE endpoint's first event): the body is cut then and keeps what arrived.
+   */
+  timeoutMs?: number;
   /** A probe's own allowance shared by several requests (discovery's total for bundles). */
   bodyPool?: BodyPool;
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { parseFrontMatter } from "./front-matter.ts";
 import { renderMarkdown } from "../render/index.ts";
+import { packageFile } from "../package-root.ts";
 
 export interface ArticleSummary {
   slug: string;
@@ -22,7 +23,8 @@ export interface Article extends ArticleSummary {
   headings: Array<{ id: string; text: string }>;
 }
 
-const LEARN_DIR = new URL("../../learn/", import.meta.url);
+/** The articles ship with the code, in learn/ at the package root. */
+export const LEARN_DIR = packageFile("learn/");
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 interface Loaded {

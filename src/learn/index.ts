@@ -8,3 +8,4 @@ export {
   type ArticleSummary,
 } from "./articles.ts";
 export { ARTICLE_SECTIONS, type ArticleSectionId } from "./sections.ts";
+export { articleMarkdown } from "./markdown-section.ts";

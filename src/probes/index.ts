@@ -1,6 +1,7 @@
 import { baasProbes } from "./baas/index.ts";
 import { corsProbe } from "./cors/probe.ts";
 import { discoveryProbe } from "./discovery/probe.ts";
+import { dnsProbe } from "./dns/probe.ts";
 import { documentsProbes } from "./documents/index.ts";
 import { exposureProbes } from "./exposure/index.ts";
 import { infoProbes } from "./info/index.ts";
@@ -16,6 +17,7 @@ export const PROBES: readonly Probe[] = [
   ...infoProbes,
   ...exposureProbes,
   ...baasProbes,
+  dnsProbe,
 ];
 
 export type { Probe, ProbeContext } from "./probe.ts";

@@ -1,9 +1,11 @@
 import type { ArtifactKind, Discovery, Target, ScanIssue } from "../core/index.ts";
-import type { HttpClient } from "../http/index.ts";
+import type { DnsClient, HttpClient } from "../http/index.ts";
 
 export interface ProbeContext {
   target: Target;
   http: HttpClient;
+  /** DNS questions (records, zone transfers): counted, bounded by the deadline, recorded. */
+  dns: DnsClient;
   /** Shared, mutable: discovery probes fill it, later probes read it. */
   discovery: Discovery;
   /** Aborted when the scan's deadline passes. */

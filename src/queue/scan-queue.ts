@@ -1,7 +1,9 @@
 import type { ProgressEvent, Report } from "../engine/index.ts";
 import type { ScanStore, ScanRecord } from "../store/index.ts";
 import { FairLine } from "./fair-line.ts";
-import { LiveScans, type ProgressSnapshot } from "./live-scans.ts";
+import type { ScanLine } from "./scan-line.ts";
+import { LiveScans } from "./live-scans.ts";
+import { liveProgress } from "./progress-events.ts";
 
 /** Runs one scan; the server passes the engine with its SSRF guard, tests pass stand-ins. */
 export type ScanRunner = (
@@ -29,7 +31,8 @@ export interface ScanQueueOptions {
  * on scans running at once. The store is the truth
  * (status, report); the queue holds only the order, so a restart rebuilds it from the store.
  */
-export class ScanQueue {
+export class ScanQueue implements ScanLine {
+  readonly kind = "embedded";
   readonly live = new LiveScans();
   private readonly options: ScanQueueOptions;
   private readonly line = new FairLine();
@@ -54,36 +57,40 @@ export class ScanQueue {
     return this.running.size;
   }
 
-  get isFull(): boolean {
+  async isFull(): Promise<boolean> {
     return this.line.size >= this.options.maxWaiting;
   }
 
   /** This client already has as many scans waiting as one client may. */
-  isFullFor(client: string): boolean {
+  async isFullFor(client: string): Promise<boolean> {
     return this.line.waitingFor(client) >= (this.options.maxWaitingPerClient ?? Infinity);
   }
 
+  async position(id: string): Promise<number | null> {
+    return this.placeOf(id);
+  }
+
   /** 1-based place in the order the waiting scans will start, or null when the scan is not waiting. */
-  position(id: string): number | null {
+  private placeOf(id: string): number | null {
     if (!this.line.has(id)) return null;
     const index = this.line.order().indexOf(id);
     return index === -1 ? null : index + 1;
   }
 
   /** Queues the stored scans that were waiting or cut short when the server last stopped. */
-  recover(): { requeued: string[]; failed: string[] } {
-    const recovered = this.options.store.recoverInterrupted(this.options.maxAttempts);
-    for (const scan of this.options.store.waiting())
+  async recover(): Promise<{ requeued: string[]; failed: string[] }> {
+    const recovered = await this.options.store.recoverInterrupted(this.options.maxAttempts);
+    for (const scan of await this.options.store.waiting())
       this.add(scan.id, scan.client, scan.status === "interrupted" ? "interrupted" : "queued");
     this.pump();
     return recovered;
   }
 
-  enqueue(id: string, client = ""): number {
+  async enqueue(id: string, client = ""): Promise<number> {
     if (this.closing) throw new Error("the queue is shutting down");
     this.add(id, client, "queued");
     this.pump();
-    return this.position(id) ?? 0;
+    return this.placeOf(id) ?? 0;
   }
 
   pause(): void {
@@ -115,7 +122,7 @@ export class ScanQueue {
   private add(id: string, client: string, status: "queued" | "interrupted"): void {
     if (this.line.has(id) || this.running.has(id)) return;
     this.line.add(id, client);
-    this.live.publish(id, { type: "status", status, position: this.position(id) });
+    this.live.publish(id, { type: "status", status, position: this.placeOf(id) });
     // A new client's scan can start ahead of scans already waiting: everyone hears their new place.
     this.announcePositions();
   }
@@ -142,14 +149,11 @@ export class ScanQueue {
     });
   }
 
+  /** Takes the slot at once (the count stays true while the store answers), then runs the scan. */
   private start(id: string, client: string): void {
-    const { store } = this.options;
-    const record = store.get(id);
-    if (!record) return;
     const controller = new AbortController();
-    store.markRunning(id);
     this.live.publish(id, { type: "status", status: "running", position: null });
-    const done = this.execute(record, controller.signal)
+    const done = this.execute(id, controller.signal)
       // The store itself failing (disk full, closed) must not become an unhandled rejection.
       .catch((error: unknown) => console.error(`scan ${id}: ${String(error)}`))
       .finally(() => {
@@ -159,62 +163,31 @@ export class ScanQueue {
     this.running.set(id, { controller, done, client });
   }
 
-  private async execute(record: ScanRecord, signal: AbortSignal): Promise<void> {
+  private async execute(id: string, signal: AbortSignal): Promise<void> {
     const { store } = this.options;
-    const progress: ProgressSnapshot = {
-      type: "progress",
-      probe: null,
-      title: null,
-      sent: 0,
-      budget: record.options.budget ?? 150,
-      message: null,
-      started: [],
-      finished: [],
-    };
-    const onProgress = (event: ProgressEvent) => {
-      switch (event.type) {
-        case "probe-start":
-          progress.probe = event.probe;
-          progress.title = event.title;
-          progress.message = null;
-          progress.started = [...progress.started, event.probe];
-          break;
-        case "probe-end":
-          progress.finished = [...progress.finished, event.probe];
-          break;
-        case "request":
-          progress.sent = event.sent;
-          progress.budget = event.budget;
-          break;
-        case "message":
-          progress.message = event.message.slice(0, 200);
-          break;
-        case "judging":
-          progress.probe = "judging";
-          progress.title = `Judging with ${event.checks} checks`;
-          progress.message = null;
-          break;
-        case "finding":
-          this.live.publish(record.id, {
-            type: "finding",
-            id: event.finding.id,
-            title: event.finding.title,
-            severity: event.finding.severity,
-            url: event.finding.url,
-          });
-          return;
-      }
-      this.live.publish(record.id, { ...progress });
-    };
-    const interrupted = () => {
-      store.markInterrupted(record.id);
+    const record = await store.get(id);
+    if (!record || !(await store.markRunning(id))) {
+      // Gone, or its outcome is already recorded: nothing to run; watchers hear how it ended.
+      this.live.publish(id, {
+        type: "done",
+        status: record?.status === "failed" ? "failed" : "done",
+        grade: record?.grade ?? null,
+        error: record?.error ?? null,
+      });
+      return;
+    }
+    const onProgress = liveProgress(record.options.budget ?? 150, (event) =>
+      this.live.publish(record.id, event),
+    );
+    const interrupted = async () => {
+      await store.markInterrupted(record.id);
       this.live.publish(record.id, { type: "done", status: "interrupted", grade: null, error: null });
     };
     try {
       const report = await this.options.run(record, { onProgress, signal });
       // Cancelled by a shutdown: the partial report is not the answer; the scan runs again on start.
       if (this.closing && signal.aborted) return interrupted();
-      store.markDone(record.id, report);
+      await store.markDone(record.id, report);
       this.live.publish(record.id, {
         type: "done",
         status: "done",
@@ -224,7 +197,7 @@ export class ScanQueue {
     } catch (error) {
       if (this.closing && signal.aborted) return interrupted();
       const message = `the scan stopped on an internal error: ${error instanceof Error ? error.message : String(error)}`;
-      store.markFailed(record.id, message.slice(0, 500));
+      await store.markFailed(record.id, message.slice(0, 500));
       this.live.publish(record.id, { type: "done", status: "failed", grade: null, error: message });
     }
   }

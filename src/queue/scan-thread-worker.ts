@@ -22,13 +22,17 @@ async function run(request: Parameters<typeof scan>[0], policy: ThreadPolicy): P
   running = controller;
   const table = policy.dnsTable;
   try {
-    const report = await scan(request, {
-      guard: publicOnlyGuard(policy.allowAddresses),
-      allowNonDefaultPorts: policy.allowNonDefaultPorts,
-      ...(table ? { lookup: async (host: string) => lookupIn(table, host) } : {}),
-      onProgress: (event) => send({ type: "progress", event }),
-      signal: controller.signal,
-    });
+    // Server mode: only the operator names a DNS server; whatever the request carried is replaced.
+    const report = await scan(
+      { ...request, dnsServer: policy.dnsServer ?? null },
+      {
+        guard: publicOnlyGuard(policy.allowAddresses),
+        allowNonDefaultPorts: policy.allowNonDefaultPorts,
+        ...(table ? { lookup: async (host: string) => lookupIn(table, host) } : {}),
+        onProgress: (event) => send({ type: "progress", event }),
+        signal: controller.signal,
+      },
+    );
     send({ type: "report", report });
   } catch (error) {
     send({ type: "error", message: error instanceof Error ? error.message : String(error) });

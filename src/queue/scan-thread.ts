@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { MIN_JUDGING_MS, type ProgressEvent, type Report, type ScanRequest } from "../engine/index.ts";
+import type { DnsServerAddress } from "../http/index.ts";
 
 /**
  * What a scan in a worker thread may do, as data (a thread cannot share functions): the operator's
@@ -8,6 +9,8 @@ import { MIN_JUDGING_MS, type ProgressEvent, type Report, type ScanRequest } fro
 export interface ThreadPolicy {
   allowAddresses: readonly string[];
   allowNonDefaultPorts: boolean;
+  /** The operator's DNS server for every question of every scan (a request's own is never used here). */
+  dnsServer?: DnsServerAddress | null;
   /** Names to addresses instead of DNS (SSRF tests); other names resolve to nothing. */
   dnsTable?: Readonly<Record<string, readonly string[]>>;
 }
@@ -22,7 +25,11 @@ export type FromThread =
 const BACKSTOP_MS = MIN_JUDGING_MS + 20_000;
 /** How long a cancelled scan gets to hand back its partial report before its thread is stopped. */
 const CANCEL_GRACE_MS = 5_000;
-const WORKER = new URL("./scan-thread-worker.ts", import.meta.url);
+/** The worker beside this file: .ts when the sources run, .js in the built package (dist/). */
+const WORKER = new URL(
+  `./scan-thread-worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`,
+  import.meta.url,
+);
 
 /**
  * Runs scans in worker threads, one scan per thread at a time, so their gathering and judging (regular

@@ -4,6 +4,7 @@ import {
   type Reference,
   SEVERITIES,
   isSeverity,
+  plural,
   type Severity,
   STACK_LABELS,
   STACKS,
@@ -201,7 +202,7 @@ ${join(articles, "\n")}
     findings.length === 0 &&
       html`<p class="amh-none">No findings: nothing this scan checks for was wrong.</p>`,
     hidden > 0 &&
-      html`<p class="amh-muted">${hidden} more findings are not shown here; see the JSON report.</p>`,
+      html`<p class="amh-muted">${plural(hidden, "more finding")} not shown here; see the JSON report.</p>`,
     html`</section>`,
   );
 }
@@ -211,7 +212,7 @@ function renderHead(report: Report): SafeHtml {
   const facts: Interpolation[] = [
     html`Scanned ${text(report.startedAt, 40)}`,
     `${(safeCount(report.durationMs) / 1000).toFixed(1)} s`,
-    `${safeCount(report.requests?.sent)} requests`,
+    plural(safeCount(report.requests?.sent), "request"),
     report.outcome === "partial" && "partial scan (see notes)",
   ];
   const stacks = detectedStacks(report);

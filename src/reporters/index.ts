@@ -25,6 +25,7 @@ export function render(
 }
 
 export { renderJson, renderSarif, renderTerminal };
+export { INFORMATION_URI, SARIF_LEVEL, sarifRule, type SarifRuleSource } from "./sarif.ts";
 export { renderBadge } from "./badge.ts";
 export { renderHtml, reportSection } from "./html.ts";
 export { terminalSafe } from "./terminal.ts";

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { type Finding, type Severity, STACK_LABELS, type Stack } from "../core/index.ts";
 import type { Report } from "../engine/index.ts";
 
-const LEVEL: Record<Severity, "error" | "warning" | "note"> = {
+export const SARIF_LEVEL: Record<Severity, "error" | "warning" | "note"> = {
   critical: "error",
   high: "error",
   medium: "warning",
@@ -32,7 +32,7 @@ export function renderSarif(report: Report): string {
             version: report.scanner.version,
             semanticVersion: report.scanner.version,
             informationUri: INFORMATION_URI,
-            rules: ruleIds.map((id) => rule(representative.get(id)!)),
+            rules: ruleIds.map((id) => sarifRule(representative.get(id)!)),
           },
         },
         invocations: [
@@ -49,7 +49,7 @@ export function renderSarif(report: Report): string {
         results: report.findings.map((finding) => ({
           ruleId: finding.id,
           ruleIndex: ruleIds.indexOf(finding.id),
-          level: LEVEL[finding.severity],
+          level: SARIF_LEVEL[finding.severity],
           message: { text: finding.summary },
           locations: finding.urls
             .slice(0, 10)
@@ -69,7 +69,14 @@ export function renderSarif(report: Report): string {
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
-function rule(finding: Finding) {
+/** What a SARIF rule says of a finding id: the texts and scores every finding of that id shares. */
+export type SarifRuleSource = Pick<
+  Finding,
+  "id" | "title" | "explanation" | "fixes" | "references" | "cwe" | "severity"
+> & { cvss: { score: number } };
+
+/** One rule (a finding id) with its help text; the batch SARIF builds its rules with it too. */
+export function sarifRule(finding: SarifRuleSource) {
   const fixes = (Object.entries(finding.fixes) as Array<[Stack, string]>)
     .map(([stack, text]) => `### ${STACK_LABELS[stack]}\n\n${text}`)
     .join("\n\n");
@@ -86,7 +93,7 @@ function rule(finding: Finding) {
       markdown: `${finding.explanation}\n\n## How to fix\n\n${fixes}\n\n## References\n\n${references}`,
     },
     helpUri: finding.references[0]?.url ?? INFORMATION_URI,
-    defaultConfiguration: { level: LEVEL[finding.severity] },
+    defaultConfiguration: { level: SARIF_LEVEL[finding.severity] },
     properties: {
       tags: ["security", "external/cwe/" + finding.cwe.toLowerCase()],
       "security-severity": finding.cvss.score.toFixed(1),

@@ -1,4 +1,4 @@
-import { SEVERITIES, type Severity, type Finding } from "../core/index.ts";
+import { plural, SEVERITIES, type Severity, type Finding } from "../core/index.ts";
 import type { Report } from "../engine/index.ts";
 
 export interface TerminalOptions {
@@ -34,7 +34,8 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   const lines: string[] = [];
   lines.push(paint(BOLD, `amihackable ${report.scanner.version} · ${terminalSafe(report.target.url)}`));
   if (report.outcome === "unreachable") {
-    lines.push("", `Could not scan: ${terminalSafe(report.failure ?? "the target could not be reached")}`);
+    // The failure is a whole sentence ("Could not find example.test: ..."): printed as it is.
+    lines.push("", terminalSafe(report.failure ?? "The target could not be reached."));
     return `${lines.join("\n")}\n`;
   }
   if (report.target.finalUrl && report.target.finalUrl !== report.target.url)
@@ -56,7 +57,7 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
     .filter((s) => report.summary.bySeverity[s] > 0)
     .map((s) => paint(COLORS[s], `${report.summary.bySeverity[s]} ${s}`));
   lines.push(
-    `${paint(BOLD, `Grade ${report.summary.grade}`)} · ${report.summary.total} finding${report.summary.total === 1 ? "" : "s"}${counts.length ? ` (${counts.join(", ")})` : ""} · ${report.requests.sent} requests in ${(report.durationMs / 1000).toFixed(1)} s${report.outcome === "partial" ? " · partial" : ""}`,
+    `${paint(BOLD, `Grade ${report.summary.grade}`)} · ${plural(report.summary.total, "finding")}${counts.length ? ` (${counts.join(", ")})` : ""} · ${plural(report.requests.sent, "request")} in ${(report.durationMs / 1000).toFixed(1)} s${report.outcome === "partial" ? " · partial" : ""}`,
   );
   if (typeof report.summary.gradeWithheld === "string")
     lines.push(paint(DIM, terminalSafe(report.summary.gradeWithheld)));
@@ -82,6 +83,7 @@ function renderFinding(
     );
   }
   if (evidence?.curl) lines.push(paint(DIM, `    reproduce: ${terminalSafe(evidence.curl)}`));
-  lines.push(paint(DIM, `    learn: /learn/${finding.learn}`));
+  // A command rather than a path: the text report is read where the web app's /learn may not be served.
+  lines.push(paint(DIM, `    learn: amihackable learn ${finding.id}`));
   return lines;
 }

@@ -1,5 +1,7 @@
+import { isKnownPublicValue } from "./known-public-values.ts";
 import { redactSecret } from "./redact.ts";
 import type { Confidence, KeyKind, SecretRule, Verdict } from "./rule.ts";
+import { type Keyword, KeywordScanner } from "./keyword-scanner.ts";
 import { RULES } from "./rules/index.ts";
 
 /** One key found in a text. `secret` is the full value: keep it in memory, never print it. */
@@ -29,74 +31,73 @@ interface Candidate {
 /** Matches of every rule whose keywords occur, overlaps resolved (specific rules beat generic ones). */
 export function scanText(text: string, rules: readonly SecretRule[] = RULES): KeyMatch[] {
   const candidates: Candidate[] = [];
-  const hits = new KeywordHits(text);
-  for (const rule of rules) {
+  const prefilter = prefilterFor(rules);
+  const hits = prefilter.scanner.scan(text);
+  rules.forEach((rule, index) => {
+    const ruleHits = hitsOf(prefilter.keywordIds[index] ?? [], hits);
+    if (ruleHits.length === 0) return;
     if (rule.anchor === "identifier") {
-      collectAtIdentifiers(text, hits.of(rule), rule, candidates);
-      continue;
+      collectAtIdentifiers(text, ruleHits, rule, candidates);
+      return;
     }
-    for (const [from, to] of regionsFor(hits.of(rule), rule, text.length)) {
+    for (const [from, to] of regionsFor(ruleHits, rule, text.length)) {
       collect(text, from, to, rule, candidates);
     }
-  }
+  });
   return resolve(text, candidates);
 }
 
 /** A hostile text full of key-shaped strings must not make the scan quadratic. */
 const MAX_CANDIDATES = 5_000;
 
-/**
- * Keyword occurrences, found once per text and shared by the rules that use the same keyword. indexOf
- * is far cheaper than any regex over the whole text; case-insensitive keywords use one regex per rule.
- */
-class KeywordHits {
-  private readonly text: string;
-  private readonly literal = new Map<string, number[]>();
-
-  constructor(text: string) {
-    this.text = text;
-  }
-
-  of(rule: SecretRule): number[] {
-    if (rule.keywordsIgnoreCase) return this.ignoringCase(rule);
-    if (rule.keywords.length === 1) return this.literalHits(rule.keywords[0] ?? "");
-    // concat, not push(...hits): a hostile text can hold more hits than a call may take arguments.
-    const all = rule.keywords.reduce<number[]>((hits, keyword) => hits.concat(this.literalHits(keyword)), []);
-    return all.sort((a, b) => a - b);
-  }
-
-  private literalHits(keyword: string): number[] {
-    let hits = this.literal.get(keyword);
-    if (!hits) {
-      hits = [];
-      const { text } = this;
-      for (let at = text.indexOf(keyword); at !== -1; at = text.indexOf(keyword, at + keyword.length)) {
-        hits.push(at);
-      }
-      this.literal.set(keyword, hits);
-    }
-    return hits;
-  }
-
-  private ignoringCase(rule: SecretRule): number[] {
-    const pattern = keywordPattern(rule);
-    const hits: number[] = [];
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(this.text); match; match = pattern.exec(this.text)) hits.push(match.index);
-    return hits;
-  }
+interface Prefilter {
+  scanner: KeywordScanner;
+  /** For each rule (same order), the indexes of its keywords in the scanner. */
+  keywordIds: number[][];
 }
 
-const keywordPatterns = new WeakMap<SecretRule, RegExp>();
+/** One scanner per rule list, built on first use: every keyword of every rule, each once. */
+const prefilters = new WeakMap<readonly SecretRule[], Prefilter>();
 
-function keywordPattern(rule: SecretRule): RegExp {
-  let pattern = keywordPatterns.get(rule);
-  if (!pattern) {
-    const escaped = rule.keywords.map((keyword) => keyword.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-    pattern = new RegExp(escaped.join("|"), "gi");
-    keywordPatterns.set(rule, pattern);
+function prefilterFor(rules: readonly SecretRule[]): Prefilter {
+  let prefilter = prefilters.get(rules);
+  if (!prefilter) {
+    const keywords: Keyword[] = [];
+    const ids = new Map<string, number>();
+    const keywordIds = rules.map((rule) =>
+      rule.keywords.map((text) => {
+        const ignoreCase = rule.keywordsIgnoreCase === true;
+        const key = `${ignoreCase ? "i" : "c"}:${text}`;
+        let id = ids.get(key);
+        if (id === undefined) {
+          id = keywords.push({ text, ignoreCase }) - 1;
+          ids.set(key, id);
+        }
+        return id;
+      }),
+    );
+    prefilter = { scanner: new KeywordScanner(keywords), keywordIds };
+    prefilters.set(rules, prefilter);
   }
-  return pattern;
+  return prefilter;
+}
+
+/** The rule's keyword hits, ascending: one keyword's list as it is, several merged in linear time. */
+function hitsOf(ids: readonly number[], hits: readonly number[][]): number[] {
+  return ids.reduce<number[]>((merged, id) => mergeAscending(merged, hits[id] ?? []), []);
+}
+
+function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+  if (a.length === 0) return b as number[];
+  if (b.length === 0) return a as number[];
+  const out = new Array<number>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]! <= b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 /** Keyword hits widened by the rule's window and merged: the only parts of the text its pattern sees. */
@@ -162,6 +163,9 @@ function collectAtIdentifiers(
     let start = hit;
     const limit = Math.max(0, hit - rule.window.before);
     while (start > limit && isIdentifierChar(text.charCodeAt(start - 1))) start--;
+    // An identifier that goes on past the window is no name a config would use (and a text of one
+    // endless identifier full of keywords would have the pattern tried at every hit).
+    if (start === limit && start > 0 && isIdentifierChar(text.charCodeAt(start - 1))) continue;
     if (start === previous) continue;
     previous = start;
     pattern.lastIndex = start;
@@ -187,19 +191,18 @@ function resolve(text: string, candidates: Candidate[]): KeyMatch[] {
     (a, b) => (a.rule.priority ?? 0) - (b.rule.priority ?? 0) || a.start - b.start || b.end - a.end,
   );
   const accepted: KeyMatch[] = [];
-  const taken: Array<[number, number]> = [];
+  const taken = new TakenSpans();
   for (const candidate of candidates) {
-    if (taken.some(([s, e]) => candidate.start < e && s < candidate.end)) continue;
+    if (taken.overlaps(candidate.start, candidate.end)) continue;
+    if (isKnownPublicValue(candidate.secret)) continue;
     const verdict = candidate.rule.verify(candidate.secret, {
       text,
       start: candidate.matchStart,
       end: candidate.matchEnd,
     });
     if (!verdict) continue;
-    taken.push(
-      [candidate.start, candidate.end],
-      ...(verdict.related ?? []).map(([s, e]) => [s, e] as [number, number]),
-    );
+    taken.add(candidate.start, candidate.end);
+    for (const [start, end] of verdict.related ?? []) taken.add(start, end);
     accepted.push({
       rule: candidate.rule,
       kind: verdict.kind,
@@ -213,6 +216,43 @@ function resolve(text: string, candidates: Candidate[]): KeyMatch[] {
     });
   }
   return accepted.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Spans of accepted keys, sorted by start, asked "does anything overlap [start, end)?" once per
+ * candidate. A span overlapping the query starts after `start - longest`, so a binary search and a
+ * short walk answer it: a hostile text of thousands of keys is not thousands squared comparisons.
+ */
+class TakenSpans {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private longest = 0;
+
+  overlaps(start: number, end: number): boolean {
+    for (let i = this.firstAtOrAfter(start - this.longest); i < this.starts.length; i++) {
+      if (this.starts[i]! >= end) return false;
+      if (this.ends[i]! > start) return true;
+    }
+    return false;
+  }
+
+  add(start: number, end: number): void {
+    const at = this.firstAtOrAfter(start);
+    this.starts.splice(at, 0, start);
+    this.ends.splice(at, 0, end);
+    this.longest = Math.max(this.longest, end - start);
+  }
+
+  private firstAtOrAfter(position: number): number {
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.starts[middle]! < position) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
 }
 
 export function redactWith(rule: SecretRule, secret: string): string {

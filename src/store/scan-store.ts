@@ -1,214 +1,64 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
 import type { Report } from "../engine/index.ts";
-import { newScanId } from "./scan-id.ts";
-import type { ScanRecord, ScanRequestOptions, ScanStatus } from "./scan-record.ts";
-
-/** Bumped when the table changes; migrations run in order from the stored PRAGMA user_version. */
-const SCHEMA_VERSION = 2;
-const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE scans (
-     seq INTEGER PRIMARY KEY AUTOINCREMENT,
-     id TEXT NOT NULL UNIQUE,
-     url TEXT NOT NULL,
-     input TEXT NOT NULL,
-     options TEXT NOT NULL,
-     status TEXT NOT NULL,
-     attempts INTEGER NOT NULL DEFAULT 0,
-     created_at TEXT NOT NULL,
-     started_at TEXT,
-     finished_at TEXT,
-     report TEXT,
-     grade TEXT,
-     error TEXT
-   );
-   CREATE INDEX scans_by_url ON scans (url, seq DESC);
-   CREATE INDEX scans_by_status ON scans (status, seq);`,
-  // Who asked (a one-way key of the client's address): the queue shares its slots fairly between clients.
-  `ALTER TABLE scans ADD COLUMN client TEXT NOT NULL DEFAULT '';`,
-];
-
-interface Row {
-  seq: number;
-  id: string;
-  url: string;
-  input: string;
-  options: string;
-  status: ScanStatus;
-  attempts: number;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-  report: string | null;
-  grade: string | null;
-  error: string | null;
-  client: string;
-}
+import type { ScanRecord, ScanRequestOptions } from "./scan-record.ts";
 
 /** A scan summary for history lists: no report body. */
 export type ScanSummary = Omit<ScanRecord, "report">;
 
+/** A list of sites scanned together: its scans in the order the list named them. */
+export interface BatchRecord {
+  /** 128 random bits, base64url, like a scan's. */
+  id: string;
+  createdAt: string;
+  client: string;
+  scans: ScanSummary[];
+}
+
 /**
- * Scans in node:sqlite (no service to run): a file under ./data/ by default, ":memory:" in tests. Every
- * call is synchronous and short; reports are stored as JSON text, written once when a scan ends.
+ * Where scans live: one interface, two implementations (node:sqlite embedded, PostgreSQL when scaled out).
+ * Every call is async so a networked database fits; the shared contract suite (test/store) holds both to
+ * the same behaviour. The outcomes (done, failed) are final: once one is recorded, later attempts to record
+ * another are ignored, so a scan retried after a worker died is recorded exactly once.
  */
-export class ScanStore {
-  private readonly db: DatabaseSync;
-  /** Prepared once: compiling SQL costs more than running these statements. */
-  private readonly statements = new Map<string, StatementSync>();
-
-  constructor(path: string) {
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-    this.db = new DatabaseSync(path);
-    this.db.exec("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;");
-    this.migrate();
-  }
-
-  private migrate(): void {
-    const { user_version: current } = this.db.prepare("PRAGMA user_version").get() as {
-      user_version: number;
-    };
-    if (current > SCHEMA_VERSION)
-      throw new Error(`the database was written by a newer amihackable (schema ${current})`);
-    for (let version = current; version < SCHEMA_VERSION; version++) {
-      this.db.exec("BEGIN");
-      try {
-        this.db.exec(MIGRATIONS[version]!);
-        this.db.exec(`PRAGMA user_version = ${version + 1}`);
-        this.db.exec("COMMIT");
-      } catch (error) {
-        this.db.exec("ROLLBACK");
-        throw error;
-      }
-    }
-  }
-
+export interface ScanStore {
+  /** "sqlite" or "postgres", for logs and the start line. */
+  readonly kind: string;
   create(
     input: { url: string; input: string; options: ScanRequestOptions; client?: string },
-    now = new Date(),
-  ): ScanRecord {
-    const id = newScanId();
-    this.sql(
-      "INSERT INTO scans (id, url, input, options, status, created_at, client) VALUES (?, ?, ?, ?, 'queued', ?, ?)",
-    ).run(id, input.url, input.input, JSON.stringify(input.options), now.toISOString(), input.client ?? "");
-    return this.get(id)!;
-  }
-
+    now?: Date,
+  ): Promise<ScanRecord>;
   /**
    * The newest scan of this URL with these options that is waiting or running, or that finished since
    * `doneSince`: asking again joins it instead of scanning the same site twice.
    */
-  sameScan(url: string, options: ScanRequestOptions, doneSince: Date): ScanRecord | undefined {
-    const row = this.sql(
-      "SELECT id FROM scans WHERE url = ? AND options = ? AND (status IN ('queued', 'running', 'interrupted') OR (status = 'done' AND finished_at >= ?)) ORDER BY seq DESC LIMIT 1",
-    ).get(url, JSON.stringify(options), doneSince.toISOString()) as { id: string } | undefined;
-    return row ? this.get(row.id) : undefined;
-  }
-
-  get(id: string): ScanRecord | undefined {
-    const row = this.sql("SELECT * FROM scans WHERE id = ?").get(id) as Row | undefined;
-    return row ? fromRow(row) : undefined;
-  }
-
+  sameScan(url: string, options: ScanRequestOptions, doneSince: Date): Promise<ScanRecord | undefined>;
+  get(id: string): Promise<ScanRecord | undefined>;
   /** Newest first. */
-  historyFor(url: string, limit = 20): ScanSummary[] {
-    const rows = this.sql(
-      "SELECT seq, id, url, input, options, status, attempts, created_at, started_at, finished_at, NULL AS report, grade, error, client FROM scans WHERE url = ? ORDER BY seq DESC LIMIT ?",
-    ).all(url, limit) as unknown as Row[];
-    return rows.map((row) => fromRow(row));
-  }
-
+  historyFor(url: string, limit?: number): Promise<ScanSummary[]>;
   /** Scans waiting to run, oldest first: what the queue picks up on start. */
-  waiting(): ScanSummary[] {
-    const rows = this.sql(
-      "SELECT seq, id, url, input, options, status, attempts, created_at, started_at, finished_at, NULL AS report, grade, error, client FROM scans WHERE status IN ('queued', 'interrupted') ORDER BY seq",
-    ).all() as unknown as Row[];
-    return rows.map((row) => fromRow(row));
-  }
-
-  markRunning(id: string, now = new Date()): void {
-    this.update(id, "status = 'running', attempts = attempts + 1, started_at = ?", now.toISOString());
-  }
-
-  markDone(id: string, report: Report, now = new Date()): void {
-    this.update(
-      id,
-      "status = 'done', finished_at = ?, report = ?, grade = ?, error = NULL",
-      now.toISOString(),
-      JSON.stringify(report),
-      report.summary.grade,
-    );
-  }
-
-  markFailed(id: string, error: string, now = new Date()): void {
-    this.update(id, "status = 'failed', finished_at = ?, error = ?", now.toISOString(), error);
-  }
-
-  markInterrupted(id: string): void {
-    this.update(id, "status = 'interrupted'");
-  }
-
+  waiting(): Promise<ScanSummary[]>;
+  /** Scans waiting (queued or interrupted), of one client or of everyone. */
+  countWaiting(client?: string): Promise<number>;
+  /** Starts a run: false when the scan already has its outcome (nothing to run again). */
+  markRunning(id: string, now?: Date): Promise<boolean>;
+  /** Records the report: true when this call recorded it, false when the scan already had an outcome. */
+  markDone(id: string, report: Report, now?: Date): Promise<boolean>;
+  /** Records the failure: true when this call recorded it, false when the scan already had an outcome. */
+  markFailed(id: string, error: string, now?: Date): Promise<boolean>;
+  /** A run was cut short (shutdown): the scan waits to run again, unless it already has its outcome. */
+  markInterrupted(id: string): Promise<void>;
   /**
    * On start: scans left "running" by a stopped or crashed server become "interrupted" (to be queued
    * again), except those already tried `maxAttempts` times, which fail: a target that crashes the
    * server must not crash it on every start.
    */
-  recoverInterrupted(maxAttempts: number, now = new Date()): { requeued: string[]; failed: string[] } {
-    const rows = this.sql("SELECT id, attempts FROM scans WHERE status = 'running'").all() as Array<{
-      id: string;
-      attempts: number;
-    }>;
-    const requeued: string[] = [];
-    const failed: string[] = [];
-    for (const row of rows) {
-      if (row.attempts >= maxAttempts) {
-        this.markFailed(
-          row.id,
-          `the server stopped during this scan ${row.attempts} times; it was not retried again`,
-          now,
-        );
-        failed.push(row.id);
-      } else {
-        this.markInterrupted(row.id);
-        requeued.push(row.id);
-      }
-    }
-    return { requeued, failed };
-  }
-
-  private sql(text: string): StatementSync {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
-  }
-
-  close(): void {
-    if (this.db.isOpen) this.db.close();
-  }
-
-  private update(id: string, assignments: string, ...values: SQLInputValue[]): void {
-    this.sql(`UPDATE scans SET ${assignments} WHERE id = ?`).run(...values, id);
-  }
+  recoverInterrupted(maxAttempts: number, now?: Date): Promise<{ requeued: string[]; failed: string[] }>;
+  /** Records a batch of stored scans (a scan may belong to several batches: reused scans are shared). */
+  createBatch(scanIds: readonly string[], client?: string, now?: Date): Promise<BatchRecord>;
+  getBatch(id: string): Promise<BatchRecord | undefined>;
+  close(): Promise<void>;
 }
 
-function fromRow(row: Row): ScanRecord {
-  return {
-    id: row.id,
-    url: row.url,
-    input: row.input,
-    options: JSON.parse(row.options) as ScanRequestOptions,
-    status: row.status,
-    attempts: row.attempts,
-    createdAt: row.created_at,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-    report: row.report ? (JSON.parse(row.report) as Report) : null,
-    grade: row.grade,
-    error: row.error,
-    client: row.client,
-  };
+/** The sentence a scan that stopped its runner too often fails with. */
+export function tooManyAttempts(attempts: number | string): string {
+  return `the server stopped during this scan ${attempts} times; it was not retried again`;
 }

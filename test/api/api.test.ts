@@ -19,13 +19,14 @@ function assertValid(schema: string, value: unknown): void {
   assert.deepEqual(validate(schema, value), [], `${schema}: ${JSON.stringify(value).slice(0, 400)}`);
 }
 
-async function expectError(response: Response, status: number, code: string): Promise<void> {
+async function expectError(response: Response, status: number, code: string): Promise<string> {
   assert.equal(response.status, status, `expected ${status} ${code}, got ${response.status}`);
   assert.match(response.headers.get("content-type") ?? "", /^application\/json/);
   const body = (await response.json()) as { error: { code: string; message: string } };
   assertValid("Error", body);
   assert.equal(body.error.code, code, body.error.message);
   assert.ok(body.error.message.length > 10);
+  return body.error.message;
 }
 
 describe("HTTP API against a local fixture site", () => {
@@ -171,6 +172,13 @@ describe("HTTP API against a local fixture site", () => {
       400,
       "invalid_option",
     );
+    // Only the operator names a DNS server (AMIHACKABLE_DNS_SERVER): a client that tries is refused.
+    for (const name of ["dnsServer", "dns_server", "dns-server"])
+      await expectError(
+        await post(`{"url":"https://example.com","options":{"${name}":"10.0.0.53:53"}}`),
+        400,
+        "invalid_option",
+      );
     await expectError(
       await post('{"url":"https://example.com","options":{"only":["nope"]}}'),
       400,
@@ -213,9 +221,23 @@ describe("server-mode address rules", () => {
       "http://localhost/",
       "http://app.localhost/",
     ]) {
-      await expectError(await server.postScan({ url }), 422, "target_not_allowed");
+      const message = await expectError(await server.postScan({ url }), 422, "target_not_allowed");
+      // Whoever runs the server on purpose for a local site learns the setting that allows it.
+      assert.match(message, /operator can allow it by starting it with AMIHACKABLE_ALLOW_ADDRESSES=/);
     }
-    await expectError(await server.postScan({ url: "http://example.com:22/" }), 422, "port_not_allowed");
+    const port = await expectError(
+      await server.postScan({ url: "http://example.com:22/" }),
+      422,
+      "port_not_allowed",
+    );
+    assert.match(port, /AMIHACKABLE_ALLOW_NON_DEFAULT_PORTS=1/);
+    const userinfo = await expectError(
+      await server.postScan({ url: "https://user:secret@example.com/" }),
+      400,
+      "invalid_url",
+    );
+    assert.match(userinfo, /^Remove the user name and password from the URL/);
+    assert.doesNotMatch(userinfo, /^Put credentials in --header/, "API users have no CLI flags to use");
     await expectError(await server.postScan({ url: "https://example.com:8443/" }), 422, "port_not_allowed");
     assert.equal(server.app.services.queue.waitingCount, 0);
   });

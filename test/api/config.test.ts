@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { ConfigError, DEFAULT_CONFIG, loadConfig } from "../../src/interfaces/server/config.ts";
 
@@ -37,6 +39,41 @@ describe("server configuration", () => {
     assert.equal(loadConfig(env, ["--port=9091", "--db", "x.db"]).databasePath, "x.db");
   });
 
+  it("takes the DNS server from the operator's environment only, and refuses one that is not an address", () => {
+    assert.equal(loadConfig({}, []).dnsServer, null);
+    assert.deepEqual(loadConfig({ AMIHACKABLE_DNS_SERVER: "10.0.0.53:5353" }, []).dnsServer, {
+      address: "10.0.0.53",
+      port: 5353,
+    });
+    assert.throws(() => loadConfig({ AMIHACKABLE_DNS_SERVER: "dns.internal" }, []), ConfigError);
+  });
+
+  it("selects the scaled mode: a postgres:// database and a redis:// queue, from the environment or flags", () => {
+    const fromEnv = loadConfig(
+      {
+        AMIHACKABLE_DB: "postgres://scanner@127.0.0.1:5440/scans",
+        AMIHACKABLE_QUEUE: "redis://127.0.0.1:6390",
+        AMIHACKABLE_QUEUE_PREFIX: "staging",
+      },
+      [],
+    );
+    assert.equal(fromEnv.databasePath, "postgres://scanner@127.0.0.1:5440/scans");
+    assert.equal(fromEnv.queueUrl, "redis://127.0.0.1:6390");
+    assert.equal(fromEnv.queuePrefix, "staging");
+    const fromFlags = loadConfig({ AMIHACKABLE_QUEUE: "redis://a:1" }, [
+      "--queue=redis://b:2",
+      "--db",
+      "x.db",
+    ]);
+    assert.equal(fromFlags.queueUrl, "redis://b:2");
+    assert.equal(fromFlags.databasePath, "x.db");
+    assert.equal(loadConfig({}, []).queueUrl, null, "embedded by default");
+    assert.throws(() => loadConfig({}, ["--queue", "amqp://127.0.0.1"]), {
+      message: "--queue takes a redis:// URL, not a amqp:// URL",
+    });
+    assert.throws(() => loadConfig({ AMIHACKABLE_DB: "mysql://h/db" }, []), ConfigError);
+  });
+
   it("refuses settings it cannot honour, instead of ignoring them", () => {
     assert.throws(() => loadConfig({ PORT: "http" }, []), ConfigError);
     assert.throws(() => loadConfig({}, ["--port", "70000"]), ConfigError);
@@ -45,5 +82,16 @@ describe("server configuration", () => {
     assert.throws(() => loadConfig({ AMIHACKABLE_ALLOW_ADDRESSES: "localhost" }, []), /not an address/);
     assert.throws(() => loadConfig({ AMIHACKABLE_ALLOW_ADDRESSES: "10.0.0.0/33" }, []), ConfigError);
     assert.throws(() => loadConfig({ AMIHACKABLE_CONCURRENCY: "0" }, []), ConfigError);
+  });
+
+  it("answers `npm start -- --help` with its options and settings, exit 0, and starts no server", () => {
+    const entry = new URL("../../src/interfaces/server/main.ts", import.meta.url).pathname;
+    const result = spawnSync(process.execPath, [entry, "--help"], { encoding: "utf8", timeout: 30_000 });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /Usage: npm start -- \[--port N\]/);
+    const source = readFileSync(new URL("../../src/interfaces/server/config.ts", import.meta.url), "utf8");
+    for (const name of new Set(source.match(/\bAMIHACKABLE_[A-Z_]+/g)))
+      assert.match(result.stdout, new RegExp(`\\b${name}\\b`), `--help names ${name}`);
+    assert.doesNotMatch(result.stderr, /listening/);
   });
 });

@@ -73,6 +73,7 @@ describe("the OpenAPI document generated from the routes", () => {
     );
     assert.deepEqual(operations.sort(), [
       "get /api/openapi.json openapi",
+      "get /api/v1/batches/{id} getBatch",
       "get /api/v1/scans listScans",
       "get /api/v1/scans/{id} getScan",
       "get /api/v1/scans/{id}/badge.svg badge",
@@ -80,6 +81,7 @@ describe("the OpenAPI document generated from the routes", () => {
       "get /api/v1/scans/{id}/report.html reportHtml",
       "get /api/v1/scans/{id}/report.json reportJson",
       "get /api/v1/scans/{id}/report.sarif reportSarif",
+      "post /api/v1/batches createBatch",
       "post /api/v1/scans createScan",
     ]);
   });

@@ -6,7 +6,7 @@ import { after, before, describe, it } from "node:test";
 import type { Report } from "../../src/engine/report.ts";
 import { startDemoSite } from "../../src/interfaces/demo/vulnerable-site.ts";
 import type { ScanRunner } from "../../src/queue/scan-queue.ts";
-import { ScanStore } from "../../src/store/scan-store.ts";
+import { SqliteScanStore } from "../../src/store/sqlite-scan-store.ts";
 import { loopbackScanning, readEvents, startApp } from "./app-harness.ts";
 import { fakeReport } from "./fake-report.ts";
 
@@ -80,21 +80,21 @@ describe("the in-process queue", () => {
       await gate.startedCount(4);
       gate.release(ids[3]!);
       await server.app.services.queue.idle();
-      for (const id of ids) assert.equal(server.app.services.store.get(id)?.status, "done");
+      for (const id of ids) assert.equal((await server.app.services.store.get(id))?.status, "done");
     } finally {
       await server.close();
     }
   });
 
   it("stores a scan cut short by a shutdown as interrupted, and runs it again on the next start", async () => {
-    const store = new ScanStore(":memory:");
+    const store = new SqliteScanStore(":memory:");
     const gate = gatedRunner();
     const first = await startApp({ store, runner: gate.runner });
     const response = await first.postScan({ url: "https://a.example/" });
     const { id } = (await response.json()) as { id: string };
     await gate.startedCount(1);
     await first.close();
-    assert.equal(store.get(id)?.status, "interrupted");
+    assert.equal((await store.get(id))?.status, "interrupted");
 
     const again = gatedRunner();
     const second = await startApp({ store, runner: again.runner });
@@ -103,11 +103,11 @@ describe("the in-process queue", () => {
       assert.deepEqual(again.started, [id]);
       again.release(id);
       await second.app.services.queue.idle();
-      assert.equal(store.get(id)?.status, "done");
-      assert.equal(store.get(id)?.attempts, 2);
+      assert.equal((await store.get(id))?.status, "done");
+      assert.equal((await store.get(id))?.attempts, 2);
     } finally {
       await second.close();
-      store.close();
+      await store.close();
     }
   });
 });
@@ -120,41 +120,41 @@ describe("recovery after a crash", () => {
   after(async () => site.close());
 
   it("re-runs, with the real engine, a scan left 'running' in the store when the server died", async () => {
-    const store = new ScanStore(":memory:");
+    const store = new SqliteScanStore(":memory:");
     const url = `http://127.0.0.1:${site.port}/`;
-    const scan = store.create({ url, input: url, options: { only: ["cors"] } });
-    store.markRunning(scan.id);
-    const waiting = store.create({ url, input: url, options: { only: ["cors"] } });
-    assert.equal(store.get(scan.id)?.status, "running");
+    const scan = await store.create({ url, input: url, options: { only: ["cors"] } });
+    await store.markRunning(scan.id);
+    const waiting = await store.create({ url, input: url, options: { only: ["cors"] } });
+    assert.equal((await store.get(scan.id))?.status, "running");
 
     const server = await startApp({ store, config: loopbackScanning() });
     try {
       await server.app.services.queue.idle();
-      const rerun = store.get(scan.id)!;
+      const rerun = (await store.get(scan.id))!;
       assert.equal(rerun.status, "done");
       assert.equal(rerun.attempts, 2);
       assert.ok(rerun.report?.findings.some((finding) => finding.id === "cors.origin-reflected"));
-      assert.equal(store.get(waiting.id)?.status, "done", "scans that were waiting run too");
+      assert.equal((await store.get(waiting.id))?.status, "done", "scans that were waiting run too");
     } finally {
       await server.close();
-      store.close();
+      await store.close();
     }
   });
 
   it("gives up on a scan that was running during three crashes", async () => {
-    const store = new ScanStore(":memory:");
-    const scan = store.create({ url: "https://a.example/", input: "a.example", options: {} });
-    for (let i = 0; i < 3; i++) store.markRunning(scan.id);
+    const store = new SqliteScanStore(":memory:");
+    const scan = await store.create({ url: "https://a.example/", input: "a.example", options: {} });
+    for (let i = 0; i < 3; i++) await store.markRunning(scan.id);
     const gate = gatedRunner();
     const server = await startApp({ store, runner: gate.runner });
     try {
-      const record = store.get(scan.id)!;
+      const record = (await store.get(scan.id))!;
       assert.equal(record.status, "failed");
       assert.match(record.error ?? "", /3 times/);
       assert.deepEqual(gate.started, []);
     } finally {
       await server.close();
-      store.close();
+      await store.close();
     }
   });
 
@@ -165,10 +165,10 @@ describe("recovery after a crash", () => {
       const server = await startApp({ paused: true, config: { databasePath: path } });
       const { id } = (await (await server.postScan({ url: "https://a.example/" })).json()) as { id: string };
       await server.close();
-      const reopened = new ScanStore(path);
-      assert.equal(reopened.get(id)?.status, "queued");
-      assert.equal(reopened.historyFor("https://a.example/")[0]?.id, id);
-      reopened.close();
+      const reopened = new SqliteScanStore(path);
+      assert.equal((await reopened.get(id))?.status, "queued");
+      assert.equal((await reopened.historyFor("https://a.example/"))[0]?.id, id);
+      await reopened.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -6,6 +6,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { handleDemoRequest } from "../../src/interfaces/demo/vulnerable-site.ts";
 import { startServer, type TestServer } from "../support/server.ts";
+import { startDnsServer } from "../support/dns-server.ts";
 
 const bin = new URL("../../bin/amihackable.js", import.meta.url).pathname;
 
@@ -101,6 +102,11 @@ describe("amihackable CLI", () => {
     ],
     ["something that is not a URL", ["scan", "http://exa mple.com"], /is not a URL/],
     ["a bad --resolve", ["scan", "http://x.test/", "--resolve", "nonsense"], /expected HOST:PORT:ADDRESS/],
+    [
+      "a --dns-server that is a name",
+      ["scan", "http://x.test/", "--dns-server", "dns.test:53"],
+      /--dns-server: expected ADDRESS/,
+    ],
     ["a bad --budget", ["scan", "http://x.test/", "--budget", "-3"], /--budget must be a whole number/],
     ["an unknown option", ["scan", "http://x.test/", "--bogus"], /unknown option '--bogus'/],
   ] as const) {
@@ -112,6 +118,35 @@ describe("amihackable CLI", () => {
     });
   }
 
+  it("--dns-server sends every lookup there: the site's address (no pin) and the dns checks' records", async () => {
+    const dns = await startDnsServer({
+      records: [
+        { name: "shop.demo.test", type: "A", data: "127.0.0.1" },
+        { name: "demo.test", type: "MX", data: { preference: 10, exchange: "mx.demo.test" } },
+      ],
+    });
+    try {
+      const result = await cli([
+        "scan",
+        url,
+        "--dns-server",
+        dns.address,
+        "--only",
+        "dns",
+        "--format",
+        "json",
+      ]);
+      assert.equal(result.code, 0, result.stderr);
+      const report = JSON.parse(result.stdout) as { outcome: string; findings: Array<{ id: string }> };
+      assert.equal(report.outcome, "complete");
+      assert.ok(report.findings.some((finding) => finding.id === "dns.spf-missing"));
+      assert.ok(dns.questions.includes("A shop.demo.test"), dns.questions.join(", "));
+      assert.ok(dns.questions.includes("TXT demo.test"));
+    } finally {
+      await dns.close();
+    }
+  });
+
   it("exits 2 with one sentence when the target refuses connections", async () => {
     const result = await cli([
       "scan",
@@ -122,6 +157,74 @@ describe("amihackable CLI", () => {
       "10",
     ]);
     assert.equal(result.code, 2);
-    assert.match(result.stdout, /refused the connection/);
+    assert.equal(result.stdout, "", "no report when nothing was scanned");
+    assert.equal(
+      result.stderr.match(/refused the connection/g)?.length,
+      1,
+      `the reason is said once, on stderr: ${result.stderr}`,
+    );
+    assert.doesNotMatch(result.stderr, /Could not scan: Could not/);
+  });
+
+  it("refuses an --output path it cannot write before scanning, in one sentence", async () => {
+    const before = site.seen.length;
+    const missing = path.join(dir, "no-such-folder", "report.json");
+    const result = await cli(["scan", url, ...pin, "--format", "json", "--output", missing]);
+    assert.equal(result.code, 2);
+    assert.equal(site.seen.length, before, "no request was sent");
+    assert.match(result.stderr, /--output .*report\.json: the folder .*no-such-folder does not exist\./);
+    assert.doesNotMatch(result.stderr, /ENOENT|\n\s+at /);
+  });
+
+  it("lists every check with its severity, as its help promises", async () => {
+    const result = await cli(["checks"]);
+    assert.equal(result.code, 0, result.stderr);
+    const lines = result.stdout.trim().split("\n");
+    assert.ok(lines.length > 50);
+    for (const line of lines) assert.match(line, /^[a-z]+\.[a-z0-9-]+\t(info|low|medium|high|critical)\t\S/);
+    assert.ok(
+      lines.includes("cors.origin-reflected\thigh\tAny website can read this API as the logged-in user"),
+    );
+  });
+
+  it("points text findings to `amihackable learn ID`, which prints that finding's Learn section", async () => {
+    const scanned = await cli(["scan", url, ...pin, "--only", "cors", "--quiet"]);
+    assert.match(scanned.stdout, /learn: amihackable learn cors\.origin-reflected\n/);
+    assert.doesNotMatch(scanned.stdout, /learn: \/learn\//);
+    assert.match(scanned.stdout, /\d+ requests in /);
+    const learned = await cli(["learn", "cors.origin-reflected"]);
+    assert.equal(learned.code, 0, learned.stderr);
+    assert.match(learned.stdout, /^CORS: .*\n\n### cors\.origin-reflected\n/);
+    assert.doesNotMatch(learned.stdout, /\{#|### cors\.null-origin/, "only its own section, without anchors");
+    const unknown = await cli(["learn", "cors.nope"]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /no finding id or Learn article is called "cors\.nope"/);
+  });
+
+  it("loads none of the scanner for --version and --help", async () => {
+    // A resolve hook in the child lists every module of ours it loads, on stderr when it exits.
+    const hook = [
+      'import { registerHooks } from "node:module";',
+      "const seen = [];",
+      "registerHooks({ resolve(specifier, context, next) { const r = next(specifier, context); seen.push(r.url); return r; } });",
+      'process.on("exit", () => process.stderr.write(JSON.stringify(seen.filter((u) => u.includes("/src/")))));',
+    ].join("\n");
+    for (const args of [["--version"], ["--help"], ["scan", "--help"]]) {
+      const loaded = await new Promise<string[]>((resolve) =>
+        execFile(
+          process.execPath,
+          ["--import", `data:text/javascript,${encodeURIComponent(hook)}`, bin, ...args],
+          (_error, _stdout, stderr) => resolve(JSON.parse(stderr) as string[]),
+        ),
+      );
+      assert.ok(
+        loaded.some((url) => url.endsWith("/src/interfaces/cli/main.ts")),
+        "the hook saw the CLI",
+      );
+      const heavy = loaded.filter((url) =>
+        /\/src\/(engine|checks|probes|http|reporters|artifacts)\//.test(url),
+      );
+      assert.deepEqual(heavy, [], `${args.join(" ")} loads no engine, check, probe or reporter`);
+    }
   });
 });

@@ -31,6 +31,7 @@ const SLUGS = [
   "information-leaks",
   "vulnerable-libraries",
   "grading",
+  "dns-and-mail",
 ];
 
 /** The article each finding family belongs to (the mapping in the helper brief and CONTRIBUTING). */
@@ -60,6 +61,8 @@ function expectedSlug(id: string): string {
       return name === "public-key" ? "secrets-in-bundles" : "information-leaks";
     case "library":
       return "vulnerable-libraries";
+    case "dns":
+      return "dns-and-mail";
     default:
       throw new Error(`no article for family ${family}`);
   }
@@ -98,6 +101,7 @@ describe("learn articles", () => {
       "supabase",
       "firebase",
       "info",
+      "dns",
     ])
       assert.ok(
         CONTRACT_IDS.some((id) => id.startsWith(`${family}.`)),

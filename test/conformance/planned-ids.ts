@@ -5,32 +5,9 @@
  * Learn entries are required for registered ids only (an article must not explain a finding never shown).
  */
 export const PLANNED_IDS: Readonly<Record<string, string>> = {
-  // "What else an attacker sees" (exposed tools and files, secret providers, weak TLS, cache and cookie scope).
-  "exposure.log-file": "issue 12",
-  "exposure.config-file": "issue 12",
-  "exposure.database-file": "issue 12",
-  "exposure.admin-panel": "issue 12",
-  "exposure.unauthenticated-console": "issue 12",
-  "exposure.dev-server": "issue 12",
-  "exposure.graphql-introspection": "issue 12",
-  "exposure.mcp-server": "issue 12",
-  "secret.ai-provider-key": "issue 12",
-  "secret.email-provider-key": "issue 12",
-  "secret.twilio-api-key": "issue 12",
-  "secret.payment-provider-key": "issue 12",
-  "secret.gitlab-token": "issue 12",
-  "secret.npm-token": "issue 12",
-  "secret.telegram-bot-token": "issue 12",
   // "Truer results, and three new families: DNS and mail, CMS, vulnerable JavaScript libraries".
   "cms.version-disclosed": "issue 11",
   "cms.user-enumeration": "issue 11",
   "cms.xmlrpc-enabled": "issue 11",
   "cms.install-open": "issue 11",
-  "dns.spf-missing": "issue 11",
-  "dns.spf-permissive": "issue 11",
-  "dns.dmarc-missing": "issue 11",
-  "dns.dmarc-not-enforced": "issue 11",
-  "dns.caa-missing": "issue 11",
-  "dns.subdomain-takeover": "issue 11",
-  "dns.zone-transfer": "issue 11",
 };

@@ -49,7 +49,7 @@ describe("the server stays responsive while a CPU-hostile scan is judged", () =>
       assert.equal((await server.fetch("/")).status, 200);
       latencies.push(performance.now() - started);
     }
-    const stored = server.app.services.store.get(id)!;
+    const stored = (await server.app.services.store.get(id))!;
     assert.equal(stored.status, "done", stored.error ?? "");
     assert.ok(stored.report!.requests.sent >= 1 + SCRIPTS, "the scripts were fetched and judged");
     assert.ok(latencies.length >= 5, `only ${latencies.length} requests answered during the scan`);

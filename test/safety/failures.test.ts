@@ -85,6 +85,15 @@ describe("an unreachable target gets one clear sentence", { concurrency: true },
       allowNonDefaultPorts: true,
     });
     assertOneClearSentence(report, new RegExp(`Refused to scan ${FIXTURE_HOST.replace(/\./g, "\\.")}`));
+    assert.match(report.failure ?? "", /operator can allow an address with AMIHACKABLE_ALLOW_ADDRESSES/);
+    assert.equal(server.seen.length, 0);
+  });
+
+  it("a port the server-mode rule refuses names the setting that allows it", async () => {
+    const server = await serve((_req, res) => res.end("ok"));
+    const report = await scanFixture(server, { allowNonDefaultPorts: false });
+    assertOneClearSentence(report, /port \d+ is not a default web port/);
+    assert.match(report.failure ?? "", /AMIHACKABLE_ALLOW_NON_DEFAULT_PORTS=1/);
     assert.equal(server.seen.length, 0);
   });
 });

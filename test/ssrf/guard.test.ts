@@ -242,7 +242,7 @@ describe("server-mode address guard (SSRF)", () => {
       assert.equal(response.status, 202);
       const { id } = (await response.json()) as { id: string };
       await server.app.services.queue.idle();
-      const stored = server.app.services.store.get(id)!;
+      const stored = (await server.app.services.store.get(id))!;
       assert.equal(stored.report?.outcome, "unreachable");
       assert.match(stored.report?.failure ?? "", /loopback/);
       assert.equal(recorder.connections, 0);

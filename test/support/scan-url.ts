@@ -13,6 +13,7 @@ const REQUEST_FIELDS = [
   "only",
   "ignore",
   "resolve",
+  "dnsServer",
   "headers",
   "cookies",
 ] as const;

@@ -3,6 +3,8 @@ import { DEBUG_PROBE, DEBUG_ROLE, type DebugKind } from "../../src/artifacts/deb
 import { DOCUMENT_PROBE, DOCUMENT_ROLE } from "../../src/artifacts/documents.ts";
 import { ERROR_TRIGGER_ROLE, ERRORS_PROBE, type ErrorTrigger } from "../../src/artifacts/error-triggers.ts";
 import { CANDIDATE_ROLE, EXPOSURE_PROBE, type ExposureKind } from "../../src/artifacts/exposure-responses.ts";
+import { GRAPHQL_PROBE, INTROSPECTION_ROLE } from "../../src/artifacts/graphql-responses.ts";
+import { MCP_PROBE, type McpRole } from "../../src/artifacts/mcp-responses.ts";
 import { BASELINE_ROLE } from "../../src/artifacts/soft-404.ts";
 import { BUNDLE_ROLE, DISCOVERY_PROBE, PAGE_ROLE } from "../../src/artifacts/scan-exchanges.ts";
 import {
@@ -18,6 +20,8 @@ import {
   type WellKnownFile,
 } from "../../src/artifacts/well-known-files.ts";
 import type { Exchange, Labels, Method } from "../../src/core/exchange.ts";
+import type { DnsOutcome, DnsQueryRecord, DnsQueryType } from "../../src/core/dns.ts";
+import { DNS_PROBE, DNS_ROLE, HOST_LABEL } from "../../src/artifacts/dns-records.ts";
 import { emptyDiscovery, type Recording } from "../../src/core/recording.ts";
 import { isSameSite, parseTarget } from "../../src/core/target.ts";
 import { recordingFrom } from "../../src/engine/recording-file.ts";
@@ -49,6 +53,7 @@ export class RecordingBuilder {
   private readonly discovery = emptyDiscovery();
   private readonly tls = new Map<string, TlsObservation>();
   private readonly pins: string[] = [];
+  private readonly dnsQueries: DnsQueryRecord[] = [];
   private readonly url: string;
   constructor(url = RECORDED_URL) {
     this.url = url;
@@ -157,6 +162,19 @@ export class RecordingBuilder {
     return this;
   }
 
+  /** The graphql probe's introspection request to a GraphQL endpoint found at `source` ("bundle", "usual"). */
+  graphqlIntrospection(path: string, answer: RecordedAnswer, method: Method = "GET", source = "usual"): this {
+    const labels = { role: INTROSPECTION_ROLE, source };
+    this.add(GRAPHQL_PROBE, labels, method, this.originPath(path), { type: "application/json", ...answer });
+    return this;
+  }
+
+  /** One of the MCP probe's requests: the SSE or /mcp GET, or one of its read-only POSTs. */
+  mcp(role: McpRole, path: string, answer: RecordedAnswer, method: Method = "GET"): this {
+    this.add(MCP_PROBE, { role }, method, this.originPath(path), { type: "application/json", ...answer });
+    return this;
+  }
+
   /** Any exchange, with the labels of the probe that would have sent it. */
   exchange(
     probe: string,
@@ -166,6 +184,34 @@ export class RecordingBuilder {
     method: Method = "GET",
   ): this {
     this.add(probe, labels, method, new URL(url, this.url).href, answer);
+    return this;
+  }
+
+  /**
+   * One question the dns probe asked and what came back: records (an array of presentation strings, as
+   * the DnsClient writes them) or an outcome without records ("no-data", "no-such-name", "failed").
+   */
+  dns(
+    role: (typeof DNS_ROLE)[keyof typeof DNS_ROLE],
+    name: string,
+    type: DnsQueryType,
+    answer: readonly string[] | Exclude<DnsOutcome, "answered">,
+    extra: { host?: string; server?: string; transferred?: number } = {},
+  ): this {
+    const answers = typeof answer === "string" ? [] : [...answer];
+    this.dnsQueries.push({
+      id: this.dnsQueries.length + 1,
+      probe: DNS_PROBE,
+      labels: { role, ...(extra.host ? { [HOST_LABEL]: extra.host } : {}) },
+      name,
+      type,
+      outcome: typeof answer === "string" ? answer : answers.length > 0 ? "answered" : "no-data",
+      answers,
+      ...(extra.server ? { server: extra.server } : {}),
+      ...(extra.transferred !== undefined ? { transferred: extra.transferred } : {}),
+      startedAt: "2026-01-01T00:00:00.000Z",
+      elapsedMs: 1,
+    });
     return this;
   }
 
@@ -206,6 +252,12 @@ export class RecordingBuilder {
     return this;
   }
 
+  /** The page the dns probe fetched from a host whose CNAME points at a hosting service. */
+  takeoverPage(host: string, url: string, answer: RecordedAnswer): this {
+    this.add(DNS_PROBE, { role: DNS_ROLE.takeoverPage, [HOST_LABEL]: host }, "GET", url, answer);
+    return this;
+  }
+
   build(): Recording {
     return {
       target: parseTarget(this.url),
@@ -214,6 +266,7 @@ export class RecordingBuilder {
       tls: new Map(this.tls),
       handshakes: [],
       ...(this.pins.length > 0 ? { pinnedAddresses: [...this.pins] } : {}),
+      ...(this.dnsQueries.length > 0 ? { dns: [...this.dnsQueries] } : {}),
     };
   }
 

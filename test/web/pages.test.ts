@@ -120,6 +120,20 @@ describe("web pages", () => {
     assert.match(html, /noindex/);
   });
 
+  it("a scan that reached nothing offers no sharing and no grade badge", async () => {
+    const closed = await startDemoSite();
+    await closed.close();
+    const created = await server.postScan({ url: `http://127.0.0.1:${closed.port}/` });
+    const { id } = (await created.json()) as { id: string };
+    await server.app.services.queue.idle();
+    const html = await (await server.fetch(`/scans/${id}`)).text();
+    assert.match(html, /refused the connection/);
+    assert.doesNotMatch(html, /Share this report/);
+    assert.ok(!html.includes(`/api/v1/scans/${id}/badge.svg`), "no badge of a grade that does not exist");
+    assert.match(html, /<title>127\.0\.0\.1:\d+: could not be scanned · amihackable<\/title>/);
+    assert.doesNotMatch(html, /grade \?/);
+  });
+
   it("a waiting scan's page refreshes itself without JavaScript and follows the scan with it", async () => {
     const paused = await startApp({ paused: true });
     try {

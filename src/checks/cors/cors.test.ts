@@ -5,11 +5,18 @@ import type { Report } from "../../engine/report.ts";
 import { API_HOST, bundleOnlyApiSite } from "../../../test/fixtures/cors/bundle-only-api.ts";
 import { expressSite } from "../../../test/fixtures/cors/frameworks.ts";
 import { lazySite } from "../../../test/fixtures/cors/lazy-server.ts";
+import { handRolledSite } from "../../../test/fixtures/cors/hand-rolled.ts";
+import { ACCOUNT_JSON, API_PATH, BUNDLE_JS, BUNDLE_PATH } from "../../../test/fixtures/cors/app-shell.ts";
+import {
+  API_HOST as SIBLING_API,
+  frontEndOnly,
+  SIBLING_PINS,
+} from "../../../test/fixtures/cors/sibling-trust.ts";
 import { cdnSite } from "../../../test/fixtures/sites/cdn.ts";
 import { spaSite } from "../../../test/fixtures/sites/spa.ts";
 import { wellConfiguredSite } from "../../../test/fixtures/sites/well-configured.ts";
-import { aboveInfo, FIXTURE_HOST, scanFixture } from "../../../test/support/scan-fixture.ts";
-import { startServer, type TestServer } from "../../../test/support/server.ts";
+import { aboveInfo, FIXTURE_HOST, ids, scanFixture } from "../../../test/support/scan-fixture.ts";
+import { startServer, type Handler, type TestServer } from "../../../test/support/server.ts";
 
 /**
  * The CORS family as a whole, over real servers: endpoints found only in a bundle, one finding per host,
@@ -105,7 +112,53 @@ describe("cors family", () => {
     }
   });
 
+  describe("an API that trusts only its front-end on a sibling host", () => {
+    it("an exact allowlist with Vary and a working preflight stays silent (not even informational)", async () => {
+      const server = await started(
+        startServer(handRolledSite({ ...frontEndOnly, cacheControl: "public, max-age=300" })),
+      );
+      const report = await scanFixture(server, { only: ["cors"], host: SIBLING_API, ...SIBLING_PINS });
+      assert.equal(report.outcome, "complete", JSON.stringify(report.issues));
+      assert.deepEqual(ids(report), []);
+    });
+
+    it("finds a front-end named only by the page's links (portal.) and judges Vary against it", async () => {
+      const portal = "https://portal.fixture.test";
+      const server = await started(
+        startServer(((req, res) => {
+          const path = (req.url ?? "/").split("?")[0];
+          if (path === "/") {
+            const html = `<!doctype html><title>API</title><a href="${portal}/login">Sign in</a><script src="${BUNDLE_PATH}"></script>`;
+            res.writeHead(200, { "content-type": "text/html" }).end(html);
+          } else if (path === BUNDLE_PATH) {
+            res.writeHead(200, { "content-type": "text/javascript" }).end(BUNDLE_JS);
+          } else if (path === API_PATH) {
+            const allowed = req.headers.origin === portal;
+            res.writeHead(200, {
+              "content-type": "application/json",
+              "cache-control": "public, max-age=300",
+              ...(allowed
+                ? { "access-control-allow-origin": portal, "access-control-allow-credentials": "true" }
+                : {}),
+            });
+            res.end(ACCOUNT_JSON);
+          } else res.writeHead(404).end();
+        }) satisfies Handler),
+      );
+      const report = await scanFixture(server, { only: ["cors"], host: SIBLING_API, ...SIBLING_PINS });
+      assert.deepEqual(ids(report), ["cors.missing-vary-origin"]);
+      assert.ok(report.findings[0]!.summary.includes(portal), report.findings[0]!.summary);
+    });
+  });
+
   describe("request count", () => {
+    it("a site where nothing speaks CORS (an SPA) stays within the family's cap of 62", async () => {
+      const server = await started(startServer(spaSite));
+      const report = await scanFixture(server, { only: ["cors"] });
+      // Discovery's page, then CORS: first pass, candidate trusted origins, bypasses on the main endpoint.
+      assert.ok(report.requests.sent <= 1 + 62, `sent ${report.requests.sent}`);
+    });
+
     it("a typical app (bundle-called API behind an exact allowlist) costs at most 25 requests", async () => {
       const server = await started(
         expressSite((site) => ({ origin: [site.origin], credentials: true })).start(),

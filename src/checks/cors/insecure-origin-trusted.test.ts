@@ -5,6 +5,7 @@ import { testCheck } from "../../../test/tester/check-tester.ts";
 import { handRolledSite, type HandRolledPolicy } from "../../../test/fixtures/cors/hand-rolled.ts";
 import { startHttpsSite, type HttpsFixture } from "../../../test/fixtures/cors/https-site.ts";
 import { FIXTURE_HOST } from "../../../test/support/scan-fixture.ts";
+import { httpSiblingAllowed, WWW_FRONT_END } from "../../../test/fixtures/cors/sibling-trust.ts";
 
 /** Both ports of the https fixture (the redirecting http one and the https one) are pinned to loopback. */
 const PIN = { resolve: [`${FIXTURE_HOST}:*:127.0.0.1`] };
@@ -26,8 +27,22 @@ testCheck("cors.insecure-origin-trusted", {
         assert.ok(finding?.poc, "a credentialed read comes with a PoC page");
       },
     },
+    {
+      name: "an https API trusting only its front-end (www.), whose allowlist also holds http://www.",
+      site: { start: () => startHttpsSite(handRolledSite(httpSiblingAllowed)) },
+      scan: PIN,
+      expect: (finding) =>
+        assert.equal(finding?.details.originTried, WWW_FRONT_END.replace(/^https:/, "http:")),
+    },
   ],
   safe: [
+    {
+      name: "an https API trusting only its front-end over https",
+      site: {
+        start: () => startHttpsSite(handRolledSite({ allow: ({ origin }) => origin === WWW_FRONT_END })),
+      },
+      scan: PIN,
+    },
     {
       name: "an https API that allows only its https origin",
       site: { start: () => startHttpsSite(handRolledSite({ allow: ({ origin, own }) => origin === own })) },

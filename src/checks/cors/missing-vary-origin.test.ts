@@ -1,6 +1,13 @@
 import { testCheck } from "../../../test/tester/check-tester.ts";
 import { expressSite } from "../../../test/fixtures/cors/frameworks.ts";
+import assert from "node:assert/strict";
 import { handRolledSite, type HandRolledPolicy } from "../../../test/fixtures/cors/hand-rolled.ts";
+import {
+  API_HOST,
+  FRONT_END,
+  frontEndOnly,
+  SIBLING_PINS,
+} from "../../../test/fixtures/cors/sibling-trust.ts";
 
 /** Echoes its own origin only, as an exact allowlist does, but forgets Vary: Origin. */
 const exactWithoutVary: HandRolledPolicy = { allow: ({ origin, own }) => origin === own, vary: false };
@@ -18,8 +25,19 @@ testCheck("cors.missing-vary-origin", {
         headers: { "last-modified": "Mon, 01 Jan 2024 00:00:00 GMT" },
       }),
     },
+    {
+      name: "an API (api.) trusting only its front-end (https://app.), cacheable, no Vary",
+      site: handRolledSite({ ...frontEndOnly, vary: false, cacheControl: "public, max-age=300" }),
+      scan: { host: API_HOST, ...SIBLING_PINS },
+      expect: (finding) => assert.ok(finding?.summary.includes(FRONT_END), finding?.summary),
+    },
   ],
   safe: [
+    {
+      name: "an API (api.) trusting only its front-end, cacheable, with Vary: Origin",
+      site: handRolledSite({ ...frontEndOnly, cacheControl: "public, max-age=300" }),
+      scan: { host: API_HOST, ...SIBLING_PINS },
+    },
     {
       name: "the same cacheable answer with Vary: Origin",
       site: handRolledSite({ ...exactWithoutVary, vary: true, cacheControl: "public, max-age=300" }),

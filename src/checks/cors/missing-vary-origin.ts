@@ -2,6 +2,7 @@ import { type Check, evidenceFrom } from "../../core/index.ts";
 import {
   CorsObservations,
   dependsOnOrigin,
+  isTrustedAndAllowed,
   onePerEndpoint,
   reflectsArbitrary,
 } from "../../artifacts/index.ts";
@@ -40,12 +41,11 @@ export const missingVaryOrigin: Check = {
     const observations = artifacts.read(CorsObservations);
     const unvaried = observations.filter(
       (o) =>
-        o.kind === "simple" &&
-        o.variant === "own" &&
-        o.echoed &&
+        // The site's own origin, or the origin it trusts instead (its front-end's), was allowed.
+        isTrustedAndAllowed(o) &&
         !o.varyOrigin &&
         // A fixed Access-Control-Allow-Origin (the same whatever the Origin) needs no Vary.
-        dependsOnOrigin(observations, o.endpoint) &&
+        dependsOnOrigin(observations, o) &&
         // Endpoints that echo anyone have a bigger problem, reported on its own.
         !reflectsArbitrary(observations, o.endpoint, true) &&
         !reflectsArbitrary(observations, o.endpoint, false) &&

@@ -4,6 +4,12 @@ import { expressSite } from "../../../test/fixtures/cors/frameworks.ts";
 import { handRolledSite, type HandRolledPolicy } from "../../../test/fixtures/cors/hand-rolled.ts";
 import { wellConfiguredSite } from "../../../test/fixtures/sites/well-configured.ts";
 import { lazySite } from "../../../test/fixtures/cors/lazy-server.ts";
+import {
+  API_HOST,
+  FRONT_END,
+  frontEndOnly,
+  SIBLING_PINS,
+} from "../../../test/fixtures/cors/sibling-trust.ts";
 
 const exact: HandRolledPolicy = { allow: ({ origin, own }) => origin === own };
 
@@ -25,8 +31,22 @@ testCheck("cors.preflight-failure", {
       site: expressSite((site) => ({ origin: [site.origin] }), { mount: "get-only" }),
       expect: (finding) => assert.match(finding?.summary ?? "", /without Access-Control-Allow-Origin/),
     },
+    {
+      name: "an API (api.) trusting only its front-end (https://app.), OPTIONS answers 404",
+      site: handRolledSite({ ...frontEndOnly, preflight: 404 }),
+      scan: { host: API_HOST, ...SIBLING_PINS },
+      expect: (finding) => {
+        assert.ok(finding?.summary.includes(FRONT_END), finding?.summary);
+        assert.match(finding?.summary ?? "", /answered 404/);
+      },
+    },
   ],
   safe: [
+    {
+      name: "an API (api.) trusting only its front-end, whose preflight works",
+      site: handRolledSite(frontEndOnly),
+      scan: { host: API_HOST, ...SIBLING_PINS },
+    },
     {
       name: "express + app.use(cors(...)) answers preflights",
       site: expressSite((site) => ({ origin: [site.origin], credentials: true })),

@@ -1,5 +1,11 @@
 import { type Check, evidenceFrom, CVSS_INFORMATIONAL } from "../../core/index.ts";
-import { CorsObservations, isHtml, onePerEndpoint, simpleObservation } from "../../artifacts/index.ts";
+import {
+  CorsObservations,
+  isHtml,
+  onePerEndpoint,
+  simpleTwin,
+  TRUSTED_VARIANTS,
+} from "../../artifacts/index.ts";
 import { CORS_CWE, CORS_REFERENCES } from "./shared.ts";
 
 const lead =
@@ -44,9 +50,10 @@ export const preflightFailure: Check = {
   analyse(artifacts) {
     const observations = artifacts.read(CorsObservations);
     const failed = observations.filter((o) => {
-      if (o.kind !== "preflight" || o.variant !== "own") return false;
-      const get = simpleObservation(observations, o.endpoint, "own");
-      // CORS-enabled: the site's own origin may read it (echoed or `*`) on a normal request. Documents
+      if (o.kind !== "preflight" || !TRUSTED_VARIANTS.includes(o.variant)) return false;
+      const get = simpleTwin(observations, o);
+      // CORS-enabled: the site's own origin, or the one it trusts instead, may read it (echoed or `*`) on a
+      // normal request. Documents
       // are left out (nobody sends a PUT with JSON to an HTML page), as are paths that do not exist.
       if (!get || (!get.echoed && !get.wildcard) || isHtml(get) || !exists(get.status)) return false;
       // Browsers accept a preflight only with a 2xx status and the origin allowed; they follow no redirect.
@@ -56,8 +63,8 @@ export const preflightFailure: Check = {
       url: o.endpoint,
       groupKey: new URL(o.endpoint).origin,
       summary: ok(o.status)
-        ? `The preflight for ${o.endpoint} from its own site's origin answered ${o.status} without Access-Control-Allow-Origin.`
-        : `The preflight for ${o.endpoint} from its own site's origin answered ${o.status}.`,
+        ? `The preflight for ${o.endpoint} from ${trustedName(o)} answered ${o.status} without Access-Control-Allow-Origin.`
+        : `The preflight for ${o.endpoint} from ${trustedName(o)} answered ${o.status}.`,
       evidence: [
         evidenceFrom(
           o.exchange,
@@ -72,6 +79,10 @@ export const preflightFailure: Check = {
     }));
   },
 };
+
+function trustedName(o: { variant: string; origin: string }): string {
+  return o.variant === "own" ? "its own site's origin" : `the origin it trusts (${o.origin})`;
+}
 
 function ok(status: number): boolean {
   return status >= 200 && status < 300;

@@ -3,6 +3,7 @@ import { testCheck } from "../../../test/tester/check-tester.ts";
 import { reportedAs } from "../../../test/fixtures/cors/expect.ts";
 import { expressSite, fastifySite, honoSite } from "../../../test/fixtures/cors/frameworks.ts";
 import { handRolledSite } from "../../../test/fixtures/cors/hand-rolled.ts";
+import { API_HOST, endsWithWithoutDot, SIBLING_PINS } from "../../../test/fixtures/cors/sibling-trust.ts";
 
 testCheck("cors.suffix-match-bypass", {
   vulnerable: [
@@ -13,6 +14,16 @@ testCheck("cors.suffix-match-bypass", {
         assert.equal(finding?.severity, "high");
         assert.match(finding?.details.originTried ?? "", /^http:\/\/amihackable-probefixture\.test$/);
       },
+    },
+    {
+      // The site's own origin carries a port, so it fails the check and gets no CORS header at all: the
+      // scanner must find an origin the API accepts (its origin without the port) before trying bypasses.
+      name: 'an API (api.fixture.test) checking origin.endsWith("fixture.test") on the whole origin string',
+      // Without Vary, nothing in the first answers shows that the origin matters.
+      site: handRolledSite({ ...endsWithWithoutDot, vary: false }),
+      scan: { host: API_HOST, ...SIBLING_PINS },
+      expect: (finding) =>
+        assert.match(finding?.details.originTried ?? "", /^http:\/\/amihackable-probefixture\.test$/),
     },
     {
       name: 'hand-rolled: origin.includes("fixture.test")',

@@ -394,15 +394,16 @@ testCheck("exposure.backup-file", {
       },
     },
     {
-      name: "a WordPress config backup on a PHP site",
+      // A backup of a config file (wp-config.php.bak) is exposure.config-file; other PHP source stays here.
+      name: "a PHP source backup on a PHP site",
       site: staticSite({
         "/": {
           type: "text/html",
           body: '<html><link rel="stylesheet" href="/wp-content/themes/shop/style.css"></html>',
         },
-        "/wp-config.php.bak": {
+        "/index.php.bak": {
           type: "application/octet-stream",
-          body: "<?php\ndefine( 'DB_NAME', 'shop' );\ndefine( 'DB_PASSWORD', 'Zq8wLr2Kp0Xy' );\n",
+          body: "<?php\nrequire 'db.php';\n$pdo = connect('Zq8wLr2Kp0Xy');\n",
         },
       }),
       expect: (finding) => {
@@ -529,9 +530,10 @@ describe("exposure family silence", () => {
         report.findings.map((finding) => `${finding.id} @ ${finding.url}`),
         [],
       );
-      // The family stays within its request allowance: page, bundle, probes, at most a map per bundle.
+      // The family stays within its request allowance: two baselines and ~40 curated paths (more on PHP
+      // sites), a map per bundle, two GraphQL endpoints and two MCP paths (measured: 48 on these hosts).
       const exposureRequests = server.seen.filter((seen) => seen.url !== "/" && !seen.url.endsWith(".js"));
-      assert.ok(exposureRequests.length <= 35, `sent ${exposureRequests.length} exposure requests`);
+      assert.ok(exposureRequests.length <= 50, `sent ${exposureRequests.length} exposure requests`);
     });
   }
 });

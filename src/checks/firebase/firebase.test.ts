@@ -4,7 +4,13 @@ import type { Report } from "../../engine/report.ts";
 import { renderJson } from "../../reporters/json.ts";
 import { startCloud, type CloudWorld } from "../../../test/fixtures/baas/cloud.ts";
 import { firebaseApiKey } from "../../../test/fixtures/baas/keys.ts";
-import { blockPage, bundleSite, catchAllJsonApi, firebaseBundle } from "../../../test/fixtures/baas/sites.ts";
+import {
+  blockPage,
+  bundleSite,
+  catchAllJsonApi,
+  firebaseBundle,
+  webpackFirebaseBundle,
+} from "../../../test/fixtures/baas/sites.ts";
 import { noRealDns, pinsTo, startTlsServer } from "../../../test/fixtures/baas/tls-server.ts";
 import { spaSite } from "../../../test/fixtures/sites/spa.ts";
 import { scanFixture } from "../../../test/support/scan-fixture.ts";
@@ -42,6 +48,8 @@ const world: CloudWorld = {
     "shop-paths-3c4d": { users: "denied", orders: "denied", public_posts: [] },
     "shop-locked-5e6f": { users: "denied", orders: "denied", public_posts: "denied" },
     "shop-empty-7a8b": { users: [], orders: [], public_posts: [] },
+    "shop-webpack-2c3d": { invoices: [{ total: "9.90" }], customers: "denied", tickets: [] },
+    "shop-unnamed-4e5f": { profiles: [{ ...PRIVATE }], orders: "denied" },
   },
   storage: {
     "shop-open-1a2b.appspot.com": 25,
@@ -171,6 +179,29 @@ testCheck("firebase.firestore-readable", {
         assert.equal(finding?.severity, "high");
         assert.equal(finding?.details.collections, "users, orders");
         assert.match(finding.summary, /users \(fields: email, phone, name\)/);
+        contained(report);
+      },
+    },
+    {
+      name: "a webpack build (SDK calls mangled): the collection named beside the Firestore instance",
+      site: bundleSite(webpackFirebaseBundle(config("shop-webpack-2c3d"))),
+      scan: inCloud,
+      expect: (finding, report) => {
+        assert.equal(finding?.details.collections, "invoices");
+        contained(report);
+      },
+    },
+    {
+      name: "code that names no collection: a common name (profiles) asked the same count-only way",
+      site: bundleSite(
+        `const Ep={${Object.entries(config("shop-unnamed-4e5f"))
+          .map(([k, v]) => `${k}:"${v}"`)
+          .join(",")}};const app=Hi(Ep);`,
+      ),
+      scan: inCloud,
+      expect: (finding, report) => {
+        assert.equal(finding?.details.collections, "profiles");
+        assert.match(finding.evidence[0]!.request!.url, /\/documents\/profiles\?pageSize=1$/);
         contained(report);
       },
     },

@@ -26,7 +26,7 @@ export const awsAccessKey: Check = {
       },
     ),
     explanation:
-      "An AWS access key id (`AKIA...`, or `ASIA...` for temporary credentials) is in your site's HTML or JavaScript. On its own the id cannot sign requests, but it names a key that exists and is usually shipped together with its secret access key. When the secret is beside it (rated critical), anyone can use your AWS account with that key's permissions: read and delete S3 buckets, start servers that mine on your bill, read databases. Browser code should get short-lived, narrowly scoped credentials (Cognito identity pools, presigned URLs) from your backend instead. " +
+      "An AWS access key id (`AKIA...`, `ASIA...` for temporary credentials, `ABIA...`/`ACCA...` for STS bearer and context-specific credentials) or an Amazon Bedrock API key is in your site's HTML or JavaScript. A Bedrock key alone calls models billed to your account. On its own the id cannot sign requests, but it names a key that exists and is usually shipped together with its secret access key. When the secret is beside it (rated critical), anyone can use your AWS account with that key's permissions: read and delete S3 buckets, start servers that mine on your bill, read databases. Browser code should get short-lived, narrowly scoped credentials (Cognito identity pools, presigned URLs) from your backend instead. " +
       PUBLIC_BY_DOWNLOAD,
     fixes: secretFixes(
       "Deactivate and delete the access key in IAM (Users → Security credentials), create a new one only where a server needs it, and review CloudTrail for calls made with the old key.",

@@ -1,4 +1,11 @@
 import type { Check } from "../../core/index.ts";
+import { aiProviderKey } from "./ai-provider-key.ts";
+import { emailProviderKey } from "./email-provider-key.ts";
+import { twilioApiKey } from "./twilio-api-key.ts";
+import { paymentProviderKey } from "./payment-provider-key.ts";
+import { gitlabToken } from "./gitlab-token.ts";
+import { npmToken } from "./npm-token.ts";
+import { telegramBotToken } from "./telegram-bot-token.ts";
 import { anthropicApiKey } from "./anthropic-api-key.ts";
 import { awsAccessKey } from "./aws-access-key.ts";
 import { databaseUrl } from "./database-url.ts";
@@ -25,4 +32,11 @@ export const secretChecks: readonly Check[] = [
   slackToken,
   stripeSecretKey,
   supabaseServiceRoleKey,
+  aiProviderKey,
+  emailProviderKey,
+  twilioApiKey,
+  paymentProviderKey,
+  gitlabToken,
+  npmToken,
+  telegramBotToken,
 ];

@@ -270,6 +270,11 @@ testCheck("secret.generic", {
       expect: (finding) => assert.match(finding?.summary ?? "", /medium confidence/),
     },
     { name: "an apiSecret in a bundle", site: recordedBundleSite(minified(sample("generic-secret", 0))) },
+    {
+      name: "an unquoted KEY=value line in a served .env file",
+      site: recordedBundleSite(sample("generic-env-line", 0)),
+      expect: (finding) => assert.match(finding?.summary ?? "", /STRIPE_WEBHOOK_SECRET/),
+    },
   ],
   safe: [
     ...SHARED_SAFE,
@@ -284,7 +289,126 @@ testCheck("secret.generic", {
       name: "a Stripe key under a secret-sounding name",
       site: recordedBundleSite(minified(`stripeSecret:"${secretIn(sample("stripe-secret-key", 0))}"`)),
     },
+    {
+      name: "Yarn's public npm-search Algolia key",
+      site: recordedBundleSite(minified(`apiKey:"${["6fe4476ee5a183288", "2e326b506d14126"].join("")}"`)),
+    },
   ],
+});
+
+testCheck("secret.ai-provider-key", {
+  vulnerable: [
+    {
+      name: "a Hugging Face token in a bundle",
+      site: bundleSite(minified(sample("huggingface-token"))),
+      expect: (f) => assert.equal(f?.severity, "high"),
+    },
+    { name: "a Groq key", site: recordedBundleSite(minified(sample("groq-api-key"))) },
+    { name: "an OpenRouter key", site: recordedBundleSite(minified(sample("openrouter-api-key"))) },
+  ],
+  safe: [
+    ...SHARED_SAFE,
+    { name: "an OpenAI key is its own id", site: recordedBundleSite(minified(sample("openai-api-key"))) },
+  ],
+});
+
+testCheck("secret.email-provider-key", {
+  vulnerable: [
+    { name: "a Mailgun key beside the SDK", site: bundleSite(minified(sample("mailgun-api-key"))) },
+    { name: "a Resend key", site: recordedBundleSite(minified(sample("resend-api-key"))) },
+    { name: "a Brevo key", site: recordedBundleSite(minified(sample("brevo-api-key"))) },
+  ],
+  safe: [
+    ...SHARED_SAFE,
+    { name: "a SendGrid key is its own id", site: recordedBundleSite(minified(sample("sendgrid-api-key"))) },
+  ],
+});
+
+testCheck("secret.twilio-api-key", {
+  vulnerable: [
+    { name: "an API key SK...", site: bundleSite(minified(sample("twilio-api-key", 0))) },
+    {
+      name: "an account SID with its auth token, both redacted",
+      site: recordedBundleSite(minified(sample("twilio-api-key", 1))),
+      expect: (finding, report) => {
+        const token = /authToken:"([0-9a-f]{32})"/.exec(sample("twilio-api-key", 1))?.[1] ?? "";
+        assert.ok(token.length === 32 && !JSON.stringify(report).includes(token));
+        neverShown(sample("twilio-api-key", 1))?.(finding, report);
+      },
+    },
+  ],
+  safe: [
+    ...SHARED_SAFE,
+    {
+      name: "an account SID alone",
+      site: recordedBundleSite(
+        minified(RULES.find((r) => r.name === "twilio-api-key")!.samples.notSecret[0]!),
+      ),
+    },
+  ],
+});
+
+testCheck("secret.payment-provider-key", {
+  vulnerable: [
+    {
+      name: "a Square access token is critical",
+      site: bundleSite(minified(sample("square-token"))),
+      expect: (f) => assert.equal(f?.severity, "critical"),
+    },
+    {
+      name: "a Braintree production token",
+      site: recordedBundleSite(minified(sample("braintree-access-token"))),
+    },
+    {
+      name: "a Razorpay key secret with its id",
+      site: recordedBundleSite(minified(sample("razorpay-key-secret"))),
+    },
+  ],
+  safe: [
+    ...SHARED_SAFE,
+    {
+      name: "a Razorpay key id alone, as Checkout takes it",
+      site: recordedBundleSite(
+        minified(RULES.find((r) => r.name === "razorpay-key-secret")!.samples.notSecret[0]!),
+      ),
+    },
+    {
+      name: "a Stripe key is its own id",
+      site: recordedBundleSite(minified(sample("stripe-secret-key"))),
+    },
+  ],
+});
+
+testCheck("secret.gitlab-token", {
+  vulnerable: [
+    {
+      name: "a personal access token is critical and redacted",
+      site: bundleSite(minified(sample("gitlab-token", 0))),
+      expect: (finding, report) => {
+        assert.equal(finding?.severity, "critical");
+        assert.match(finding?.summary ?? "", /glpat-…/);
+        neverShown(sample("gitlab-token", 0))?.(finding, report);
+      },
+    },
+    { name: "a runner registration token", site: recordedBundleSite(minified(sample("gitlab-token", 2))) },
+  ],
+  safe: SHARED_SAFE,
+});
+
+testCheck("secret.npm-token", {
+  vulnerable: [{ name: "an .npmrc line with a token", site: bundleSite(sample("npm-token")) }],
+  safe: SHARED_SAFE,
+});
+
+testCheck("secret.telegram-bot-token", {
+  vulnerable: [
+    { name: "a token in a Bot API URL", site: bundleSite(minified(sample("telegram-bot-token", 0))) },
+    {
+      name: "a token under a bot-token name",
+      site: recordedBundleSite(minified(sample("telegram-bot-token", 1))),
+    },
+  ],
+  safe: SHARED_SAFE,
 });
 
 /** Every sample secret, in every place the browser downloads: bundle, inline script, __NEXT_DATA__, source map. */

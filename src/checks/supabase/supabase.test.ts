@@ -167,6 +167,24 @@ testCheck("supabase.table-readable", {
       },
     },
     {
+      name: "code that names no table (queries built elsewhere): the common names are counted",
+      site: bundleSite(`const Pt="${hosted(OPEN)}",Kt="${key(OPEN)}";const db=wn(Pt,Kt);export{db};`),
+      scan: inCloud,
+      expect: (finding, report) => {
+        assert.match(finding?.summary ?? "", /profiles \(1,204 rows\), orders \(87 rows\)/);
+        assert.equal(finding?.evidence[0]?.request?.method, "HEAD");
+        contained(report, [key(OPEN)]);
+      },
+    },
+    {
+      name: 'a query built in steps in minified code (`t=db.from("orders");t=t.eq(...)`)',
+      site: bundleSite(
+        `const Pt="${hosted(OPEN)}",Kt="${key(OPEN)}";const db=wn(Pt,Kt);async function q(e){let t=db.from("orders");e&&(t=t.eq("o",e));return t}`,
+      ),
+      scan: inCloud,
+      expect: (finding) => assert.match(finding?.summary ?? "", /orders \(87 rows\)/),
+    },
+    {
       name: "a custom domain passed to createClient with a publishable key, sent as supabase-js sends it",
       site: bundleSite(
         `const c=createClient("https://${CUSTOM_HOST}","${PUBLISHABLE}");c.from("profiles").select("id")`,

@@ -19,32 +19,32 @@ export async function createScan(
   const target = scanTarget(body.url, services.policy);
   const options = scanOptions(body.options);
   const reuseSince = new Date(Date.now() - services.config.reuseSeconds * 1000);
-  const same = services.store.sameScan(target.url, options, reuseSince);
-  if (same) return { scan: same, position: services.queue.position(same.id) ?? 0 };
+  const same = await services.store.sameScan(target.url, options, reuseSince);
+  if (same) return { scan: same, position: (await services.queue.position(same.id)) ?? 0 };
   const wait = await services.takeScanAllowance(request);
   if (wait > 0)
     throw new HttpError(429, "rate_limited", `Too many scans from your address; try again in ${wait} s.`, {
       "retry-after": String(wait),
     });
   const client = clientLane(request.client);
-  if (services.queue.isFullFor(client))
+  if (await services.queue.isFullFor(client))
     throw new HttpError(
       429,
       "too_many_waiting",
       `You already have ${services.config.maxWaitingPerClient} scans waiting; try again when one has started.`,
       { "retry-after": "30" },
     );
-  if (services.queue.isFull)
+  if (await services.queue.isFull())
     throw new HttpError(503, "queue_full", "Too many scans are waiting; try again in a minute.", {
       "retry-after": "60",
     });
-  const created = services.store.create({ url: target.url, input: target.input, options, client });
-  const position = services.queue.enqueue(created.id, client);
+  const created = await services.store.create({ url: target.url, input: target.input, options, client });
+  const position = await services.queue.enqueue(created.id, client);
   // The queue may have started it already.
-  return { scan: services.store.get(created.id) ?? created, position };
+  return { scan: (await services.store.get(created.id)) ?? created, position };
 }
 
 /** The client's lane in the line: a one-way key of its address, so the store never holds addresses. */
-function clientLane(client: string): string {
+export function clientLane(client: string): string {
   return createHash("sha256").update(client).digest("base64url").slice(0, 16);
 }

@@ -2,11 +2,16 @@ import Type from "typebox";
 import { parseTarget, TargetError } from "../../core/index.ts";
 import { renderBadge, renderHtml, renderJson, renderSarif } from "../../reporters/index.ts";
 import { type AppServices, type Server, HttpError, requireMediaType } from "../server/index.ts";
+import { batchLink, batchResource } from "./batch-resource.ts";
+import { createBatch } from "./create-batch.ts";
 import { createScan } from "./create-scan.ts";
 import { findScan, finishedScan } from "./find-scan.ts";
 import { scanLinks, scanResource } from "./scan-resource.ts";
 import { streamScanEvents } from "./scan-events.ts";
 import {
+  Batch,
+  BatchIdParams,
+  BatchRequest,
   ErrorBody,
   LiveEventSchema,
   ref,
@@ -78,7 +83,7 @@ export function apiRoutes(app: Server, services: AppServices): void {
       return reply
         .code(202)
         .header("location", scanLinks(scan.id).self)
-        .send(scanResource(scan, queue, false));
+        .send(await scanResource(scan, queue, false));
     },
   );
 
@@ -96,7 +101,7 @@ export function apiRoutes(app: Server, services: AppServices): void {
         },
       },
     },
-    (request) => {
+    async (request) => {
       let url: string;
       try {
         url = parseTarget(request.query.url).url;
@@ -104,7 +109,8 @@ export function apiRoutes(app: Server, services: AppServices): void {
         if (error instanceof TargetError) throw new HttpError(400, "invalid_url", error.message);
         throw error;
       }
-      const scans = store.historyFor(url, HISTORY_LIMIT).map((scan) => scanResource(scan, queue, false));
+      const history = await store.historyFor(url, HISTORY_LIMIT);
+      const scans = await Promise.all(history.map((scan) => scanResource(scan, queue, false)));
       return { url, scans };
     },
   );
@@ -119,8 +125,8 @@ export function apiRoutes(app: Server, services: AppServices): void {
         response: { 200: json(ref(Scan), "The scan."), 404: notFound },
       },
     },
-    (request, reply) => {
-      const scan = findScan(store, request.params.id);
+    async (request, reply) => {
+      const scan = await findScan(store, request.params.id);
       if (scan.status !== "done" && scan.status !== "failed") void reply.header("retry-after", "2");
       return scanResource(scan, queue, true);
     },
@@ -167,8 +173,8 @@ export function apiRoutes(app: Server, services: AppServices): void {
           response: { 200: content, 404: notFound, 409: notReady },
         },
       },
-      (request, reply) => {
-        const { scan, report } = finishedScan(store, request.params.id);
+      async (request, reply) => {
+        const { scan, report } = await finishedScan(store, request.params.id);
         return reply
           .type(type)
           .header("content-disposition", `inline; filename="${fileName(scan.url, name)}"`)
@@ -210,8 +216,8 @@ export function apiRoutes(app: Server, services: AppServices): void {
         response: { 200: body("image/svg+xml", "An SVG image."), 404: notFound },
       },
     },
-    (request, reply) => {
-      const scan = findScan(store, request.params.id);
+    async (request, reply) => {
+      const scan = await findScan(store, request.params.id);
       const grade = scan.status === "done" ? (scan.grade ?? "?") : scan.status === "failed" ? "?" : "…";
       return reply
         .type("image/svg+xml; charset=utf-8")
@@ -221,6 +227,57 @@ export function apiRoutes(app: Server, services: AppServices): void {
           "cache-control": scan.status === "done" ? "public, max-age=300" : "no-cache",
         })
         .send(renderBadge(grade));
+    },
+  );
+
+  app.post(
+    "/api/v1/batches",
+    {
+      onRequest: requireMediaType("application/json", "Send the body as application/json."),
+      schema: {
+        operationId: "createBatch",
+        summary: "Scan a list of sites",
+        description:
+          "Each site becomes a scan (one already waiting, running or just done with the same options is joined). The batch takes one scan allowance; its scans wait in the client's lane, served in turn with everyone else's.",
+        body: ref(BatchRequest),
+        response: {
+          202: json(ref(Batch), "Accepted: the batch and its scans.", {
+            Location: { type: "string", description: "The batch's URL." },
+          }),
+          400: error(
+            "The body, a URL (its place is named) or an option is invalid (invalid_json, invalid_body, invalid_url, invalid_option, unknown_check, batch_too_large).",
+          ),
+          413: error("The body is too large (body_too_large)."),
+          415: error("The body is not application/json (unsupported_media_type)."),
+          422: error("An address may not be scanned (target_not_allowed, port_not_allowed)."),
+          429: error("Too many scans from this client (rate_limited, too_many_waiting).", retryAfter),
+          503: error("Too many scans are waiting (queue_full).", retryAfter),
+        },
+      },
+    },
+    async (request, reply) => {
+      const batch = await createBatch(services, request, request.body);
+      return reply
+        .code(202)
+        .header("location", batchLink(batch.id))
+        .send(await batchResource(batch, queue));
+    },
+  );
+
+  app.get(
+    "/api/v1/batches/:id",
+    {
+      schema: {
+        operationId: "getBatch",
+        summary: "A batch: each site's scan and status, and counts by status",
+        params: BatchIdParams,
+        response: { 200: json(ref(Batch), "The batch."), 404: error("No batch has this id (not_found).") },
+      },
+    },
+    async (request) => {
+      const batch = await store.getBatch(request.params.id);
+      if (!batch) throw new HttpError(404, "not_found", "No batch has this id.");
+      return batchResource(batch, queue);
     },
   );
 

@@ -11,13 +11,13 @@ const HEARTBEAT_MS = 15_000;
  * (status, latest progress, findings so far), then live events; "done" ends the stream. A finished
  * scan answers with its "done" event at once. Streams are capped in total and per client.
  */
-export function streamScanEvents(
+export async function streamScanEvents(
   services: AppServices,
   request: FastifyRequest,
   reply: FastifyReply,
   id: string,
-): FastifyReply {
-  const scan = findScan(services.store, id);
+): Promise<FastifyReply> {
+  const scan = await findScan(services.store, id);
   const { streams } = services;
   if (streams.open >= streams.max)
     throw new HttpError(503, "too_many_streams", "Too many open event streams; poll the scan instead.", {
@@ -72,7 +72,7 @@ export function streamScanEvents(
   for (const event of replay) write(event);
   if (replay.length === 0) {
     // Between the read above and now the scan may have ended; the store knows.
-    const latest = services.store.get(scan.id);
+    const latest = await services.store.get(scan.id);
     if (latest && (latest.status === "done" || latest.status === "failed")) {
       write({ type: "done", status: latest.status, grade: latest.grade, error: latest.error });
       stream.end();

@@ -43,6 +43,12 @@ export function scanRequestFor(record: Pick<ScanRecord, "url" | "options">): Sca
 export function scanTarget(url: string, policy: ScanPolicy): Target {
   if (url.trim() === "")
     throw invalid("invalid_url", 'Give the address to scan in "url", e.g. "https://example.com".');
+  if (/^\s*(?:[a-z][a-z0-9+.-]*:\/\/)?[^/?#]*@/i.test(url))
+    // The engine's sentence names the CLI's --header/--cookie; scans started here have no credentials.
+    throw invalid(
+      "invalid_url",
+      "Remove the user name and password from the URL: scans started here see the site as a visitor who is not logged in (for an authenticated scan, run the amihackable command line with --header or --cookie).",
+    );
   let target: Target;
   try {
     target = parseTarget(url);
@@ -55,20 +61,24 @@ export function scanTarget(url: string, policy: ScanPolicy): Target {
     throw new HttpError(
       422,
       "port_not_allowed",
-      `Only the default web ports can be scanned here (80 for http, 443 for https), not port ${parsed.port}.`,
+      `Only the default web ports can be scanned here (80 for http, 443 for https), not port ${parsed.port}. ${ALLOW_PORTS_HINT}`,
     );
   if (net.isIP(target.hostname)) {
     if (policy.guard.check(target.hostname, target.hostname))
       throw new HttpError(
         422,
         "target_not_allowed",
-        `This address cannot be scanned: ${literalRefusal(target.hostname) ?? "it is not allowed"}.`,
+        `This address cannot be scanned: ${literalRefusal(target.hostname) ?? "it is not allowed"}. ${allowAddressHint(target.hostname)}`,
       );
   } else if (target.hostname === "localhost" || target.hostname.endsWith(".localhost")) {
     // Resolvers answer loopback for these names without asking DNS; say so now rather than after queueing.
     const refusal = policy.guard.check("127.0.0.1", target.hostname);
     if (refusal)
-      throw new HttpError(422, "target_not_allowed", `This address cannot be scanned: ${refusal}.`);
+      throw new HttpError(
+        422,
+        "target_not_allowed",
+        `This address cannot be scanned: ${refusal}. ${allowAddressHint("127.0.0.1")}`,
+      );
   }
   return target;
 }
@@ -90,6 +100,17 @@ export function scanOptions(options: ScanRequestOptions = {}): ScanRequestOption
   if (options.budget !== undefined) out.budget = options.budget;
   if (options.timeout !== undefined) out.timeout = options.timeout;
   return out;
+}
+
+/**
+ * Said with every refusal the operator can lift, so whoever runs the server on purpose for a local or
+ * staging site learns the setting (README, "The web app and HTTP API").
+ */
+export const ALLOW_PORTS_HINT =
+  "The server's operator can allow other ports by starting it with AMIHACKABLE_ALLOW_NON_DEFAULT_PORTS=1.";
+
+export function allowAddressHint(address: string): string {
+  return `The server's operator can allow it by starting it with AMIHACKABLE_ALLOW_ADDRESSES=${address} (addresses or CIDR ranges, comma-separated).`;
 }
 
 function invalid(code: string, message: string): HttpError {

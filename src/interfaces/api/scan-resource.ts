@@ -1,4 +1,4 @@
-import type { ScanQueue } from "../../queue/index.ts";
+import type { ScanLine } from "../../queue/index.ts";
 import type { ScanRecord, ScanSummary } from "../../store/index.ts";
 import type { Scan } from "./schemas.ts";
 
@@ -17,18 +17,18 @@ export function scanLinks(id: string) {
 export type ScanResource = Scan;
 
 /** The API's view of a scan: the stored record plus what only the running queue knows. */
-export function scanResource(
+export async function scanResource(
   scan: ScanRecord | ScanSummary,
-  queue: ScanQueue,
+  queue: ScanLine,
   includeReport: boolean,
-): ScanResource {
+): Promise<ScanResource> {
   const live = queue.live.get(scan.id);
   const waiting = scan.status === "queued" || scan.status === "interrupted";
   const resource: ScanResource = {
     id: scan.id,
     url: scan.url,
     status: scan.status,
-    position: waiting ? queue.position(scan.id) : null,
+    position: waiting ? await queue.position(scan.id) : null,
     createdAt: scan.createdAt,
     startedAt: scan.startedAt,
     finishedAt: scan.finishedAt,

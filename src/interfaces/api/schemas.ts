@@ -5,6 +5,7 @@ import type { Report } from "../../engine/index.ts";
 import type { LiveEvent } from "../../queue/index.ts";
 import { SCAN_STATUSES, type ScanStatus } from "../../store/index.ts";
 import { MAX_BUDGET, MAX_PATTERNS, MAX_TIMEOUT_SECONDS, MAX_URL_LENGTH } from "./scan-request.ts";
+import { packageFile } from "../../package-root.ts";
 
 /**
  * The API's one description. Fastify validates requests with these schemas, handlers are typed by them
@@ -47,24 +48,26 @@ export const ScanUrl = Type.String({
 const patterns = (description: string) =>
   Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: MAX_PATTERNS, description });
 
+/** What a scan request may choose, shared by single scans and batches. */
+const scanOptionsSchema = () =>
+  Type.Object(
+    {
+      only: Type.Optional(patterns('Finding ids or families to run, e.g. ["cors"].')),
+      ignore: Type.Optional(patterns("Finding ids or families to skip.")),
+      budget: Type.Optional(
+        Type.Integer({ minimum: 1, maximum: MAX_BUDGET, description: "Most requests to send." }),
+      ),
+      timeout: Type.Optional(
+        Type.Integer({ minimum: 1, maximum: MAX_TIMEOUT_SECONDS, description: "Deadline in seconds." }),
+      ),
+    },
+    { additionalProperties: false },
+  );
+
 export const ScanRequest = Type.Object(
   {
     url: ScanUrl,
-    options: Type.Optional(
-      Type.Object(
-        {
-          only: Type.Optional(patterns('Finding ids or families to run, e.g. ["cors"].')),
-          ignore: Type.Optional(patterns("Finding ids or families to skip.")),
-          budget: Type.Optional(
-            Type.Integer({ minimum: 1, maximum: MAX_BUDGET, description: "Most requests to send." }),
-          ),
-          timeout: Type.Optional(
-            Type.Integer({ minimum: 1, maximum: MAX_TIMEOUT_SECONDS, description: "Deadline in seconds." }),
-          ),
-        },
-        { additionalProperties: false },
-      ),
-    ),
+    options: Type.Optional(scanOptionsSchema()),
   },
   { $id: "ScanRequest", additionalProperties: false },
 );
@@ -93,7 +96,7 @@ export const ScanLinks = Type.Object(
 
 /** The JSON report's own schema (schemas/report.schema.json), embedded so the document stands alone. */
 function reportSchema(): Record<string, unknown> {
-  const file = new URL("../../../schemas/report.schema.json", import.meta.url);
+  const file = packageFile("schemas/report.schema.json");
   const { $schema: _dialect, ...schema } = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
   return schema;
 }
@@ -191,6 +194,45 @@ export const ScanListQuery = Type.Object({
   url: Type.String({ minLength: 1, description: "The scanned URL (normalised as on scan)." }),
 });
 
+/** The most URLs one batch may list (the operator's AMIHACKABLE_MAX_BATCH may set fewer). */
+export const MAX_BATCH_URLS = 1000;
+
+export const BatchRequest = Type.Object(
+  {
+    urls: Type.Array(ScanUrl, {
+      minItems: 1,
+      maxItems: MAX_BATCH_URLS,
+      description: "The sites to scan; duplicates (after normalising) are scanned once.",
+    }),
+    options: Type.Optional(scanOptionsSchema()),
+  },
+  { $id: "BatchRequest", additionalProperties: false },
+);
+export type BatchRequest = Static<typeof BatchRequest>;
+
+export const Batch = Type.Object(
+  {
+    id: Type.String({ pattern: SCAN_ID_PATTERN }),
+    createdAt: Type.String({ format: "date-time" }),
+    total: Type.Integer({ minimum: 1, description: "Sites in the batch, duplicates removed." }),
+    counts: Type.Object(
+      Object.fromEntries(SCAN_STATUSES.map((status) => [status, Type.Integer({ minimum: 0 })])) as Record<
+        ScanStatus,
+        ReturnType<typeof Type.Integer>
+      >,
+      { additionalProperties: false, description: "How many of its scans are in each status." },
+    ),
+    scans: Type.Array(ref(Scan), { description: "One scan per site, in the order the list gave them." }),
+    links: Type.Object({ self: Type.String() }, { additionalProperties: false }),
+  },
+  { $id: "Batch", additionalProperties: false },
+);
+export type Batch = Static<typeof Batch>;
+
+export const BatchIdParams = Type.Object({
+  id: Type.String({ pattern: SCAN_ID_PATTERN, description: "The batch's id: 128 random bits, base64url." }),
+});
+
 /** Every shared schema, registered with Fastify (validation) and so listed under components.schemas. */
 export const SHARED_SCHEMAS: readonly TSchema[] = [
   ErrorBody,
@@ -201,4 +243,6 @@ export const SHARED_SCHEMAS: readonly TSchema[] = [
   Scan,
   ScanList,
   LiveEventSchema,
+  BatchRequest,
+  Batch,
 ];

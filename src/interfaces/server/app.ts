@@ -4,8 +4,14 @@ import swagger from "@fastify/swagger";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { publicOnlyGuard } from "../../http/index.ts";
-import { ScanQueue, ScanThreads, type ScanRunner, type ThreadPolicy } from "../../queue/index.ts";
-import { ScanStore } from "../../store/index.ts";
+import {
+  ScanQueue,
+  ScanThreads,
+  type ScanLine,
+  type ScanRunner,
+  type ThreadPolicy,
+} from "../../queue/index.ts";
+import { SqliteScanStore, type ScanStore } from "../../store/index.ts";
 import { VERSION } from "../../version.ts";
 import {
   apiRoutes,
@@ -32,8 +38,12 @@ const MAX_CLIENTS_TRACKED = 10_000;
 
 export interface AppOptions {
   config?: Partial<ServerConfig>;
-  /** An open store (tests share one between two app instances to simulate a restart). */
+  /** An open store (tests share one between two app instances to simulate a restart; PostgreSQL). */
   store?: ScanStore;
+  /** Close the given store with the app (openApp hands over a store it opened). */
+  ownsStore?: boolean;
+  /** A queue run elsewhere (RedisScanLine: BullMQ and worker processes) instead of the in-process one. */
+  line?: ScanLine;
   /** Stands in for DNS in the scans this server runs (SSRF tests). */
   dnsTable?: Readonly<Record<string, readonly string[]>>;
   /** Replaces the engine (queue tests). */
@@ -62,8 +72,8 @@ export interface App {
  */
 export function createApp(options: AppOptions = {}): App {
   const config: ServerConfig = { ...DEFAULT_CONFIG, ...options.config };
-  const store = options.store ?? new ScanStore(config.databasePath);
-  const ownsStore = !options.store;
+  const store = options.store ?? new SqliteScanStore(config.databasePath);
+  const ownsStore = options.ownsStore ?? !options.store;
   const policy: ScanPolicy = {
     guard: publicOnlyGuard(config.allowAddresses),
     allowNonDefaultPorts: config.allowNonDefaultPorts,
@@ -73,20 +83,23 @@ export function createApp(options: AppOptions = {}): App {
   const threadPolicy: ThreadPolicy = {
     allowAddresses: config.allowAddresses,
     allowNonDefaultPorts: config.allowNonDefaultPorts,
+    dnsServer: config.dnsServer,
     ...(options.dnsTable ? { dnsTable: options.dnsTable } : {}),
   };
   const threads = new ScanThreads();
   const runner: ScanRunner =
     options.runner ?? ((record, hooks) => threads.run(scanRequestFor(record), threadPolicy, hooks));
-  const queue = new ScanQueue({
-    store,
-    run: runner,
-    concurrency: config.concurrency,
-    maxWaiting: config.maxWaiting,
-    maxWaitingPerClient: config.maxWaitingPerClient,
-    maxAttempts: MAX_ATTEMPTS,
-    paused: options.paused ?? false,
-  });
+  const queue: ScanLine =
+    options.line ??
+    new ScanQueue({
+      store,
+      run: runner,
+      concurrency: config.concurrency,
+      maxWaiting: config.maxWaiting,
+      maxWaitingPerClient: config.maxWaitingPerClient,
+      maxAttempts: MAX_ATTEMPTS,
+      paused: options.paused ?? false,
+    });
 
   const app: Server = Fastify({
     bodyLimit: config.bodyLimitBytes,
@@ -274,7 +287,8 @@ export function createApp(options: AppOptions = {}): App {
     );
   });
 
-  queue.recover();
+  // Waiting and interrupted scans go back in line before the server answers (listen waits for it).
+  const recovered = queue.recover();
 
   /** Every interface, as node:http does without a host: IPv6 and IPv4 where the machine has IPv6, else IPv4. */
   const listenOnEveryAddress = async (port: number) => {
@@ -291,6 +305,7 @@ export function createApp(options: AppOptions = {}): App {
     fastify: app,
     services,
     listen: async (port = config.port, host = config.host) => {
+      await recovered;
       if (host !== undefined) await app.listen({ port, host });
       else await listenOnEveryAddress(port);
       const address = app.server.address() as AddressInfo;
@@ -310,10 +325,11 @@ export function createApp(options: AppOptions = {}): App {
     },
     close: async () => {
       const closed = app.close();
+      await recovered.catch(() => undefined);
       await queue.shutdown();
       await threads.close();
       await closed;
-      if (ownsStore) store.close();
+      if (ownsStore) await store.close();
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from "fastify";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { ScanQueue } from "../../queue/index.ts";
+import type { ScanLine } from "../../queue/index.ts";
 import type { ScanStore } from "../../store/index.ts";
 import type { ScanPolicy } from "../api/index.ts";
 import type { ServerConfig } from "./config.ts";
@@ -19,7 +19,7 @@ export type Server = FastifyInstance<
 export interface AppServices {
   config: ServerConfig;
   store: ScanStore;
-  queue: ScanQueue;
+  queue: ScanLine;
   policy: ScanPolicy;
   /**
    * Takes one of the client's scan allowances (the API and the form share them): 0 when allowed,

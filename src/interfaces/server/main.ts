@@ -1,11 +1,17 @@
 #!/usr/bin/env node
-import { createApp } from "./app.ts";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, loadConfig, SERVER_HELP, wantsHelp } from "./config.ts";
+import { openApp } from "./open-app.ts";
 
 /**
  * `npm start`: the web app and API on http://localhost:3000 (PORT or --port to change), scans stored in
- * ./data/amihackable.db (AMIHACKABLE_DB or --db), nothing else to run. See config.ts for every setting.
+ * ./data/amihackable.db (AMIHACKABLE_DB or --db), nothing else to run. Scaled out: --db postgres://...
+ * and --queue redis://... (AMIHACKABLE_QUEUE), with `amihackable worker` processes running the scans.
+ * See config.ts for every setting.
  */
+if (wantsHelp(process.argv.slice(2))) {
+  process.stdout.write(SERVER_HELP);
+  process.exit(0);
+}
 let config;
 try {
   config = loadConfig(process.env, process.argv.slice(2));
@@ -14,15 +20,29 @@ try {
   process.stderr.write(`amihackable: ${error.message}\n`);
   process.exit(2);
 }
-const app = createApp({ config });
+let app;
+try {
+  app = await openApp({ config });
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`amihackable: ${error.message}\n`);
+  process.exit(2);
+}
 const { url } = await app.listen();
-process.stderr.write(`amihackable is listening on ${url} (scans stored in ${config.databasePath})\n`);
+const where =
+  app.services.store.kind === "postgres" ? "PostgreSQL" : `scans stored in ${config.databasePath}`;
+const queue = config.queueUrl ? `, scans queued on Redis for \`amihackable worker\` processes` : "";
+process.stderr.write(`amihackable is listening on ${url} (${where}${queue})\n`);
 
 let stopping = false;
 const stop = (signal: string) => {
   if (stopping) return;
   stopping = true;
-  process.stderr.write(`\n${signal}: stopping; running scans will resume on the next start\n`);
+  process.stderr.write(
+    config.queueUrl
+      ? `\n${signal}: stopping; the workers go on with the queued and running scans\n`
+      : `\n${signal}: stopping; running scans will resume on the next start\n`,
+  );
   app.close().then(
     () => process.exit(0),
     (error: unknown) => {

@@ -54,9 +54,9 @@ export function webRoutes(app: Server, services: AppServices): void {
     },
   );
 
-  app.get<{ Params: { id: string } }>("/scans/:id", (request, reply) => {
+  app.get<{ Params: { id: string } }>("/scans/:id", async (request, reply) => {
     const { id } = request.params;
-    const scan = isScanId(id) ? services.store.get(id) : undefined;
+    const scan = isScanId(id) ? await services.store.get(id) : undefined;
     if (!scan)
       throw new HttpError(404, "not_found", "No scan has this address. Check the link, or start a new scan.");
     const { queue, store, config } = services;
@@ -67,8 +67,8 @@ export function webRoutes(app: Server, services: AppServices): void {
         nonce: request.nonce,
         scan,
         live: queue.live.get(scan.id),
-        position: queue.position(scan.id),
-        history: scan.status === "done" ? store.historyFor(scan.url, 11) : [],
+        position: await queue.position(scan.id),
+        history: scan.status === "done" ? await store.historyFor(scan.url, 11) : [],
         origin: config.publicUrl ?? requestOrigin(request),
       }),
     );

@@ -5,6 +5,7 @@ import type { LiveScan } from "../../queue/index.ts";
 import { reportSection } from "../../reporters/index.ts";
 import type { ScanSummary, ScanRecord, ScanRequestOptions } from "../../store/index.ts";
 import { scanLinks } from "../api/index.ts";
+import { plural } from "../../core/index.ts";
 import { html, type SafeHtml } from "../../render/index.ts";
 import { page } from "./layout.ts";
 import { LIVE_SCRIPT } from "./live-script.ts";
@@ -104,11 +105,16 @@ function donePage(options: ScanPageOptions, host: string): SafeHtml {
   const badgeUrl = `${options.origin}${links.badge}`;
   const pageUrl = `${options.origin}${links.page}`;
   const earlier = options.history.filter((item) => item.id !== scan.id);
-  const graded =
-    report.summary.gradeWithheld === undefined ? `grade ${report.summary.grade}` : "partial scan, no grade";
+  // A scan that reached nothing has no grade to show or share: no badge, no "?" in the title.
+  const unreachable = report.outcome === "unreachable";
+  const graded = unreachable
+    ? "could not be scanned"
+    : report.summary.gradeWithheld === undefined
+      ? `grade ${report.summary.grade}`
+      : "partial scan, no grade";
   return page({
     title: `${host}: ${graded} · amihackable`,
-    description: `amihackable report for ${host}: ${graded}, ${report.summary.total} findings.`,
+    description: `amihackable report for ${host}: ${graded}${unreachable ? "" : `, ${plural(report.summary.total, "finding")}`}.`,
     nonce,
     noindex: true,
     body: html`<h1 class="visually-hidden">amihackable report for ${host}</h1>
@@ -121,30 +127,34 @@ function donePage(options: ScanPageOptions, host: string): SafeHtml {
         </div>
         ${againForm(scan.url)}
       </div>
-      <details class="share">
-        <summary>Share this report or put the grade in your README</summary>
-        <p>
-          Anyone with this page's address can read the report. Its address cannot be guessed, but reports list
-          the earlier scans of the same URL, so treat a report as public: it holds only what anyone scanning
-          that URL would see.
-        </p>
-        <p>
-          <img src="${links.badge}" alt="amihackable grade: ${report.summary.grade}" />
-        </p>
-        <p><label for="badge-markdown">Markdown for a README</label></p>
-        <textarea id="badge-markdown" readonly rows="2">
-[![amihackable grade](${badgeUrl})](${pageUrl})</textarea>
-      </details>
+      ${unreachable ? "" : shareDetails(report.summary.grade, links.badge, badgeUrl, pageUrl)}
       ${reportSection(report, { nonce })}
       ${
         earlier.length > 0
           ? html`<h2>Earlier scans of this address</h2>
               <ul class="history">
-                ${earlier.map((item) => html`<li><a href="${scanLinks(item.id).page}">${item.createdAt.replace("T", " ").slice(0, 16)} UTC</a> · ${item.status === "done" ? `grade ${item.grade ?? "?"}` : item.status}</li>`)}
+                ${earlier.map((item) => html`<li><a href="${scanLinks(item.id).page}">${item.createdAt.replace("T", " ").slice(0, 16)} UTC</a> · ${item.status !== "done" ? item.status : item.grade ? `grade ${item.grade}` : "no grade"}</li>`)}
               </ul>`
           : ""
       }`,
   });
+}
+
+/** How to share the report and embed its grade badge; only for a scan that has a grade. */
+function shareDetails(grade: string, badgePath: string, badgeUrl: string, pageUrl: string): SafeHtml {
+  return html`<details class="share">
+    <summary>Share this report or put the grade in your README</summary>
+    <p>
+      Anyone with this page's address can read the report. Its address cannot be guessed, but reports list the
+      earlier scans of the same URL, so treat a report as public: it holds only what anyone scanning that URL
+      would see.
+    </p>
+    <p>
+      <img src="${badgePath}" alt="amihackable grade: ${grade}" />
+    </p>
+    <p><label for="badge-markdown">Markdown for a README</label></p>
+    <textarea id="badge-markdown" readonly rows="2">[![amihackable grade](${badgeUrl})](${pageUrl})</textarea>
+  </details>`;
 }
 
 const JUDGING = { name: "judging", title: "Judging the evidence" };

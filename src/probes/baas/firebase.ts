@@ -10,6 +10,7 @@ import {
   type FirebaseProject,
 } from "../../artifacts/index.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
+import { COMMON_FIRESTORE_COLLECTIONS, namesToAsk } from "./common-names.ts";
 
 /** Bounds per scan (collections across all projects; database paths per project, only if the root is closed). */
 export const FIREBASE_PROBE_LIMITS = { projects: 2, collections: 5, rtdbPaths: 3 };
@@ -21,8 +22,8 @@ export const RTDB_CONTROL_CHILD = "amihackable-probe-missing-path";
 
 /**
  * Asks the app's Firebase project, without any credentials (as any visitor could), for the Realtime
- * Database root (shallow: top-level keys only), the Firestore collections the code names (one document
- * each) and the Storage bucket listing (one object). Only Firebase's own hosts are ever contacted.
+ * Database root (shallow: top-level keys only), the Firestore collections the code names, or a few
+ * common ones when it names none (one document each) and the Storage bucket listing (one object). Only Firebase's own hosts are ever contacted.
  */
 export const firebaseProbe: Probe = {
   name: FIREBASE_PROBE,
@@ -45,7 +46,10 @@ export const firebaseProbe: Probe = {
         if (asked("rtdb") && project.databaseURL)
           work.push(probeRealtimeDatabase(context, project, project.databaseURL, config.rtdbPaths));
         if (asked("firestore")) {
-          const collections = config.collections.slice(0, collectionsLeft);
+          const collections = namesToAsk(config.collections, COMMON_FIRESTORE_COLLECTIONS).slice(
+            0,
+            collectionsLeft,
+          );
           collectionsLeft -= collections.length;
           for (const collection of collections) {
             const path = `/v1/projects/${project.projectId}/databases/(default)/documents/${encodeURIComponent(collection)}`;

@@ -10,6 +10,7 @@ import {
   type SupabaseProject,
 } from "../../artifacts/index.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
+import { COMMON_SUPABASE_TABLES, namesToAsk } from "./common-names.ts";
 
 /** Bounds per scan, whatever the bundle names: a few projects, tables and buckets are enough to tell. */
 export const SUPABASE_PROBE_LIMITS = { projects: 2, tables: 10, buckets: 5 };
@@ -43,7 +44,9 @@ export const supabaseProbe: Probe = {
     let bucketsLeft = SUPABASE_PROBE_LIMITS.buckets;
     await Promise.all(
       projects.map(async (project) => {
-        const tables = asked("tables") ? config.tables.slice(0, tablesLeft) : [];
+        const tables = asked("tables")
+          ? namesToAsk(config.tables, COMMON_SUPABASE_TABLES).slice(0, tablesLeft)
+          : [];
         tablesLeft -= tables.length;
         const work: Array<Promise<unknown>> = tables.map((table) =>
           send(context, project, "HEAD", `/rest/v1/${encodeURIComponent(table)}?select=*&limit=1`, "table", {

@@ -4,6 +4,8 @@ import { registrableDomainOf } from "../../core/index.ts";
 export type OriginVariant =
   | "own"
   | "arbitrary"
+  /** An origin the site may trust instead of its own (see trusted-origins.ts). */
+  | "candidate"
   | "null"
   | "prefix"
   | "suffix"

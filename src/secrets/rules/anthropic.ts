@@ -8,10 +8,11 @@ export const anthropicApiKey: SecretRule = {
   name: "anthropic-api-key",
   provider: "Anthropic",
   findingId: "secret.anthropic-api-key",
-  keywords: ["sk-"],
+  keywords: ["sk-ant-"],
   window: { before: 1, after: 160 },
+  // Every key ends in "AA": a look-alike of the same length without it is not a key.
   pattern:
-    /(?<![A-Za-z0-9_-])(?<secret>sk-ant-(?:api|admin|oat|sid)\d{2}-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])/g,
+    /(?<![A-Za-z0-9_-])(?<secret>sk-ant-(?:api|admin|oat|sid)\d{2}-[A-Za-z0-9_-]{78,118}AA)(?![A-Za-z0-9_-])/g,
   confidence: "high",
   // Also starts with "sk-": checked before OpenAI's rule.
   priority: -1,
@@ -34,6 +35,8 @@ export const anthropicApiKey: SecretRule = {
       "sk-ant-api03-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
       'const risk-ant-colony = "sk-ant-"',
       "sk-ant-api03-...",
+      // The right length and alphabet, but not the closing "AA" every key has.
+      `const k="${join("sk-", "ant-", "api03-", fakeChars("anthropic-no-aa", 93, BASE64URL), "Zq")}"`,
     ],
   },
 };

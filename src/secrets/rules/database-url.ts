@@ -44,8 +44,9 @@ export const databaseUrl: SecretRule = {
   name: "database-url",
   provider: "Database",
   findingId: "secret.database-url",
-  keywords: ["://"],
-  window: { before: 16, after: 500 },
+  keywords: ["postgres", "mysql", "mariadb", "mongodb", "redis", "amqp", "mssql", "sqlserver"],
+  keywordsIgnoreCase: true,
+  window: { before: 1, after: 500 },
   pattern:
     /(?<![A-Za-z0-9+.-])(?<secret>(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver):\/\/[^\s:@/"'`]{0,64}:[^\s@/"'`]{1,128}@(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9._-]{1,253})(?::\d{1,5})?)/g,
   confidence: "high",

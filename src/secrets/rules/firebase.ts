@@ -18,7 +18,7 @@ export const firebaseWebApiKey: SecretRule = {
   name: "firebase-web-api-key",
   provider: "Firebase",
   findingId: "info.public-key",
-  keywords: ["Iza"],
+  keywords: ["AIza"],
   window: { before: 2, after: 40 },
   pattern: /(?<![A-Za-z0-9_-])(?<secret>AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/g,
   confidence: "high",

@@ -17,8 +17,8 @@ export const githubToken: SecretRule = {
   name: "github-token",
   provider: "GitHub",
   findingId: "secret.github-token",
-  keywords: ["hp_", "ho_", "hu_", "hs_", "hr_", "_pat_"],
-  window: { before: 8, after: 100 },
+  keywords: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
+  window: { before: 1, after: 100 },
   pattern:
     /(?<![A-Za-z0-9_])(?<secret>gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_])/g,
   confidence: "high",

@@ -11,8 +11,9 @@ export const openaiApiKey: SecretRule = {
   name: "openai-api-key",
   provider: "OpenAI",
   findingId: "secret.openai-api-key",
-  keywords: ["sk-"],
-  window: { before: 1, after: 320 },
+  // The marker is in every legacy key, 23 characters in; the newer keys start with their kind.
+  keywords: ["sk-proj-", "sk-svcacct-", "sk-admin-", "sk-None-", "T3BlbkFJ"],
+  window: { before: 24, after: 320 },
   pattern:
     /(?<![A-Za-z0-9_-])(?<secret>sk-(?:(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{40,250}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}))(?![A-Za-z0-9_-])/g,
   confidence: "high",

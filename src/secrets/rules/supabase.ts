@@ -64,7 +64,7 @@ export const supabaseApiKey: SecretRule = {
   name: "supabase-api-key",
   provider: "Supabase",
   findingId: "secret.supabase-service-role-key",
-  keywords: ["sb_"],
+  keywords: ["sb_secret_", "sb_publishable_"],
   window: { before: 1, after: 120 },
   pattern: /(?<![A-Za-z0-9_])(?<secret>sb_(?:secret|publishable)_[A-Za-z0-9_-]{20,100})(?![A-Za-z0-9_-])/g,
   confidence: "high",

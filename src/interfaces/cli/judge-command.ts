@@ -1,0 +1,36 @@
+import { readFile, stat } from "node:fs/promises";
+import { readRecordingFile, replay, type Report } from "../../engine/index.ts";
+import { deliver, type OutputOptions } from "./deliver.ts";
+import { failWith, type CliIo } from "./exit-codes.ts";
+import { unwritableReason } from "./writable-path.ts";
+
+/** A scan keeps at most 64 MiB of bodies (about 86 MiB as base64): a larger file is not one of ours. */
+const MAX_RECORDING_BYTES = 128 * 1024 * 1024;
+
+/** `amihackable judge FILE`: the checks again over a saved recording, offline. */
+export async function runJudge(path: string, opts: OutputOptions, io: CliIo): Promise<number> {
+  const fail = failWith(io);
+  const unwritable = opts.output === undefined ? undefined : unwritableReason(opts.output, "--output");
+  if (unwritable) return fail(unwritable);
+  let text: string;
+  try {
+    if ((await stat(path)).size > MAX_RECORDING_BYTES)
+      return fail(`${path} is larger than any scan recording (${MAX_RECORDING_BYTES / 1048576} MiB at most)`);
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return fail(
+      code === "ENOENT" ? `there is no file at ${path}` : `cannot read ${path}: ${(error as Error).message}`,
+    );
+  }
+  const loaded = readRecordingFile(text);
+  if (!loaded.ok) return fail(`${path} is not a scan recording: ${loaded.problems.join("; ")}`);
+  let report: Report;
+  try {
+    report = replay(loaded.file);
+  } catch (error) {
+    // The schema checks shapes; a value it lets through can still make no sense (a target of ftp://).
+    return fail(`${path} is not a usable scan recording: ${(error as Error).message}`);
+  }
+  return deliver(report, opts, io);
+}
