@@ -21,15 +21,21 @@ const fromIndex = process.argv.indexOf("--from");
 const fromFile = fromIndex >= 0 ? process.argv[fromIndex + 1] : undefined;
 const text = fromFile !== undefined ? readFileSync(fromFile, "utf8") : await download(SOURCE);
 
-const data = JSON.parse(text) as Record<string, unknown>;
+const data = JSON.parse(text) as Parameters<typeof compileRepository>[0];
 const rejected = new Set<string>();
 const repository = compileRepository(data, rejected);
-if (repository.rules.length < 50) throw new Error(`only ${repository.rules.length} libraries: not the repository`);
-if (rejected.size > 0) console.warn(`patterns that do not compile (left out at run time):\n${[...rejected].join("\n")}`);
+if (repository.rules.length < 50)
+  throw new Error(`only ${repository.rules.length} libraries: not the repository`);
+if (rejected.size > 0)
+  console.warn(`patterns that do not compile (left out at run time):\n${[...rejected].join("\n")}`);
 writeFileSync(TARGET, text);
 console.log(`wrote ${repository.rules.length} libraries to ${TARGET.pathname}`);
 
 if (fromFile === undefined) {
-  const [latest] = JSON.parse(await download(COMMITS)) as Array<{ sha: string; commit: { committer: { date: string } } }>;
-  if (latest) console.log(`update README.md: commit ${latest.sha}, ${latest.commit.committer.date.slice(0, 10)}`);
+  const [latest] = JSON.parse(await download(COMMITS)) as Array<{
+    sha: string;
+    commit: { committer: { date: string } };
+  }>;
+  if (latest)
+    console.log(`update README.md: commit ${latest.sha}, ${latest.commit.committer.date.slice(0, 10)}`);
 }

@@ -17,12 +17,16 @@ const MIN_ANCHOR = 4;
 export interface PatternPlan {
   /** The literal every match contains; undefined runs the pattern on the whole (bounded) text. */
   anchor?: string;
-  /** Characters kept on each side of the literal. */
+  /** Characters kept on each side of the literal; 0: a linear pattern, run on the whole text if it holds the literal. */
   reach: number;
 }
 
 export function planPattern(source: string): PatternPlan {
-  if (!SPANNING.test(source)) return { reach: 0 };
+  if (!SPANNING.test(source)) {
+    // Linear already; its literal still spares running it over bundles that cannot hold a match.
+    const anchor = mandatoryLiteral(source);
+    return anchor === undefined ? { reach: 0 } : { anchor, reach: 0 };
+  }
   let reach = 0;
   let unbounded = /(?:\.|\]|\))(?:\*|\+)|\{\d+,\}/.test(source);
   for (const match of source.matchAll(BOUND)) {
@@ -103,6 +107,7 @@ export function windowsFor(
   maxAnchors = 3,
 ): Array<{ text: string; offset: number }> {
   if (plan.anchor === undefined) return [{ text, offset: 0 }];
+  if (plan.reach === 0) return text.includes(plan.anchor) ? [{ text, offset: 0 }] : [];
   const windows: Array<{ text: string; offset: number }> = [];
   let from = 0;
   while (windows.length < maxAnchors) {
