@@ -37,7 +37,8 @@ export function readmeVersion(exchange: Exchange | undefined): string | undefine
   if (!ok(exchange)) return undefined;
   const body = text(exchange);
   if (!/<title>\s*WordPress\s*(?:&#8250;|›)\s*ReadMe\s*<\/title>/i.test(body)) return undefined;
-  return /\bVersion\s+(\d+\.\d+(?:\.\d+)?)\b/.exec(body)?.[1];
+  // Under the logo: "<br /> Version 3.5.1". The rest of the file names PHP and MySQL versions and GPL version 2.
+  return /<br\s*\/?>\s*Version\s+(\d+\.\d+(?:\.\d+)?)\b/.exec(body)?.[1];
 }
 
 /** Drupal 7's CHANGELOG.txt opens with the running release: "Drupal 7.98, 2023-06-07". */

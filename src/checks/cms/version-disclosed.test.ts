@@ -35,12 +35,12 @@ const JOOMLA_MANIFEST = `<?xml version="1.0" encoding="UTF-8"?>
 testCheck("cms.version-disclosed", {
   vulnerable: [
     {
-      name: "a live WordPress on its defaults (generator, core ?ver=, feed, readme)",
+      name: "a live WordPress on its defaults (generator, core ?ver=, feed)",
       site: wordpressSite(),
       expect: (finding) => {
         assert.equal(finding?.severity, "info");
         assert.equal(finding?.details.version, "6.4.2");
-        for (const place of ["generator meta", "/wp-includes/", "RSS feed", "readme.html"])
+        for (const place of ["generator meta", "/wp-includes/", "RSS feed"])
           assert.ok(finding?.details.where?.includes(place), place);
       },
     },
@@ -61,6 +61,21 @@ testCheck("cms.version-disclosed", {
           body: '<?xml version="1.0"?><rss version="2.0"><channel><generator>https://wordpress.org/?v=6.2</generator></channel></rss>',
         }),
       expect: (finding) => assert.equal(finding?.details.version, "6.2"),
+    },
+    {
+      name: "an old release's readme.html",
+      site: recorded()
+        .page({ body: wordpressPage("", undefined) })
+        .cms("wp-readme", {
+          body: `<!DOCTYPE html><html><head><title>WordPress &#8250; ReadMe</title></head><body>
+<h1 id="logo"><a href="http://wordpress.org/"><img alt="WordPress" src="wp-admin/images/wordpress-logo.png" /></a>
+<br /> Version 3.5.1
+</h1><p style="text-align: center">Semantic Personal Publishing Platform</p></body></html>`,
+        }),
+      expect: (finding) => {
+        assert.equal(finding?.details.version, "3.5.1");
+        assert.equal(finding?.details.where, "readme.html");
+      },
     },
     {
       name: "Drupal 10's X-Generator header (the major release only)",
@@ -121,6 +136,17 @@ testCheck("cms.version-disclosed", {
       site: recorded().page({
         body: '<link rel="stylesheet" href="https://blog.other.test/wp-includes/css/dashicons.min.css?ver=6.4.2"><img src="https://blog.other.test/wp-content/uploads/a.png">',
       }),
+    },
+    {
+      name: "the readme.html of WordPress 6.x, which names PHP, MySQL and GPL versions but not its own",
+      site: recorded()
+        .page({ body: wordpressPage("", undefined) })
+        .cms("wp-readme", {
+          body: `<!DOCTYPE html><html lang="en"><head><title>WordPress &#8250; ReadMe</title></head><body>
+<h1 id="logo"><a href="https://wordpress.org/"><img alt="WordPress" src="wp-admin/images/wordpress-logo.png" /></a></h1>
+<li><a href="https://secure.php.net/">PHP</a> version <strong>7.4</strong> or greater.</li>
+<p>released under the terms of the <abbr>GPL</abbr> (GNU General Public License) version 2 or (at your option) any later Version 3.0 of it.</p></body></html>`,
+        }),
     },
     {
       name: "a catch-all page at readme.html and the feed (a WordPress without a version anywhere)",
