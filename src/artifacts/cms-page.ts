@@ -52,6 +52,9 @@ const WORDPRESS_VERSION = /^[1-9]\.\d{1,2}(?:\.\d{1,2})?$/;
  */
 const CORE_VERSIONED_ASSET = /\/wp-includes\/(?:css\/|js\/wp-emoji-release\.min\.js$)/;
 
+/** The sign of Drupal 7 when no generator names the release (the probe then asks for its changelog). */
+export const DRUPAL_7_SCRIPT = "Drupal 7's /misc/drupal.js";
+
 /** Reads the main page for CMS fingerprints: pure, shared by the probe (what to ask) and the checks. */
 export function cmsPage(page: Exchange | undefined): CmsPage {
   const result: CmsPage = { detected: {}, versions: [] };
@@ -97,8 +100,9 @@ export function cmsPage(page: Exchange | undefined): CmsPage {
         if (version && CORE_VERSIONED_ASSET.test(asset.pathname) && WORDPRESS_VERSION.test(version))
           coreVersions.set(version, (coreVersions.get(version) ?? 0) + 1);
       }
-      if (/\/misc\/drupal\.js$|\/core\/misc\/drupal\.js$/.test(asset.pathname))
-        detected("drupal", "Drupal's misc/drupal.js");
+      // Drupal 7 serves /misc/drupal.js; Drupal 8 and later moved it to /core/misc/.
+      if (asset.pathname.endsWith("/core/misc/drupal.js")) detected("drupal", "Drupal's core/misc/drupal.js");
+      else if (asset.pathname.endsWith("/misc/drupal.js")) detected("drupal", DRUPAL_7_SCRIPT);
     },
   });
   // Several core assets with several versions would be a mix we cannot read: take the commonest.

@@ -180,5 +180,6 @@ export {
   type CmsName,
   cmsPage,
   type CmsPage,
+  DRUPAL_7_SCRIPT,
   type VersionSighting,
 } from "./cms-page.ts";

@@ -70,6 +70,23 @@ describe("cms probe: what it sends", () => {
     assert.deepEqual(await cmsExchanges(spaSite), []);
   });
 
+  it("asks Drupal 7 for its changelog, and Drupal 10 (which has none at the root) nothing", async () => {
+    const drupal =
+      (head: string, headers: Record<string, string> = {}): Handler =>
+      (req, res) =>
+        res
+          .writeHead(req.url === "/" ? 200 : 404, { "content-type": "text/html", ...headers })
+          .end(`<!doctype html><head>${head}</head><h1>News</h1>`);
+    const seven = await cmsExchanges(drupal('<script src="/misc/drupal.js?s4kq2x"></script>'));
+    assert.deepEqual(paths(seven), ["/CHANGELOG.txt"]);
+    const ten = await cmsExchanges(
+      drupal('<script src="/core/misc/drupal.js?v=10.1.6"></script>', {
+        "x-generator": "Drupal 10 (https://www.drupal.org)",
+      }),
+    );
+    assert.deepEqual(ten, []);
+  });
+
   it("asks only what the selected checks judge", async () => {
     const exchanges = await cmsExchanges(wordpressSite(), ["cms.xmlrpc-enabled"]);
     assert.deepEqual(paths(exchanges), ["/xmlrpc.php"]);

@@ -6,6 +6,7 @@ import {
   cmsPage,
   CmsResponses,
   type CmsTopic,
+  DRUPAL_7_SCRIPT,
 } from "../../artifacts/index.ts";
 import { bodyText, type Exchange } from "../../core/index.ts";
 import type { Probe, ProbeContext } from "../probe.ts";
@@ -40,10 +41,7 @@ export const cmsProbe: Probe = {
     const drupal = found.detected.drupal;
     const drupalMajor = found.versions.find((sighting) => sighting.cms === "drupal")?.version.split(".")[0];
     // Drupal 8 and later keep no changelog at the root; 7 does, and names its exact release on line one.
-    if (
-      drupal &&
-      (drupalMajor === "7" || (!drupalMajor && drupal.some((sign) => sign.includes("misc/drupal.js"))))
-    )
+    if (drupal && (drupalMajor === "7" || (!drupalMajor && drupal.includes(DRUPAL_7_SCRIPT))))
       if (wants("drupal-changelog")) asks.push(["drupal-changelog", origin]);
     if (found.detected.joomla && wants("joomla-manifest")) asks.push(["joomla-manifest", origin]);
     if (asks.length === 0) return;
