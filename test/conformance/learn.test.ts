@@ -31,6 +31,7 @@ const SLUGS = [
   "information-leaks",
   "grading",
   "dns-and-mail",
+  "cms",
 ];
 
 /** The article each finding family belongs to (the mapping in the helper brief and CONTRIBUTING). */
@@ -60,6 +61,8 @@ function expectedSlug(id: string): string {
       return name === "public-key" ? "secrets-in-bundles" : "information-leaks";
     case "dns":
       return "dns-and-mail";
+    case "cms":
+      return "cms";
     default:
       throw new Error(`no article for family ${family}`);
   }
@@ -99,6 +102,7 @@ describe("learn articles", () => {
       "firebase",
       "info",
       "dns",
+      "cms",
     ])
       assert.ok(
         CONTRACT_IDS.some((id) => id.startsWith(`${family}.`)),

@@ -6,10 +6,6 @@
  */
 export const PLANNED_IDS: Readonly<Record<string, string>> = {
   // "Truer results, and three new families: DNS and mail, CMS, vulnerable JavaScript libraries".
-  "cms.version-disclosed": "issue 11",
-  "cms.user-enumeration": "issue 11",
-  "cms.xmlrpc-enabled": "issue 11",
-  "cms.install-open": "issue 11",
   "library.known-vulnerable": "issue 11",
   "library.end-of-life": "issue 11",
 };
