@@ -1,6 +1,7 @@
 import { CHECKS } from "../src/checks/index.ts";
 import { judgeRecording } from "../src/engine/judge.ts";
 import { recordingFrom, toRecordingFile, type RecordedScan } from "../src/engine/recording-file.ts";
+import { wordpressSite } from "../test/fixtures/cms/wordpress.ts";
 import { cdnSite } from "../test/fixtures/sites/cdn.ts";
 import { spaSite } from "../test/fixtures/sites/spa.ts";
 import { scanFixtureRecorded } from "../test/support/scan-fixture.ts";
@@ -33,6 +34,7 @@ const SITES: ReadonlyArray<readonly [string, Handler]> = [
   ["small app", smallApp],
   ["SPA (200 everywhere)", spaSite],
   ["CDN-fronted", cdnSite],
+  ["WordPress on its defaults", wordpressSite()],
 ];
 
 const RUNS = 3;

@@ -173,3 +173,21 @@ export {
   type TakeoverService,
   type UnclaimedSign,
 } from "./takeover-services.ts";
+export {
+  CMS_ASKS,
+  CMS_PROBE,
+  CMS_ROLE,
+  CMS_TOPICS,
+  type CmsAsk,
+  CmsResponses,
+  type CmsTopic,
+} from "./cms-responses.ts";
+export {
+  CMS_LABELS,
+  CMS_NAMES,
+  type CmsName,
+  cmsPage,
+  type CmsPage,
+  DRUPAL_7_SCRIPT,
+  type VersionSighting,
+} from "./cms-page.ts";

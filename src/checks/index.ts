@@ -1,4 +1,5 @@
 import type { Check } from "../core/index.ts";
+import { cmsChecks } from "./cms/index.ts";
 import { cookieChecks } from "./cookie/index.ts";
 import { corsChecks } from "./cors/index.ts";
 import { dnsChecks } from "./dns/index.ts";
@@ -13,6 +14,7 @@ import { tlsChecks } from "./tls/index.ts";
 
 /** The registry: every check, sorted by id. Each family folder's index.ts lists its own checks. */
 export const CHECKS: readonly Check[] = [
+  ...cmsChecks,
   ...cookieChecks,
   ...corsChecks,
   ...dnsChecks,

@@ -1,4 +1,5 @@
 import { baasProbes } from "./baas/index.ts";
+import { cmsProbe } from "./cms/probe.ts";
 import { corsProbe } from "./cors/probe.ts";
 import { discoveryProbe } from "./discovery/probe.ts";
 import { dnsProbe } from "./dns/probe.ts";
@@ -18,6 +19,7 @@ export const PROBES: readonly Probe[] = [
   ...exposureProbes,
   ...baasProbes,
   dnsProbe,
+  cmsProbe,
 ];
 
 export type { Probe, ProbeContext } from "./probe.ts";

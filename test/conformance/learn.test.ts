@@ -32,6 +32,7 @@ const SLUGS = [
   "vulnerable-libraries",
   "grading",
   "dns-and-mail",
+  "cms",
 ];
 
 /** The article each finding family belongs to (the mapping in the helper brief and CONTRIBUTING). */
@@ -63,6 +64,8 @@ function expectedSlug(id: string): string {
       return "vulnerable-libraries";
     case "dns":
       return "dns-and-mail";
+    case "cms":
+      return "cms";
     default:
       throw new Error(`no article for family ${family}`);
   }
@@ -102,6 +105,7 @@ describe("learn articles", () => {
       "firebase",
       "info",
       "dns",
+      "cms",
     ])
       assert.ok(
         CONTRACT_IDS.some((id) => id.startsWith(`${family}.`)),

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { DEBUG_PROBE, DEBUG_ROLE, type DebugKind } from "../../src/artifacts/debug-responses.ts";
+import { CMS_ASKS, CMS_PROBE, CMS_ROLE, type CmsAsk } from "../../src/artifacts/cms-responses.ts";
 import { DOCUMENT_PROBE, DOCUMENT_ROLE } from "../../src/artifacts/documents.ts";
 import { ERROR_TRIGGER_ROLE, ERRORS_PROBE, type ErrorTrigger } from "../../src/artifacts/error-triggers.ts";
 import { CANDIDATE_ROLE, EXPOSURE_PROBE, type ExposureKind } from "../../src/artifacts/exposure-responses.ts";
@@ -125,6 +126,18 @@ export class RecordingBuilder {
   /** The exposure probe's request for a path that cannot exist (its soft-404 baseline). */
   exposureBaseline(path: string, answer: RecordedAnswer): this {
     this.add(EXPOSURE_PROBE, { role: BASELINE_ROLE, path }, "GET", this.originPath(path), answer);
+    return this;
+  }
+
+  /** The cms probe's GET of one CMS path (`ask`), under the site's origin or WordPress's `base` folder. */
+  cms(ask: CmsAsk, answer: RecordedAnswer, base = ""): this {
+    this.add(
+      CMS_PROBE,
+      { role: CMS_ROLE, ask },
+      "GET",
+      this.originPath(`${base}${CMS_ASKS[ask].path}`),
+      answer,
+    );
     return this;
   }
 

@@ -89,12 +89,15 @@ export const DEFAULT_CONFIG: ServerConfig = {
 export class ConfigError extends Error {}
 
 /** `npm start -- --help`: every option and setting loadConfig reads, with the defaults above. */
-export const SERVER_HELP = `Usage: npm start -- [--port N] [--host ADDRESS] [--db FILE]
+export const SERVER_HELP = `Usage: npm start -- [--port N] [--host ADDRESS] [--db FILE|URL] [--queue URL]
 
 The amihackable web app and API. Options (each also an environment variable):
   -p, --port N      port to listen on (PORT; default ${DEFAULT_CONFIG.port})
   --host ADDRESS    interface to listen on (HOST; default: all)
-  --db FILE         SQLite file, or :memory: to keep nothing (AMIHACKABLE_DB; default ${DEFAULT_CONFIG.databasePath})
+  --db FILE|URL     SQLite file, :memory: to keep nothing, or postgres://USER@HOST:PORT/DB
+                    (AMIHACKABLE_DB; default ${DEFAULT_CONFIG.databasePath})
+  --queue URL       redis://HOST:PORT: queue scans on BullMQ for \`amihackable worker\` processes
+                    (AMIHACKABLE_QUEUE; default: scans run in this process)
   -h, --help        show this help
 
 Settings (environment):
@@ -106,6 +109,8 @@ Settings (environment):
   AMIHACKABLE_MAX_QUEUE             scans allowed to wait (default ${DEFAULT_CONFIG.maxWaiting})
   AMIHACKABLE_MAX_QUEUE_PER_CLIENT  scans one client may have waiting (default ${DEFAULT_CONFIG.maxWaitingPerClient})
   AMIHACKABLE_REUSE_SECONDS         reuse a scan of the same URL finished this recently (default ${DEFAULT_CONFIG.reuseSeconds})
+  AMIHACKABLE_MAX_BATCH             sites one batch may list (default ${DEFAULT_CONFIG.maxBatchSize})
+  AMIHACKABLE_QUEUE_PREFIX          keeps two deployments apart on one Redis (default ${DEFAULT_CONFIG.queuePrefix})
   AMIHACKABLE_SCANS_PER_MINUTE      scans one client may start (default 5)
   AMIHACKABLE_TRUST_PROXY=1         use the reverse proxy's forwarded client address and https flag
   AMIHACKABLE_PUBLIC_URL            the address people reach this server at (for badge snippets)
