@@ -144,6 +144,14 @@ export {
 export { LEGACY_ROLE, LEGACY_VERSIONS, TlsHandshakes, VERSIONS_PROBE } from "./tls-handshakes.ts";
 export { HTTPS_ROLE, HTTP_ROLE, TRANSPORT_PROBE, TransportObservations } from "./transport-facts.ts";
 export {
+  type AdvisorySeverity,
+  type LibraryAdvisory,
+  type LibraryAssessment,
+  assessLibrary,
+} from "./library-advisories.ts";
+export { type EndOfLifeLine, endOfLifeLine } from "./library-end-of-life.ts";
+export { type LibrarySighting, type ServedLibrary, ServedLibraries } from "./served-libraries.ts";
+export {
   DNS_PROBE,
   DNS_ROLE,
   DnsRecords,

@@ -7,6 +7,7 @@ import { exposureChecks } from "./exposure/index.ts";
 import { firebaseChecks } from "./firebase/index.ts";
 import { headersChecks } from "./headers/index.ts";
 import { infoChecks } from "./info/index.ts";
+import { libraryChecks } from "./library/index.ts";
 import { secretChecks } from "./secret/index.ts";
 import { supabaseChecks } from "./supabase/index.ts";
 import { tlsChecks } from "./tls/index.ts";
@@ -21,6 +22,7 @@ export const CHECKS: readonly Check[] = [
   ...firebaseChecks,
   ...headersChecks,
   ...infoChecks,
+  ...libraryChecks,
   ...secretChecks,
   ...supabaseChecks,
   ...tlsChecks,

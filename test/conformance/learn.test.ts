@@ -29,6 +29,7 @@ const SLUGS = [
   "supabase-rls",
   "firebase-rules",
   "information-leaks",
+  "vulnerable-libraries",
   "grading",
   "dns-and-mail",
   "cms",
@@ -59,6 +60,8 @@ function expectedSlug(id: string): string {
       return "firebase-rules";
     case "info":
       return name === "public-key" ? "secrets-in-bundles" : "information-leaks";
+    case "library":
+      return "vulnerable-libraries";
     case "dns":
       return "dns-and-mail";
     case "cms":

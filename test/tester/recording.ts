@@ -24,7 +24,7 @@ import type { Exchange, Labels, Method } from "../../src/core/exchange.ts";
 import type { DnsOutcome, DnsQueryRecord, DnsQueryType } from "../../src/core/dns.ts";
 import { DNS_PROBE, DNS_ROLE, HOST_LABEL } from "../../src/artifacts/dns-records.ts";
 import { emptyDiscovery, type Recording } from "../../src/core/recording.ts";
-import { parseTarget } from "../../src/core/target.ts";
+import { isSameSite, parseTarget } from "../../src/core/target.ts";
 import { recordingFrom } from "../../src/engine/recording-file.ts";
 import { readRecordingFile } from "../../src/engine/recording-schema.ts";
 import type { TlsObservation } from "../../src/core/transport.ts";
@@ -72,6 +72,21 @@ export class RecordingBuilder {
   /** Another same-site page the documents probe fetched. */
   document(path: string, answer: RecordedAnswer = {}): this {
     this.add(DOCUMENT_PROBE, { role: DOCUMENT_ROLE }, "GET", new URL(path, this.url).href, answer);
+    return this;
+  }
+
+  /**
+   * A script the page names (`<script src>`), as discovery lists it: on its own, for another site's script
+   * (a CDN URL) discovery does not fetch; add `bundle()` too for a same-site script it fetched. An inline
+   * script is given as `{ inline: code }`.
+   */
+  script(source: string | { inline: string }): this {
+    if (typeof source === "string") {
+      const url = new URL(source, this.url);
+      this.discovery.scripts.push({ url: url.href, sameSite: isSameSite(parseTarget(this.url), url) });
+    } else {
+      this.discovery.scripts.push({ inline: source.inline, sameSite: true });
+    }
     return this;
   }
 

@@ -10,6 +10,7 @@ import {
   DiscoveryResults,
   PAGE_ROLE,
   ScanExchanges,
+  ServedLibraries,
 } from "../../artifacts/index.ts";
 
 /** Limits on what discovery fetches: enough to see a real app's bundles, bounded against hostile pages. */
@@ -29,7 +30,7 @@ export const discoveryProbe: Probe = {
   name: DISCOVERY_PROBE,
   title: "Fetching the page and its scripts",
   after: [],
-  produces: [ScanExchanges, DiscoveryResults, BaasConfiguration],
+  produces: [ScanExchanges, DiscoveryResults, BaasConfiguration, ServedLibraries],
   async run(context) {
     const { target, http, discovery } = context;
     const page = await http.send({
