@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { inRange } from "./library-version.ts";
+import endOfLifeData from "./library-end-of-life.json" with { type: "json" };
 
 /** A library line its maintainers no longer fix (library-end-of-life.json, each with its source). */
 export interface EndOfLifeLine {
@@ -15,11 +15,10 @@ export interface EndOfLifeLine {
   source: string;
 }
 
-const DATA_FILE = new URL("./library-end-of-life.json", import.meta.url);
-let lines: readonly EndOfLifeLine[] | undefined;
+// Imported (not read from disk) so the built package carries it inside its bundle.
+const LINES: readonly EndOfLifeLine[] = (endOfLifeData as { lines: EndOfLifeLine[] }).lines;
 
 /** The end-of-life line this version belongs to, if any. */
 export function endOfLifeLine(library: string, version: string): EndOfLifeLine | undefined {
-  lines ??= (JSON.parse(readFileSync(DATA_FILE, "utf8")) as { lines: EndOfLifeLine[] }).lines;
-  return lines.find((line) => line.library === library && inRange(version, line));
+  return LINES.find((line) => line.library === library && inRange(version, line));
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { VERSION_PATTERN, inRange, isVersion } from "./library-version.ts";
 import { type PatternPlan, planPattern } from "./pattern-anchor.ts";
+import { packageFile } from "../package-root.ts";
 
 /**
  * The Retire.js vulnerability repository (third-party/retirejs/, Apache-2.0): for each JavaScript library,
@@ -55,7 +56,7 @@ export interface RetireRepository {
   vulnerabilities(library: string): readonly RetireVulnerability[];
 }
 
-const DATA_FILE = new URL("../../third-party/retirejs/jsrepository-v4.json", import.meta.url);
+const DATA_FILE = packageFile("third-party/retirejs/jsrepository-v4.json");
 /** Entries of the file that are not libraries. */
 const NOT_LIBRARIES = new Set(["retire-example", "dont check"]);
 const PLACEHOLDER = /§§version§§/g;
