@@ -1,7 +1,7 @@
 import { type Command, Option } from "commander";
 import type { Severity } from "../../core/index.ts";
 import { BATCH_FORMATS, type BatchFormat, SEVERITY_CHOICES } from "./formats.ts";
-import { collect, list, positiveInt } from "./option-parsers.ts";
+import { collect, list, positiveInt, withPinOptions } from "./option-parsers.ts";
 
 /** Scans that share a worker thread by default: a thread costs tens of MB, a waiting scan little. */
 export const SCANS_PER_THREAD = 4;
@@ -38,10 +38,15 @@ export interface BatchIo {
  * imported when the command runs.
  */
 export function addBatchCommand(program: Command, io: BatchIo): void {
-  program
-    .command("batch")
-    .description("Scan a list of sites (one URL per line) and write one result per site.")
-    .argument("<file>", 'the list: one URL per line, "#" comments and blank lines allowed; "-" reads stdin')
+  withPinOptions(
+    program
+      .command("batch")
+      .description("Scan a list of sites (one URL per line) and write one result per site.")
+      .argument(
+        "<file>",
+        'the list: one URL per line, "#" comments and blank lines allowed; "-" reads stdin',
+      ),
+  )
     .addOption(new Option("-f, --format <format>", "output format").choices(BATCH_FORMATS).default("jsonl"))
     .option("-o, --output <file>", "write the results to a file instead of stdout")
     .option(
@@ -70,18 +75,6 @@ export function addBatchCommand(program: Command, io: BatchIo): void {
     .option("--ignore <ids>", "skip these finding ids or families (comma-separated)", list, [])
     .option("--budget <n>", "most requests to send per site", positiveInt("--budget"), 150)
     .option("--timeout <seconds>", "deadline of each site's scan in seconds", positiveInt("--timeout"), 60)
-    .option(
-      "--resolve <host:port:address>",
-      "pin a host and port to an address, like curl (repeatable)",
-      collect,
-      [],
-    )
-    .option(
-      "--connect-to <host:port:address:port2>",
-      "send a host and port's connections to another address and port, like curl (repeatable)",
-      collect,
-      [],
-    )
     .option(
       "-H, --header <header>",
       'extra request header sent to each site, "Name: value" (repeatable)',

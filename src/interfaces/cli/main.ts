@@ -5,7 +5,7 @@ import { EXIT, type CliIo } from "./exit-codes.ts";
 import { CLI_FORMATS, SEVERITY_CHOICES } from "./formats.ts";
 import type { OutputOptions } from "./deliver.ts";
 import type { ScanCliOptions } from "./scan-command.ts";
-import { collect, list, positiveInt } from "./option-parsers.ts";
+import { collect, list, positiveInt, withPinOptions } from "./option-parsers.ts";
 import { addBatchCommand } from "./batch-command.ts";
 import { addWorkerCommand } from "./worker-command.ts";
 
@@ -37,11 +37,13 @@ export function buildProgram(io: CliIo & { setExitCode: (code: number) => void }
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
-  withReportOptions(
-    program
-      .command("scan")
-      .description("Scan a URL and report findings with evidence and fixes.")
-      .argument("<url>", "the site or API to scan (https:// is assumed when no scheme is given)"),
+  withPinOptions(
+    withReportOptions(
+      program
+        .command("scan")
+        .description("Scan a URL and report findings with evidence and fixes.")
+        .argument("<url>", "the site or API to scan (https:// is assumed when no scheme is given)"),
+    ),
   )
     .option(
       "--only <ids>",
@@ -56,18 +58,6 @@ export function buildProgram(io: CliIo & { setExitCode: (code: number) => void }
     .option(
       "--dns-server <address[:port]>",
       "send every DNS lookup of the scan to this server, like dig @server (default: the system resolver)",
-    )
-    .option(
-      "--resolve <host:port:address>",
-      "pin a host and port to an address, like curl (repeatable)",
-      collect,
-      [],
-    )
-    .option(
-      "--connect-to <host:port:address:port2>",
-      "send a host and port's connections to another address and port, like curl (repeatable)",
-      collect,
-      [],
     )
     .option(
       "-H, --header <header>",

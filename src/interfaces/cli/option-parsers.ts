@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from "commander";
+import { type Command, InvalidArgumentError } from "commander";
 
 /** Commander value parsers shared by the commands that take scan options (scan, batch). */
 export function positiveInt(name: string) {
@@ -32,4 +32,21 @@ export function parseHeader(raw: string): [string, string] {
   if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
     throw new InvalidArgumentError(`"${name}" is not a valid header name.`);
   return [name, raw.slice(colon + 1).trim()];
+}
+
+/** `--resolve` and `--connect-to`, curl's pins, as every command that scans takes them. */
+export function withPinOptions(command: Command): Command {
+  return command
+    .option(
+      "--resolve <host:port:address>",
+      "pin a host and port to an address, like curl (repeatable)",
+      collect,
+      [],
+    )
+    .option(
+      "--connect-to <host:port:address:port2>",
+      "send a host and port's connections to another address and port, like curl (repeatable)",
+      collect,
+      [],
+    );
 }

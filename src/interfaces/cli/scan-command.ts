@@ -13,6 +13,7 @@ import { OverrideSyntaxError } from "../../http/index.ts";
 import type { OutputOptions } from "./deliver.ts";
 import { failWith, type CliIo } from "./exit-codes.ts";
 import { dnsServerOption } from "./dns-server-option.ts";
+import { parseHeader } from "./option-parsers.ts";
 import { progressLine } from "./progress-line.ts";
 import { unwritableReason } from "./writable-path.ts";
 
@@ -34,16 +35,6 @@ export interface ScanCliOptions extends OutputOptions {
   header: string[];
   cookie: string[];
   quiet?: boolean;
-}
-
-function parseHeader(raw: string): [string, string] {
-  const colon = raw.indexOf(":");
-  if (colon <= 0)
-    throw new InvalidArgumentError(`--header needs "Name: value", got "${raw.split(":")[0]}..."`);
-  const name = raw.slice(0, colon).trim();
-  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
-    throw new InvalidArgumentError(`"${name}" is not a valid header name.`);
-  return [name, raw.slice(colon + 1).trim()];
 }
 
 export async function runScan(url: string, opts: ScanCliOptions, io: CliIo): Promise<number> {
