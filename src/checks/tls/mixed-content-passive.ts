@@ -1,8 +1,9 @@
-import { type Check, bodyText, CVSS_INFORMATIONAL, evidenceFrom } from "../../core/index.ts";
+import { type Check, CVSS_INFORMATIONAL, plural } from "../../core/index.ts";
 import { HtmlDocuments } from "../../artifacts/index.ts";
+import { mixedContentDrafts } from "./mixed-content-drafts.ts";
 import { insecureActiveContent } from "./active-content.ts";
 import { insecurePassiveContent } from "./passive-content.ts";
-import { clipUrl, MDN_MIXED_CONTENT, upgradesInsecureRequests } from "./shared.ts";
+import { MDN_MIXED_CONTENT } from "./shared.ts";
 
 export const mixedContentPassive: Check = {
   meta: {
@@ -62,38 +63,14 @@ export const mixedContentPassive: Check = {
     needs: [HtmlDocuments],
   },
   analyse(artifacts) {
-    return artifacts
-      .read(HtmlDocuments)
-      .filter((document) => document.https && !upgradesInsecureRequests(document))
-      .flatMap((document) => {
-        const html = bodyText(document.exchange.response);
-        const references = insecurePassiveContent(html, document.url);
-        const first = references[0];
-        if (!first) return [];
-        const listed = references
-          .slice(0, 5)
-          .map((reference) => `<${reference.tag}> ${clipUrl(reference.url)}`)
-          .join(", ");
-        // Active mixed content on the same page is the louder finding (tls.mixed-content); this one still lists the media.
-        const alsoActive = insecureActiveContent(html, document.url).length > 0;
-        return [
-          {
-            url: document.url,
-            summary: `${document.url} loads ${references.length} image or media file${references.length === 1 ? "" : "s"} over plain http: ${listed}${references.length > 5 ? ", …" : ""}.`,
-            evidence: [
-              evidenceFrom(
-                document.exchange,
-                `The https page loads ${clipUrl(first.url)} with an <${first.tag}> element, over plain http.`,
-                { headers: ["content-type", "content-security-policy"], around: first.offset },
-              ),
-            ],
-            details: {
-              insecureResources: references.map((reference) => clipUrl(reference.url)).join(" "),
-              elements: [...new Set(references.map((reference) => reference.tag))].join(", "),
-              ...(alsoActive ? { alsoActiveMixedContent: "yes (see tls.mixed-content)" } : {}),
-            },
-          },
-        ];
-      });
+    return mixedContentDrafts(artifacts.read(HtmlDocuments), {
+      find: insecurePassiveContent,
+      counted: (count) => plural(count, "image or media file"),
+      // Active mixed content on the same page is the louder finding (tls.mixed-content); this one still lists the media.
+      details: (html, pageUrl): Record<string, string> =>
+        insecureActiveContent(html, pageUrl).length > 0
+          ? { alsoActiveMixedContent: "yes (see tls.mixed-content)" }
+          : {},
+    });
   },
 };

@@ -1,7 +1,8 @@
-import { type Check, bodyText, evidenceFrom } from "../../core/index.ts";
+import { type Check, plural } from "../../core/index.ts";
 import { HtmlDocuments } from "../../artifacts/index.ts";
+import { mixedContentDrafts } from "./mixed-content-drafts.ts";
 import { insecureActiveContent } from "./active-content.ts";
-import { clipUrl as clip, MDN_MIXED_CONTENT, upgradesInsecureRequests } from "./shared.ts";
+import { MDN_MIXED_CONTENT } from "./shared.ts";
 
 export const mixedContent: Check = {
   meta: {
@@ -71,35 +72,9 @@ export const mixedContent: Check = {
     needs: [HtmlDocuments],
   },
   analyse(artifacts) {
-    return artifacts
-      .read(HtmlDocuments)
-      .filter((document) => document.https && !upgradesInsecureRequests(document))
-      .flatMap((document) => {
-        const html = bodyText(document.exchange.response);
-        const references = insecureActiveContent(html, document.url);
-        const first = references[0];
-        if (!first) return [];
-        const listed = references
-          .slice(0, 5)
-          .map((reference) => `<${reference.tag}> ${clip(reference.url)}`)
-          .join(", ");
-        return [
-          {
-            url: document.url,
-            summary: `${document.url} loads ${references.length} active resource${references.length === 1 ? "" : "s"} over plain http: ${listed}${references.length > 5 ? ", …" : ""}.`,
-            evidence: [
-              evidenceFrom(
-                document.exchange,
-                `The https page loads ${clip(first.url)} with a <${first.tag}> element, over plain http.`,
-                { headers: ["content-type", "content-security-policy"], around: first.offset },
-              ),
-            ],
-            details: {
-              insecureResources: references.map((reference) => clip(reference.url)).join(" "),
-              elements: [...new Set(references.map((reference) => reference.tag))].join(", "),
-            },
-          },
-        ];
-      });
+    return mixedContentDrafts(artifacts.read(HtmlDocuments), {
+      find: insecureActiveContent,
+      counted: (count) => plural(count, "active resource"),
+    });
   },
 };
