@@ -312,7 +312,7 @@ function renderFixFirst(
   return html`<section class="amh-first" aria-labelledby="amh-first-title"><h3 id="amh-first-title">Fix these first</h3><ol>${items}</ol></section>`;
 }
 
-/** The first line of a fix's first code block that says something (not a brace or a comment). */
+/** The first line of a fix's code that says something (not a comment, not a line opening a block). */
 function fixGist(markdown: string): string | undefined {
   let inCode = false;
   for (const line of markdown.split("\n")) {
@@ -321,7 +321,9 @@ function fixGist(markdown: string): string | undefined {
       continue;
     }
     const trimmed = line.trim();
-    if (inCode && /[A-Za-z]/.test(trimmed) && !/^(#|\/\/|<!--|\/\*)/.test(trimmed)) return trimmed;
+    // A line that only opens a block ("server {") says where, not what: the statement inside says what.
+    if (inCode && /[A-Za-z]/.test(trimmed) && !/^(#|\/\/|<!--|\/\*)/.test(trimmed) && !/[{([]$/.test(trimmed))
+      return trimmed;
   }
   return undefined;
 }
@@ -473,10 +475,18 @@ function renderFixes(finding: Finding, stacks: readonly Stack[]): SafeHtml | "" 
     const detected = stacks.includes(key as Stack);
     return html`<details class="amh-stack"><summary>${label}${detected ? html`<span class="amh-detected">detected</span>` : ""}</summary><div class="amh-md">${renderFix(markdown)}</div></details>`;
   });
+  // The detected stacks' fixes one click away; the other stacks behind one more, so a finding's fixes
+  // take two lines of the page until someone asks for them.
+  const detected = fixes.filter(([key]) => stacks.includes(key as Stack)).length;
+  const others = blocks.slice(detected);
   return lines(
     html`<h5>How to fix it</h5>`,
-    stacks.length === 0 && html`<p class="amh-hint">Open the one that matches your stack.</p>`,
-    ...blocks,
+    detected === 0 && html`<p class="amh-hint">Open the one that matches your stack.</p>`,
+    ...blocks.slice(0, detected),
+    others.length > 0 &&
+      (detected > 0
+        ? html`<details class="amh-other-stacks"><summary>Other stacks (${others.length})</summary>${others}</details>`
+        : lines(...others)),
   );
 }
 
