@@ -253,14 +253,62 @@ describe("HTML report: content", () => {
     assert.ok(markup.includes("<code>cors({ origin: true })</code>"));
   });
 
-  it("opens the fix for the detected stacks first and keeps the others one click away", () => {
+  it("lists the fix for the detected stacks first, every stack collapsed until asked for", () => {
     const markup = renderReportSection(full);
     const article = markup.slice(markup.indexOf('aria-label="High findings"'));
     const stacks = [...article.matchAll(/<details class="amh-stack"( open)?><summary>([^<]+)/g)]
       .slice(0, 4)
       .map(([, open, label]) => `${label}${open ? " (open)" : ""}`);
-    assert.deepEqual(stacks, ["nginx (open)", "Next.js (open)", "Express", "FastAPI"]);
+    assert.deepEqual(stacks, ["nginx", "Next.js", "Express", "FastAPI"]);
     assert.match(article, /<pre><code class="language-js">app\.use\(cors/);
+    assert.doesNotMatch(markup, /<details class="amh-evidence" open/);
+  });
+
+  it("starts with the findings to fix first, most severe and least work first, each with its fix", () => {
+    const header = finding({
+      id: "headers.hsts-missing",
+      title: "No HSTS",
+      severity: "high",
+      fixes: {
+        nginx:
+          "In `server`:\n```nginx\n# HSTS\nadd_header Strict-Transport-Security max-age=63072000 always;\n```",
+      },
+    });
+    const markup = renderReportSection(report([critical, high, header, info], { detectedStack: ["nginx"] }));
+    const first = markup.slice(markup.indexOf("Fix these first"), markup.indexOf("</ol>"));
+    const titles = [...first.matchAll(/<a href="#amh-finding-(\d+)">([^<]+)<\/a>/g)].map(
+      ([, n, t]) => `${n} ${t}`,
+    );
+    // The critical first; of the two highs, the header (low effort) before the CORS policy (medium).
+    assert.equal(titles.length, 3, "info findings are not in it");
+    assert.match(titles[0]!, /^1 /);
+    // Numbers are the findings' places in the report (CORS is shown before HSTS in the high group).
+    assert.equal(titles[1], "3 No HSTS");
+    assert.match(titles[2]!, /^2 Any website can read this API/);
+    assert.match(
+      first,
+      /nginx:<\/span> <code>add_header Strict-Transport-Security max-age=63072000 always;<\/code>/,
+    );
+    assert.match(first, /\(low effort\)/);
+    assert.ok(markup.indexOf("Fix these first") < markup.indexOf('aria-label="Critical findings"'));
+  });
+
+  it("shows one exchange once: repeated within a finding or across findings it is linked, not printed", () => {
+    const exchange = finding().evidence[0]!;
+    const twice = finding({
+      evidence: [
+        { ...exchange, exchangeId: 1 },
+        { ...exchange, exchangeId: 2 },
+      ],
+    });
+    const again = finding({
+      id: "cors.null-origin",
+      title: "Null origin",
+      evidence: [{ ...exchange, exchangeId: 3 }],
+    });
+    const markup = renderReportSection(report([twice, again]));
+    assert.equal(markup.split("HTTP 200\naccess-control-allow-origin").length - 1, 1);
+    assert.match(markup, /<a href="#amh-finding-1">The same exchange is shown under finding 1\.<\/a>/);
   });
 
   it("shows the proof of concept as source, never as markup", () => {

@@ -23,6 +23,7 @@ import {
   type Interpolation,
   type SafeHtml,
 } from "../render/index.ts";
+import { fixEffort, fixFirst } from "./fix-effort.ts";
 import { REPORT_CSS } from "./report-css.ts";
 import { INFORMATION_URI } from "./sarif.ts";
 import { SEVERITY_LABELS, safeCount, severityBarHtml } from "./severity-chart.ts";
@@ -182,11 +183,18 @@ export function reportSection(report: Report, options: ReportSectionOptions = {}
   const findings = Array.isArray(report.findings) ? report.findings.slice(0, LIMITS.findings) : [];
   const hidden = Array.isArray(report.findings) ? report.findings.length - findings.length : 0;
   const stacks = detectedStacks(report);
-  let index = 0;
+  // Findings are numbered in the order they are shown (by severity), so the summary can link to each.
+  const shown = [...SEVERITIES]
+    .reverse()
+    .flatMap((severity) => findings.filter((f) => severityOf(f) === severity));
+  const numbers = new Map(shown.map((finding, i) => [finding, i + 1]));
+  const evidenceSeen = new Map<string, number>();
   const groups = [...SEVERITIES].reverse().map((severity) => {
     const group = findings.filter((finding) => severityOf(finding) === severity);
     if (group.length === 0) return "";
-    const articles = group.map((finding) => renderFinding(finding, ++index, severity, stacks, learnBase));
+    const articles = group.map((finding) =>
+      renderFinding(finding, numbers.get(finding) ?? 0, severity, stacks, learnBase, evidenceSeen),
+    );
     return html`<section class="amh-group amh-sev-${severity}" aria-label="${SEVERITY_LABELS[severity]} findings">
 <h3>${SEVERITY_LABELS[severity]} <span class="amh-muted">(${group.length})</span></h3>
 ${join(articles, "\n")}
@@ -197,6 +205,7 @@ ${join(articles, "\n")}
     html`<section class="amh-report" aria-labelledby="amh-report-title">`,
     renderHead(report),
     renderGlance(report),
+    renderFixFirst(shown, numbers, stacks),
     renderIssues(report),
     ...groups,
     findings.length === 0 &&
@@ -276,12 +285,56 @@ function detectedStacks(report: Report): Stack[] {
   return detected.filter((s, i): s is Stack => STACKS.includes(s) && detected.indexOf(s) === i);
 }
 
+/** How many findings the summary names: enough to start on, few enough to read at a glance. */
+const FIX_FIRST = 5;
+
+/**
+ * "Fix these first": the most severe findings, the least work first within a severity, each on one line
+ * with the gist of its fix for the detected stack (the first line of its code) and a link to the finding.
+ */
+function renderFixFirst(
+  shown: readonly Finding[],
+  numbers: ReadonlyMap<Finding, number>,
+  stacks: readonly Stack[],
+): SafeHtml | "" {
+  const first = fixFirst(
+    shown.map((finding) => ({ finding, id: String(finding.id), severity: severityOf(finding) })),
+    FIX_FIRST,
+  );
+  if (first.length === 0) return "";
+  const items = first.map(({ finding, id, severity }) => {
+    const [stack, markdown] = orderedFixes(finding, stacks)[0] ?? [];
+    const gist = markdown === undefined ? undefined : fixGist(markdown);
+    const label =
+      stack && STACKS.includes(stack as Stack) ? STACK_LABELS[stack as Stack] : text(stack ?? "", 60);
+    return html`<li class="amh-sev-${severity}"><span class="amh-pill">${SEVERITY_LABELS[severity]}</span> <a href="#amh-finding-${numbers.get(finding) ?? 0}">${text(finding.title, 300)}</a> <span class="amh-muted">(${fixEffort(id)} effort)</span>${gist ? html`<br><span class="amh-muted">${label}:</span> <code>${text(gist, 200)}</code>` : ""}</li>`;
+  });
+  return html`<section class="amh-first" aria-labelledby="amh-first-title"><h3 id="amh-first-title">Fix these first</h3><ol>${items}</ol></section>`;
+}
+
+/** The first line of a fix's code that says something (not a comment, not a line opening a block). */
+function fixGist(markdown: string): string | undefined {
+  let inCode = false;
+  for (const line of markdown.split("\n")) {
+    if (line.trimStart().startsWith("```")) {
+      inCode = !inCode;
+      continue;
+    }
+    const trimmed = line.trim();
+    // A line that only opens a block ("server {") says where, not what: the statement inside says what.
+    if (inCode && /[A-Za-z]/.test(trimmed) && !/^(#|\/\/|<!--|\/\*)/.test(trimmed) && !/[{([]$/.test(trimmed))
+      return trimmed;
+  }
+  return undefined;
+}
+
 function renderFinding(
   finding: Finding,
   index: number,
   severity: Severity,
   stacks: readonly Stack[],
   learnBase: string,
+  evidenceSeen: Map<string, number>,
 ): SafeHtml {
   const id = `amh-finding-${index}`;
   return lines(
@@ -292,7 +345,7 @@ function renderFinding(
     renderUrls(finding),
     html`<h5>What this means</h5>`,
     html`<p>${inlineCode(finding.explanation)}</p>`,
-    renderEvidence(finding),
+    renderEvidence(finding, index, evidenceSeen),
     renderFixes(finding, stacks),
     renderPoc(finding),
     renderPrompt(finding),
@@ -363,20 +416,42 @@ function renderExchange(evidence: Evidence): SafeHtml {
   );
 }
 
-function renderEvidence(finding: Finding): SafeHtml | "" {
+/**
+ * Collapsed by default (a click, or a keypress, opens it; no script needed). An exchange shown under an
+ * earlier finding is not printed again: the note says what it shows here and links to where it is.
+ */
+function renderEvidence(finding: Finding, index: number, seen: Map<string, number>): SafeHtml | "" {
   const evidence = Array.isArray(finding.evidence) ? finding.evidence.slice(0, LIMITS.evidence) : [];
   const details = Object.entries(finding.details ?? {}).slice(0, LIMITS.details);
   if (evidence.length === 0 && details.length === 0) return "";
+  const own = new Set<string>();
+  const blocks = evidence.map((item) => {
+    const key = exchangeKey(item);
+    if (key === undefined) return html`<p>${text(item.note)}</p>`;
+    if (own.has(key)) return "";
+    own.add(key);
+    const earlier = seen.get(key);
+    if (earlier !== undefined && earlier !== index)
+      return html`<p>${text(item.note)} <a href="#amh-finding-${earlier}">The same exchange is shown under finding ${earlier}.</a></p>`;
+    seen.set(key, index);
+    return lines(html`<p>${text(item.note)}</p>`, renderExchange(item));
+  });
   return lines(
-    html`<details class="amh-evidence" open><summary>Evidence</summary>`,
-    ...evidence.map((item) => lines(html`<p>${text(item.note)}</p>`, renderExchange(item))),
+    html`<details class="amh-evidence"><summary>Evidence</summary>`,
+    ...blocks,
     details.length > 0 &&
       html`<dl class="amh-details">${details.map(([key, value]) => html`<dt>${text(key, 100)}</dt><dd>${text(value, 1000)}</dd>`)}</dl>`,
     html`</details>`,
   );
 }
 
-/** Detected stacks first (open), then the other known stacks in their usual order, then anything else. */
+/** What an exchange shows (request, response, curl), whatever its number: undefined when it has none. */
+function exchangeKey(item: Evidence): string | undefined {
+  if (!item.request && !item.response && !item.curl) return undefined;
+  return JSON.stringify([item.request ?? null, item.response ?? null, item.curl ?? null]);
+}
+
+/** Detected stacks first, then the other known stacks in their usual order, then anything else. */
 function orderedFixes(finding: Finding, stacks: readonly Stack[]): Array<[key: string, markdown: string]> {
   const fixes = finding.fixes && typeof finding.fixes === "object" ? finding.fixes : {};
   const entries = Object.entries(fixes).filter(
@@ -398,12 +473,20 @@ function renderFixes(finding: Finding, stacks: readonly Stack[]): SafeHtml | "" 
     const known = STACKS.includes(key as Stack);
     const label = known ? STACK_LABELS[key as Stack] : text(key, 60);
     const detected = stacks.includes(key as Stack);
-    return html`<details class="amh-stack"${detected ? html` open` : ""}><summary>${label}${detected ? html`<span class="amh-detected">detected</span>` : ""}</summary><div class="amh-md">${renderFix(markdown)}</div></details>`;
+    return html`<details class="amh-stack"><summary>${label}${detected ? html`<span class="amh-detected">detected</span>` : ""}</summary><div class="amh-md">${renderFix(markdown)}</div></details>`;
   });
+  // The detected stacks' fixes one click away; the other stacks behind one more, so a finding's fixes
+  // take two lines of the page until someone asks for them.
+  const detected = fixes.filter(([key]) => stacks.includes(key as Stack)).length;
+  const others = blocks.slice(detected);
   return lines(
     html`<h5>How to fix it</h5>`,
-    stacks.length === 0 && html`<p class="amh-hint">Open the one that matches your stack.</p>`,
-    ...blocks,
+    detected === 0 && html`<p class="amh-hint">Open the one that matches your stack.</p>`,
+    ...blocks.slice(0, detected),
+    others.length > 0 &&
+      (detected > 0
+        ? html`<details class="amh-other-stacks"><summary>Other stacks (${others.length})</summary>${others}</details>`
+        : lines(...others)),
   );
 }
 

@@ -56,6 +56,12 @@ export const REPORT_CSS = `
 .amh-report .amh-legend { list-style: none; display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; padding: 0; margin: 0.6rem 0 0; }
 .amh-report .amh-legend li { display: flex; align-items: center; gap: 0.35rem; }
 .amh-report .amh-dot { display: inline-block; width: 0.75rem; height: 0.75rem; border-radius: 50%; }
+.amh-report .amh-first {
+  padding: 0.75rem 1rem; border: 1px solid var(--amh-border); border-radius: 10px; margin: 1rem 0;
+}
+.amh-report .amh-first h3 { margin-top: 0; }
+.amh-report .amh-first ol { margin: 0; padding-left: 1.25rem; }
+.amh-report .amh-first li { margin: 0.4rem 0; overflow-wrap: anywhere; }
 .amh-report .amh-pill {
   display: inline-block; color: #fff; font-size: 0.75rem; font-weight: 700; letter-spacing: 0.02em;
   text-transform: uppercase; padding: 0.1rem 0.5rem; border-radius: 999px; vertical-align: middle;

@@ -4,6 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { handleDemoRequest } from "../../src/interfaces/demo/vulnerable-site.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 
@@ -159,6 +161,24 @@ describe("the packed package, installed into an empty project", () => {
       assert.ok(done.report.findings.some((finding) => finding.id.startsWith("cors.")));
     } finally {
       server.kill();
+    }
+  });
+
+  it("serves its MCP tools from the package (the SDK is a runtime dependency)", async () => {
+    const client = new Client({ name: "pack-test", version: "1.0.0" });
+    await client.connect(
+      new StdioClientTransport({
+        command: process.execPath,
+        args: [bin, "mcp"],
+        cwd: project,
+        stderr: "pipe",
+      }),
+    );
+    try {
+      const { tools } = await client.listTools();
+      assert.deepEqual(tools.map((tool) => tool.name).sort(), ["explain_finding", "list_checks", "scan_url"]);
+    } finally {
+      await client.close();
     }
   });
 

@@ -1,2 +1,3 @@
-/** The door to the CLI: what the demo reuses of it. */
+/** The door to the CLI: what the demo and the MCP server reuse of it. */
 export { progressLine } from "./progress-line.ts";
+export { parseHeader } from "./option-parsers.ts";

@@ -8,6 +8,7 @@ import type { ScanCliOptions } from "./scan-command.ts";
 import { collect, list, positiveInt, withPinOptions } from "./option-parsers.ts";
 import { addBatchCommand } from "./batch-command.ts";
 import { addWorkerCommand } from "./worker-command.ts";
+import { addMcpCommand } from "./mcp-command.ts";
 
 /*
  * Building the command line loads commander and nothing of the scanner: each command imports what it runs
@@ -112,6 +113,7 @@ export function buildProgram(io: CliIo & { setExitCode: (code: number) => void }
       io.setExitCode(runLearn(topic, io));
     });
   addWorkerCommand(program, io);
+  addMcpCommand(program);
   return program;
 }
 
