@@ -290,6 +290,18 @@ describe("HTML report: content", () => {
       /nginx:<\/span> <code>add_header Strict-Transport-Security max-age=63072000 always;<\/code>/,
     );
     assert.match(first, /\(low effort\)/);
+    // A fix that opens with a sentence saying what to do gives that sentence, not a line of code out of context.
+    const prose = finding({
+      id: "cookie.missing-secure",
+      title: "No Secure flag",
+      severity: "critical",
+      fixes: {
+        nginx: "1. Mark every cookie **Secure** behind the proxy:\n```nginx\nproxy_pass http://app;\n```",
+      },
+    });
+    const gist = renderReportSection(report([prose], { detectedStack: ["nginx"] }));
+    assert.match(gist, /nginx:<\/span> Mark every cookie Secure behind the proxy\.<\/li>/);
+    assert.doesNotMatch(gist.slice(0, gist.indexOf("</ol>")), /proxy_pass/);
     assert.ok(markup.indexOf("Fix these first") < markup.indexOf('aria-label="Critical findings"'));
   });
 

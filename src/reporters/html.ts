@@ -290,7 +290,7 @@ const FIX_FIRST = 5;
 
 /**
  * "Fix these first": the most severe findings, the least work first within a severity, each on one line
- * with the gist of its fix for the detected stack (the first line of its code) and a link to the finding.
+ * with the gist of its fix for the detected stack (its first sentence) and a link to the finding.
  */
 function renderFixFirst(
   shown: readonly Finding[],
@@ -307,13 +307,25 @@ function renderFixFirst(
     const gist = markdown === undefined ? undefined : fixGist(markdown);
     const label =
       stack && STACKS.includes(stack as Stack) ? STACK_LABELS[stack as Stack] : text(stack ?? "", 60);
-    return html`<li class="amh-sev-${severity}"><span class="amh-pill">${SEVERITY_LABELS[severity]}</span> <a href="#amh-finding-${numbers.get(finding) ?? 0}">${text(finding.title, 300)}</a> <span class="amh-muted">(${fixEffort(id)} effort)</span>${gist ? html`<br><span class="amh-muted">${label}:</span> <code>${text(gist, 200)}</code>` : ""}</li>`;
+    return html`<li class="amh-sev-${severity}"><span class="amh-pill">${SEVERITY_LABELS[severity]}</span> <a href="#amh-finding-${numbers.get(finding) ?? 0}">${text(finding.title, 300)}</a> <span class="amh-muted">(${fixEffort(id)} effort)</span>${gist ? html`<br><span class="amh-muted">${label}:</span> ${gist.code ? html`<code>${text(gist.text, 200)}</code>` : text(gist.text, 200)}` : ""}</li>`;
   });
   return html`<section class="amh-first" aria-labelledby="amh-first-title"><h3 id="amh-first-title">Fix these first</h3><ol>${items}</ol></section>`;
 }
 
-/** The first line of a fix's code that says something (not a comment, not a line opening a block). */
-function fixGist(markdown: string): string | undefined {
+/**
+ * The gist of a fix in one line: its first sentence of prose, which says what to do ("Map the Origin
+ * header against an exact list, and echo only a match"): a line of code out of its block can mislead. The
+ * first line of code that says something stands in when the prose only says where ("In `server`:").
+ */
+function fixGist(markdown: string): { text: string; code: boolean } | undefined {
+  const prose = (markdown.split("```")[0] ?? "")
+    .replace(/\s+/g, " ")
+    .replace(/^\d+\.\s+/, "")
+    .trim();
+  const sentence = (/^.*?[.:!?](?=\s|$)/.exec(prose)?.[0] ?? prose).replace(/\*\*|`/g, "");
+  // "In `server`:" says where, not what: a sentence that short leaves the gist to the code.
+  if (sentence.split(" ").filter((word) => /[A-Za-z]/.test(word)).length >= 4)
+    return { text: sentence.replace(/:$/, "."), code: false };
   let inCode = false;
   for (const line of markdown.split("\n")) {
     if (line.trimStart().startsWith("```")) {
@@ -323,7 +335,7 @@ function fixGist(markdown: string): string | undefined {
     const trimmed = line.trim();
     // A line that only opens a block ("server {") says where, not what: the statement inside says what.
     if (inCode && /[A-Za-z]/.test(trimmed) && !/^(#|\/\/|<!--|\/\*)/.test(trimmed) && !/[{([]$/.test(trimmed))
-      return trimmed;
+      return { text: trimmed, code: true };
   }
   return undefined;
 }
