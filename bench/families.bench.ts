@@ -9,7 +9,7 @@ import { startServer, type Handler } from "../test/support/server.ts";
 
 /**
  * `npm run bench -- families`: what a default scan (every check, default budget) spends per family on a
- * few typical sites: requests and the time they took (summed per probe, so overlapping requests add up),
+ * few typical sites, so a new family's cost shows before it eats the budget: requests and the time they took (summed per probe, so overlapping requests add up),
  * and the CPU time each check family's judging takes on the recording. Written against the engine's
  * stable surface (scanFixtureRecorded, judgeRecording, recording files) so the same file runs on an older
  * commit for a before/after comparison.
@@ -30,8 +30,19 @@ const smallApp: Handler = (req, res) => {
   res.writeHead(404, { "content-type": "text/plain" }).end("not found");
 };
 
+/** A PHP site (X-Powered-By, .php links): the PHP-only paths are asked too. */
+const phpSite: Handler = (req, res) => {
+  const path = (req.url ?? "/").split("?")[0] ?? "/";
+  if (path === "/")
+    return void res
+      .writeHead(200, { "content-type": "text/html", "x-powered-by": "PHP/8.2.1" })
+      .end('<!doctype html><title>Blog</title><a href="/index.php?p=2">next</a>');
+  res.writeHead(404, { "content-type": "text/html" }).end("<h1>Not Found</h1>");
+};
+
 const SITES: ReadonlyArray<readonly [string, Handler]> = [
   ["small app", smallApp],
+  ["PHP site", phpSite],
   ["SPA (200 everywhere)", spaSite],
   ["CDN-fronted", cdnSite],
   ["WordPress on its defaults", wordpressSite()],
