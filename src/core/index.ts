@@ -14,3 +14,4 @@ export * from "./transport.ts";
 export * from "./dns.ts";
 export * from "./scan-issue.ts";
 export * from "./wording.ts";
+export * from "./fingerprint.ts";

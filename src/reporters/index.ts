@@ -29,3 +29,5 @@ export { INFORMATION_URI, SARIF_LEVEL, sarifRule, type SarifRuleSource } from ".
 export { renderBadge } from "./badge.ts";
 export { renderHtml, reportSection } from "./html.ts";
 export { terminalSafe } from "./terminal.ts";
+export { diffReports, type DiffableFinding, type ReportDiff } from "./report-diff.ts";
+export { DIFF_FORMATS, renderDiff, type DiffFormat } from "./diff-render.ts";

@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import { type Finding, type Severity, STACK_LABELS, type Stack } from "../core/index.ts";
+import { type Finding, findingFingerprint, type Severity, STACK_LABELS, type Stack } from "../core/index.ts";
 import type { Report } from "../engine/index.ts";
 
 export const SARIF_LEVEL: Record<Severity, "error" | "warning" | "note"> = {
@@ -55,7 +54,7 @@ export function renderSarif(report: Report): string {
             .slice(0, 10)
             .map((url) => ({ physicalLocation: { artifactLocation: { uri: url } } })),
           partialFingerprints: {
-            "amihackable/v1": createHash("sha256").update(`${finding.id}\n${finding.url}`).digest("hex"),
+            "amihackable/v1": findingFingerprint(finding),
           },
           properties: {
             cvssVector: finding.cvss.vector,

@@ -10,3 +10,6 @@ export const SEVERITY_CHOICES = ["info", "low", "medium", "high", "critical"] as
 /** The formats of `batch` (batch-formats.ts writes them): one record per site, or one SARIF log. */
 export const BATCH_FORMATS = ["jsonl", "csv", "sarif"] as const;
 export type BatchFormat = (typeof BATCH_FORMATS)[number];
+
+/** The formats of `diff` (the reporters' DIFF_FORMATS; a test holds them equal). */
+export const DIFF_FORMAT_CHOICES = ["text", "json", "markdown"] as const;

@@ -2,7 +2,8 @@
 import { Command, Option } from "commander";
 import { VERSION } from "../../version.ts";
 import { EXIT, type CliIo } from "./exit-codes.ts";
-import { CLI_FORMATS, SEVERITY_CHOICES } from "./formats.ts";
+import { CLI_FORMATS, DIFF_FORMAT_CHOICES, SEVERITY_CHOICES } from "./formats.ts";
+import type { DiffCliOptions } from "./diff-command.ts";
 import type { OutputOptions } from "./deliver.ts";
 import type { ScanCliOptions } from "./scan-command.ts";
 import { collect, list, positiveInt, withPinOptions } from "./option-parsers.ts";
@@ -93,6 +94,24 @@ export function buildProgram(io: CliIo & { setExitCode: (code: number) => void }
     });
 
   addBatchCommand(program, io);
+
+  program
+    .command("diff")
+    .description("Compare two JSON reports of a site: new, fixed and unchanged findings.")
+    .argument("<old>", "the earlier report (scan --format json --output FILE)")
+    .argument("<new>", "the later report")
+    .addOption(
+      new Option("-f, --format <format>", "output format").choices(DIFF_FORMAT_CHOICES).default("text"),
+    )
+    .addOption(
+      new Option("--fail-on <severity>", "exit 1 when a new finding is at or above this severity")
+        .choices(SEVERITY_CHOICES)
+        .default("high"),
+    )
+    .action(async (oldPath: string, newPath: string, opts: DiffCliOptions) => {
+      const { runDiff } = await import("./diff-command.ts");
+      io.setExitCode(await runDiff(oldPath, newPath, opts, io));
+    });
 
   program
     .command("checks")

@@ -1,0 +1,115 @@
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { handleDemoRequest } from "../../src/interfaces/demo/vulnerable-site.ts";
+import { startServer, type TestServer } from "../support/server.ts";
+
+const bin = new URL("../../bin/amihackable.js", import.meta.url).pathname;
+
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { timeout: 60_000, env: { ...process.env, NO_COLOR: "1" } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/**
+ * Two scans of one site, the second after its `.env` stopped being served (it answers like any missing
+ * path), then `amihackable diff` between them: the fix shows as fixed, and the other way round as new.
+ */
+describe("amihackable diff", () => {
+  let site: TestServer;
+  let url: string;
+  let pin: string[];
+  let envFixed = false;
+  const dir = mkdtempSync(path.join(tmpdir(), "amihackable-diff-"));
+  const file = (name: string) => path.join(dir, name);
+  before(async () => {
+    site = await startServer((req: IncomingMessage, res: ServerResponse) => {
+      if (envFixed && req.url === "/.env") req.url = "/no-such-file-here";
+      handleDemoRequest(req, res);
+    });
+    url = `http://shop.demo.test:${site.port}/`;
+    pin = ["--resolve", `shop.demo.test:${site.port}:127.0.0.1`, "--resolve", "shop.demo.test:*:127.0.0.1"];
+    const first = await cli(["scan", url, ...pin, "--format", "json", "--output", file("old.json")]);
+    assert.equal(first.code, 1, first.stderr);
+    const again = await cli(["scan", url, ...pin, "--format", "sarif", "--output", file("old.sarif")]);
+    assert.equal(again.code, 1, again.stderr);
+    envFixed = true;
+    const second = await cli(["scan", url, ...pin, "--format", "json", "--output", file("new.json")]);
+    assert.equal(second.code, 1, second.stderr);
+    const sarif = await cli(["scan", url, ...pin, "--format", "sarif", "--output", file("new.sarif")]);
+    assert.equal(sarif.code, 1, sarif.stderr);
+  });
+  after(async () => {
+    await site.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("lists the fixed .env as fixed, nothing new, and exits 0", async () => {
+    const result = await cli(["diff", file("old.json"), file("new.json")]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^amihackable diff: 0 new, 1 fixed, \d+ unchanged/);
+    assert.match(result.stdout, /Fixed:\n {2}critical +exposure\.env-file/i);
+    assert.doesNotMatch(result.stdout, /New:/);
+  });
+
+  it("the other way round, the .env is new: exits 1 at --fail-on high, 0 at a threshold above it", async () => {
+    const result = await cli(["diff", file("new.json"), file("old.json"), "--format", "json"]);
+    assert.equal(result.code, 1, result.stderr);
+    const diff = JSON.parse(result.stdout) as {
+      added: Array<{ id: string; fingerprint: string }>;
+      fixed: [];
+    };
+    assert.deepEqual(
+      diff.added.map((entry) => entry.id),
+      ["exposure.env-file"],
+    );
+    assert.match(diff.added[0]!.fingerprint, /^[0-9a-f]{64}$/);
+    assert.equal(diff.fixed.length, 0);
+    const markdown = await cli(["diff", file("new.json"), file("old.json"), "--format", "markdown"]);
+    assert.match(markdown.stdout, /^## amihackable: 1 new, 0 fixed/);
+    assert.match(markdown.stdout, /### New \(1\)\n\n\| Severity \| Finding \| URL \|/);
+    assert.match(markdown.stdout, /\(`exposure\.env-file`\)/);
+  });
+
+  it("gives every finding the same SARIF fingerprint in two scans of the unchanged site", () => {
+    const fingerprints = (name: string) => {
+      const log = JSON.parse(readFileSync(file(name), "utf8")) as {
+        runs: Array<{ results: Array<{ ruleId: string; partialFingerprints: Record<string, string> }> }>;
+      };
+      return log.runs[0]!.results.map(
+        (result) => `${result.ruleId} ${result.partialFingerprints["amihackable/v1"]}`,
+      );
+    };
+    const first = fingerprints("old.sarif");
+    assert.ok(first.length > 5, "the demo site has findings");
+    // old.sarif was scanned before the .env fix, new.sarif after: the same apart from that one finding.
+    const second = fingerprints("new.sarif");
+    assert.deepEqual(
+      first.filter((entry) => !entry.startsWith("exposure.env-file ")).sort(),
+      [...second].sort(),
+    );
+    assert.equal(new Set(first).size, first.length, "no two findings share a fingerprint");
+  });
+
+  it("refuses a missing file or a file that is not a report, in one sentence, exit 2", async () => {
+    const missing = await cli(["diff", file("nope.json"), file("new.json")]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /^amihackable: there is no file at .*nope\.json\n$/);
+    const notReport = await cli(["diff", file("old.sarif"), file("new.json")]);
+    assert.equal(notReport.code, 2);
+    assert.match(notReport.stderr, /is not an amihackable JSON report/);
+  });
+});
