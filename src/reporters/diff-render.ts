@@ -1,5 +1,6 @@
 import { SEVERITY_LABELS } from "./severity-chart.ts";
-import { clip, escapeHtml } from "../render/index.ts";
+import { clip } from "../render/index.ts";
+import { markdownCell as cell } from "./markdown-cell.ts";
 import type { DiffEntry, ReportDiff } from "./report-diff.ts";
 import { terminalSafe } from "./terminal.ts";
 
@@ -9,15 +10,6 @@ export type DiffFormat = (typeof DIFF_FORMATS)[number];
 /** "2 new, 1 fixed, 10 unchanged": the line a pipeline log or a pull request shows first. */
 function counts(diff: ReportDiff): string {
   return `${diff.added.length} new, ${diff.fixed.length} fixed, ${diff.unchanged.length} unchanged`;
-}
-
-/**
- * A table cell of a pull-request comment: the values come from a scanned site (hostile), and GitHub
- * renders both Markdown and HTML in comments, so HTML is escaped, Markdown's marks are backslashed and the
- * value stays on one line.
- */
-function cell(value: string, max = 160): string {
-  return escapeHtml(clip(value.replace(/\s+/g, " "), max)).replace(/[\\|*_[\]()#!`~]/g, "\\$&");
 }
 
 function textLines(title: string, list: readonly DiffEntry[]): string[] {

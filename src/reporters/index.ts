@@ -1,18 +1,25 @@
 import type { Report } from "../engine/index.ts";
+import type { Severity } from "../core/index.ts";
 import { renderHtml } from "./html.ts";
+import { renderJunit } from "./junit.ts";
+import { renderMarkdownReport } from "./markdown.ts";
 import { renderJson } from "./json.ts";
 import { renderSarif } from "./sarif.ts";
 import { renderTerminal } from "./terminal.ts";
 
-export const FORMATS = ["text", "json", "sarif", "html"] as const;
+export const FORMATS = ["text", "json", "sarif", "html", "markdown", "junit"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function render(
   report: Report,
   format: Format,
-  options: { color: boolean } = { color: false },
+  options: { color: boolean; failOn?: Severity } = { color: false },
 ): string {
   switch (format) {
+    case "markdown":
+      return renderMarkdownReport(report);
+    case "junit":
+      return renderJunit(report, options.failOn);
     case "json":
       return renderJson(report);
     case "sarif":
@@ -24,7 +31,7 @@ export function render(
   }
 }
 
-export { renderJson, renderSarif, renderTerminal };
+export { renderJson, renderJunit, renderMarkdownReport, renderSarif, renderTerminal };
 export { INFORMATION_URI, SARIF_LEVEL, sarifRule, type SarifRuleSource } from "./sarif.ts";
 export { renderBadge } from "./badge.ts";
 export { renderHtml, reportSection } from "./html.ts";

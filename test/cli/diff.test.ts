@@ -104,6 +104,49 @@ describe("amihackable diff", () => {
     assert.equal(new Set(first).size, first.length, "no two findings share a fingerprint");
   });
 
+  it("--format markdown gives a pull-request comment: grade, counts and the top findings linked to Learn", async () => {
+    const result = await cli(["scan", url, ...pin, "--format", "markdown", "--quiet"]);
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stdout, /^## amihackable: grade F for http:\/\/shop\.demo\.test:\d+\//);
+    assert.match(
+      result.stdout,
+      /\n\d+ findings: \d+ critical · \d+ high · \d+ medium · \d+ low · \d+ info\n/,
+    );
+    assert.match(result.stdout, /\| Severity \| Finding \| URL \| Learn \|/);
+    const rows = result.stdout
+      .split("\n")
+      .filter((line) => line.startsWith("| ") && !line.startsWith("| Severity") && !line.startsWith("| ---"));
+    assert.ok(rows.length > 3 && rows.length <= 10, `${rows.length} rows`);
+    assert.match(rows[0]!, /^\| critical \|/i);
+    assert.match(
+      result.stdout,
+      /\[cors\.origin-reflected\]\(https:\/\/github\.com\/amihackable\/amihackable\/blob\/main\/learn\/cors\.md#cors\.origin-reflected\)/,
+    );
+  });
+
+  it("--format junit gives one test case per check and URL, failing at --fail-on and only there", async () => {
+    const result = await cli(["scan", url, ...pin, "--format", "junit", "--quiet", "--fail-on", "critical"]);
+    assert.equal(result.code, 1, result.stderr);
+    const xml = result.stdout;
+    assert.match(
+      xml,
+      /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="amihackable" tests="(\d+)" failures="(\d+)" errors="0">/,
+    );
+    const [, tests, failures] = /<testsuites name="amihackable" tests="(\d+)" failures="(\d+)"/.exec(xml)!;
+    assert.equal(Number(tests), (xml.match(/<testcase /g) ?? []).length);
+    assert.equal(Number(failures), (xml.match(/<failure /g) ?? []).length);
+    assert.ok(Number(failures) >= 1, "the critical findings fail");
+    // (The .env was fixed for the diff above; the Stripe key in the bundle is still critical.)
+    assert.match(
+      xml,
+      /<testcase classname="secret\.[a-z-]+" name="http:\/\/shop\.demo\.test:\d+\/[^"]*"><failure type="critical"/,
+    );
+    // A high finding passes at --fail-on critical, with its summary kept.
+    assert.match(xml, /<testcase classname="cors\.origin-reflected" name="[^"]+"><system-out>high: /);
+    // A check that found nothing is a passing case.
+    assert.match(xml, /<testcase classname="headers\.[a-z-]+" name="http:\/\/shop\.demo\.test:\d+\/"\/>/);
+  });
+
   it("refuses a missing file or a file that is not a report, in one sentence, exit 2", async () => {
     const missing = await cli(["diff", file("nope.json"), file("new.json")]);
     assert.equal(missing.code, 2);

@@ -23,6 +23,7 @@ export async function deliver(report: Report, opts: OutputOptions, io: CliIo): P
   const toTerminal = !opts.output && opts.format === "text";
   const output = render(report, opts.format, {
     color: toTerminal && opts.color && (io.stdout as NodeJS.WriteStream).isTTY === true,
+    failOn: opts.failOn,
   });
   if (opts.output) {
     await writeFile(opts.output, output);

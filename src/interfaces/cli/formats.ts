@@ -2,7 +2,7 @@
  * The report formats the CLI offers. The list is the reporters' own (a test holds them equal), written
  * out here so that building the command line, `--help` and `--version` load no reporter.
  */
-export const CLI_FORMATS = ["text", "json", "sarif", "html"] as const;
+export const CLI_FORMATS = ["text", "json", "sarif", "html", "markdown", "junit"] as const;
 export type CliFormat = (typeof CLI_FORMATS)[number];
 
 export const SEVERITY_CHOICES = ["info", "low", "medium", "high", "critical"] as const;
