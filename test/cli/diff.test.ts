@@ -147,6 +147,46 @@ describe("amihackable diff", () => {
     assert.match(xml, /<testcase classname="headers\.[a-z-]+" name="http:\/\/shop\.demo\.test:\d+\/"\/>/);
   });
 
+  it("--baseline: findings already in the earlier report do not count for --fail-on, a new one does", async () => {
+    // The site as it is now (.env fixed) against the report from before: nothing new, exit 0.
+    const same = await cli([
+      "scan",
+      url,
+      ...pin,
+      "--quiet",
+      "--format",
+      "json",
+      "--baseline",
+      file("old.json"),
+    ]);
+    assert.equal(same.code, 0, same.stderr);
+    assert.match(
+      same.stderr,
+      /\d+ findings at or above high are in the baseline and do not count; 0 new ones do\./,
+    );
+    // Judged against a baseline that lacks the .env finding, the old recording's .env counts as new.
+    const recorded = file("old-recording.json");
+    envFixed = false;
+    const saved = await cli([
+      "scan",
+      url,
+      ...pin,
+      "--quiet",
+      "--save-artifacts",
+      recorded,
+      "--format",
+      "json",
+    ]);
+    envFixed = true;
+    assert.equal(saved.code, 1, saved.stderr);
+    const judged = await cli(["judge", recorded, "--format", "json", "--baseline", file("new.json")]);
+    assert.equal(judged.code, 1, judged.stderr);
+    assert.match(judged.stderr, /1 new one does\./);
+    const bad = await cli(["scan", url, ...pin, "--quiet", "--baseline", file("nope.json")]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /^amihackable: --baseline: there is no file at .*nope\.json\n$/);
+  });
+
   it("refuses a missing file or a file that is not a report, in one sentence, exit 2", async () => {
     const missing = await cli(["diff", file("nope.json"), file("new.json")]);
     assert.equal(missing.code, 2);

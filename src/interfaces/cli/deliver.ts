@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { severityRank, type Severity } from "../../core/index.ts";
+import { findingFingerprint, plural, severityRank, type Severity } from "../../core/index.ts";
 import type { Report } from "../../engine/index.ts";
 import { render } from "../../reporters/index.ts";
 import { EXIT, type CliIo } from "./exit-codes.ts";
@@ -11,10 +11,17 @@ export interface OutputOptions {
   output?: string;
   failOn: Severity;
   color: boolean;
+  /** A JSON report whose findings (by fingerprint) do not count for failOn: `--baseline`. */
+  baseline?: string;
 }
 
 /** Renders the report where it was asked for and turns it into the exit code CI pipelines read. */
-export async function deliver(report: Report, opts: OutputOptions, io: CliIo): Promise<number> {
+export async function deliver(
+  report: Report,
+  opts: OutputOptions,
+  io: CliIo,
+  baseline: ReadonlySet<string> = new Set(),
+): Promise<number> {
   if (report.outcome === "unreachable" && opts.format === "text" && !opts.output) {
     // Nothing was scanned, so there is no report to print: the reason is an error, said once on stderr.
     io.stderr.write(`amihackable: ${report.failure ?? "the target could not be reached."}\n`);
@@ -36,7 +43,11 @@ export async function deliver(report: Report, opts: OutputOptions, io: CliIo): P
     return EXIT.error;
   }
   const threshold = severityRank(opts.failOn);
-  return report.findings.some((finding) => severityRank(finding.severity) >= threshold)
-    ? EXIT.findings
-    : EXIT.ok;
+  const failing = report.findings.filter((finding) => severityRank(finding.severity) >= threshold);
+  const counted = failing.filter((finding) => !baseline.has(findingFingerprint(finding)));
+  if (failing.length > counted.length)
+    io.stderr.write(
+      `${plural(failing.length - counted.length, "finding")} at or above ${opts.failOn} ${failing.length - counted.length === 1 ? "is" : "are"} in the baseline and do${failing.length - counted.length === 1 ? "es" : ""} not count; ${plural(counted.length, "new one")} ${counted.length === 1 ? "does" : "do"}.\n`,
+    );
+  return counted.length > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -3,6 +3,7 @@ import { readRecordingFile, replay, type Report } from "../../engine/index.ts";
 import { deliver, type OutputOptions } from "./deliver.ts";
 import { failWith, type CliIo } from "./exit-codes.ts";
 import { unwritableReason } from "./writable-path.ts";
+import { loadBaseline } from "./report-file.ts";
 
 /** A scan keeps at most 64 MiB of bodies (about 86 MiB as base64): a larger file is not one of ours. */
 const MAX_RECORDING_BYTES = 128 * 1024 * 1024;
@@ -32,5 +33,7 @@ export async function runJudge(path: string, opts: OutputOptions, io: CliIo): Pr
     // The schema checks shapes; a value it lets through can still make no sense (a target of ftp://).
     return fail(`${path} is not a usable scan recording: ${(error as Error).message}`);
   }
-  return deliver(report, opts, io);
+  const baseline = await loadBaseline(opts.baseline);
+  if (typeof baseline === "string") return fail(baseline);
+  return deliver(report, opts, io, baseline);
 }

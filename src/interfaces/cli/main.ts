@@ -26,6 +26,10 @@ function withReportOptions(command: Command): Command {
       new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity")
         .choices(SEVERITY_CHOICES)
         .default("high"),
+    )
+    .option(
+      "--baseline <report.json>",
+      "a JSON report of an earlier scan: its findings (same id and URL) do not count for --fail-on",
     );
 }
 

@@ -15,6 +15,7 @@ import { failWith, type CliIo } from "./exit-codes.ts";
 import { dnsServerOption } from "./dns-server-option.ts";
 import { parseHeader } from "./option-parsers.ts";
 import { progressLine } from "./progress-line.ts";
+import { loadBaseline } from "./report-file.ts";
 import { unwritableReason } from "./writable-path.ts";
 
 /**
@@ -72,6 +73,9 @@ export async function runScan(url: string, opts: ScanCliOptions, io: CliIo): Pro
     const reason = file === undefined ? undefined : unwritableReason(file, option);
     if (reason) return fail(reason);
   }
+  // Read before scanning, like the output paths: a bad baseline is said before a minute of scanning.
+  const baseline = await loadBaseline(opts.baseline);
+  if (typeof baseline === "string") return fail(baseline);
 
   const progress = opts.quiet
     ? { onProgress: () => undefined, clear: () => undefined }
@@ -92,5 +96,5 @@ export async function runScan(url: string, opts: ScanCliOptions, io: CliIo): Pro
   }
   // The reporters are loaded once the scan is done: nothing of them is needed before its first request.
   const { deliver } = await import("./deliver.ts");
-  return await deliver(report, opts, io);
+  return await deliver(report, opts, io, baseline);
 }
