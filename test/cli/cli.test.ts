@@ -5,25 +5,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { handleDemoRequest } from "../../src/interfaces/demo/vulnerable-site.ts";
+import { cli } from "../support/cli.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 import { startDnsServer } from "../support/dns-server.ts";
 
 const bin = new URL("../../bin/amihackable.js", import.meta.url).pathname;
-
-/** Runs the real CLI in a child process, as a user or a CI pipeline would. */
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      { timeout: 60_000, env: { ...process.env, NO_COLOR: "1" } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
 
 describe("amihackable CLI", () => {
   let site: TestServer;

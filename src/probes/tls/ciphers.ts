@@ -1,6 +1,5 @@
 import {
   CIPHERS_PROBE,
-  siteHttpsOrigin,
   TlsCipherHandshakes,
   TRANSPORT_PROBE,
   WEAK_CIPHER_OFFERS,
@@ -8,6 +7,7 @@ import {
   type WeakCipherOffer,
 } from "../../artifacts/index.ts";
 import type { Probe } from "../probe.ts";
+import { answeredHttpsOrigin } from "./answered-https-origin.ts";
 
 /**
  * Asks the site's https origin whether it completes a TLS 1.2 handshake when offered only weak suites:
@@ -21,11 +21,8 @@ export const ciphersProbe: Probe = {
   after: [TRANSPORT_PROBE],
   produces: [TlsCipherHandshakes],
   async run(context) {
-    const origin = siteHttpsOrigin(context.target, context.discovery);
-    const answered = context.http.exchanges.some(
-      (exchange) => exchange.response && new URL(exchange.request.url).origin === origin,
-    );
-    if (!answered) return;
+    const origin = answeredHttpsOrigin(context);
+    if (!origin) return;
     await Promise.all(
       (Object.keys(WEAK_CIPHER_OFFERS) as WeakCipherOffer[]).map((offer) =>
         context.http.handshake({

@@ -1,5 +1,4 @@
 import {
-  siteHttpsOrigin,
   LEGACY_ROLE,
   LEGACY_VERSIONS,
   TlsHandshakes,
@@ -7,6 +6,7 @@ import {
   TRANSPORT_PROBE,
 } from "../../artifacts/index.ts";
 import type { Probe } from "../probe.ts";
+import { answeredHttpsOrigin } from "./answered-https-origin.ts";
 
 /**
  * Asks the site's https origin, once per retired version, whether it still completes a handshake
@@ -19,11 +19,8 @@ export const versionsProbe: Probe = {
   after: [TRANSPORT_PROBE],
   produces: [TlsHandshakes],
   async run(context) {
-    const origin = siteHttpsOrigin(context.target, context.discovery);
-    const answered = context.http.exchanges.some(
-      (exchange) => exchange.response && new URL(exchange.request.url).origin === origin,
-    );
-    if (!answered) return;
+    const origin = answeredHttpsOrigin(context);
+    if (!origin) return;
     await Promise.all(
       LEGACY_VERSIONS.map((version) =>
         context.http.handshake({ origin, version, probe: VERSIONS_PROBE, labels: { role: LEGACY_ROLE } }),
