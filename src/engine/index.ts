@@ -21,3 +21,4 @@ export {
 } from "./recording-file.ts";
 export { planProbes } from "./plan.ts";
 export { readRecordingFile } from "./recording-schema.ts";
+export { applyIgnoreRules, type IgnoreRule, type SuppressedFinding, type Suppression } from "./suppress.ts";

@@ -13,8 +13,9 @@ import type { GatheringFacts } from "./gather.ts";
 import { gradeFor, gradeWithheld } from "./grade.ts";
 import type { Judged } from "./judge.ts";
 import type { ScanRequest } from "./request.ts";
+import type { SuppressedFinding } from "./suppress.ts";
 
-export const REPORT_SCHEMA_VERSION = "1.1.0";
+export const REPORT_SCHEMA_VERSION = "1.2.0";
 
 export type ScanOutcome = "complete" | "partial" | "unreachable";
 
@@ -46,6 +47,8 @@ export interface Report {
   };
   requests: { sent: number; budget: number; failed: number };
   issues: ScanIssue[];
+  /** Findings an ignore rule took out, with the reason: present only when ignore rules were given. */
+  suppressed?: SuppressedFinding[];
 }
 
 /** Everything a report is made of; the report is a pure function of these, so a recorded scan replays. */
