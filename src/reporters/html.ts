@@ -212,8 +212,20 @@ ${join(articles, "\n")}
       html`<p class="amh-none">No findings: nothing this scan checks for was wrong.</p>`,
     hidden > 0 &&
       html`<p class="amh-muted">${plural(hidden, "more finding")} not shown here; see the JSON report.</p>`,
+    renderAccepted(report),
     html`</section>`,
   );
+}
+
+/** Findings the project accepted (ignore entries), each with the reason given: listed, never hidden. */
+function renderAccepted(report: Report): SafeHtml | "" {
+  const accepted = Array.isArray(report.suppressed) ? report.suppressed.slice(0, LIMITS.findings) : [];
+  if (accepted.length === 0) return "";
+  const items = accepted.map(
+    (finding) =>
+      html`<li><strong>${text(finding.title)}</strong> <code>${text(finding.id, 120)}</code> ${urlLink(String(finding.url))}<br>Reason: ${text(finding.reason)}${finding.expires ? html` (until ${text(finding.expires, 10)})` : ""}</li>`,
+  );
+  return html`<details class="amh-notes amh-accepted"><summary>Accepted by ignore entries (${accepted.length}), not counted</summary><ul class="amh-issues">${items}</ul></details>`;
 }
 
 function renderHead(report: Report): SafeHtml {

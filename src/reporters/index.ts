@@ -10,24 +10,31 @@ import { renderTerminal } from "./terminal.ts";
 export const FORMATS = ["text", "json", "sarif", "html", "markdown", "junit"] as const;
 export type Format = (typeof FORMATS)[number];
 
-export function render(
-  report: Report,
-  format: Format,
-  options: { color: boolean; failOn?: Severity } = { color: false },
-): string {
+export interface RenderOptions {
+  color: boolean;
+  /** The severity that fails the build: junit marks findings at or above it as failures. */
+  failOn?: Severity;
+  /** The fingerprints of an earlier report's findings (`--baseline`): the others are marked new. */
+  baseline?: ReadonlySet<string>;
+}
+
+export function render(report: Report, format: Format, options: RenderOptions = { color: false }): string {
   switch (format) {
     case "markdown":
-      return renderMarkdownReport(report);
+      return renderMarkdownReport(report, options.baseline);
     case "junit":
       return renderJunit(report, options.failOn);
     case "json":
-      return renderJson(report);
+      return renderJson(report, options.baseline);
     case "sarif":
-      return renderSarif(report);
+      return renderSarif(report, options.baseline);
     case "html":
       return renderHtml(report);
     case "text":
-      return renderTerminal(report, { color: options.color });
+      return renderTerminal(report, {
+        color: options.color,
+        ...(options.baseline ? { baseline: options.baseline } : {}),
+      });
   }
 }
 

@@ -25,13 +25,20 @@ export function renderJunit(report: Report, failOn: Severity = "high"): string {
       : `<system-out>${xml(`${finding.severity}: ${finding.summary}`)}</system-out>`;
     cases.push(`    <testcase classname="${xml(finding.id)}" name="${xml(finding.url)}">${body}</testcase>`);
   }
-  for (const id of report.probed.checks.filter((check) => !found.has(check)))
+  // An accepted finding is skipped with its reason: visible in the CI's test report, never failing it.
+  for (const finding of report.suppressed ?? [])
+    cases.push(
+      `    <testcase classname="${xml(finding.id)}" name="${xml(finding.url)}"><skipped message="${xml(`accepted: ${finding.reason}`)}"/></testcase>`,
+    );
+  const accepted = new Set((report.suppressed ?? []).map((finding) => finding.id));
+  for (const id of report.probed.checks.filter((check) => !found.has(check) && !accepted.has(check)))
     cases.push(`    <testcase classname="${xml(id)}" name="${xml(report.target.url)}"/>`);
   const errors = report.outcome === "unreachable" ? 1 : 0;
+  const skipped = report.suppressed?.length ?? 0;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="amihackable" tests="${cases.length}" failures="${failures}" errors="${errors}">`,
-    `  <testsuite name="${xml(report.target.url)}" tests="${cases.length}" failures="${failures}" errors="${errors}" time="${(report.durationMs / 1000).toFixed(3)}" timestamp="${xml(report.startedAt)}">`,
+    `  <testsuite name="${xml(report.target.url)}" tests="${cases.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${(report.durationMs / 1000).toFixed(3)}" timestamp="${xml(report.startedAt)}">`,
     ...(errors
       ? [
           `    <testcase classname="amihackable" name="${xml(report.target.url)}"><error message="${xml(report.failure ?? "unreachable")}"/></testcase>`,

@@ -1,4 +1,4 @@
-import { severityRank } from "../core/index.ts";
+import { findingFingerprint, severityRank } from "../core/index.ts";
 import type { Report } from "../engine/index.ts";
 import { markdownCell as cell } from "./markdown-cell.ts";
 import { SEVERITY_LABELS } from "./severity-chart.ts";
@@ -13,7 +13,7 @@ const LEARN_BASE = "https://github.com/amihackable/amihackable/blob/main/learn/"
  * `--format markdown`: a pull-request comment. The grade and counts first, then a table of the most
  * severe findings, each linked to its Learn section; the whole report is the JSON or HTML one.
  */
-export function renderMarkdownReport(report: Report): string {
+export function renderMarkdownReport(report: Report, baseline?: ReadonlySet<string>): string {
   const target = cell(report.target.url, 200);
   if (report.outcome === "unreachable")
     return `## amihackable: ${target} could not be scanned\n\n${cell(report.failure ?? "The target could not be reached.", 400)}\n`;
@@ -41,12 +41,31 @@ export function renderMarkdownReport(report: Report): string {
       const learn = article
         ? `[${cell(finding.id, 80)}](${LEARN_BASE}${encodeURIComponent(article)}.md${anchor ? `#${encodeURIComponent(finding.id)}` : ""})`
         : cell(finding.id, 80);
+      const mark = baseline && !baseline.has(findingFingerprint(finding)) ? "**new** " : "";
       lines.push(
-        `| ${SEVERITY_LABELS[finding.severity]} | ${cell(finding.title)} | ${cell(finding.url, 200)} | ${learn} |`,
+        `| ${SEVERITY_LABELS[finding.severity]} | ${mark}${cell(finding.title)} | ${cell(finding.url, 200)} | ${learn} |`,
       );
     }
     if (report.findings.length > TOP)
       lines.push("", `… and ${report.findings.length - TOP} more in the full report.`);
+  }
+  const suppressed = report.suppressed ?? [];
+  if (suppressed.length > 0) {
+    lines.push(
+      "",
+      "<details><summary>" + `${suppressed.length} accepted (ignore entries)` + "</summary>",
+      "",
+    );
+    lines.push("| Finding | URL | Reason |", "| --- | --- | --- |");
+    for (const finding of suppressed)
+      lines.push(
+        `| ${cell(finding.title)} | ${cell(finding.url, 200)} | ${cell(finding.reason, 300)}${finding.expires ? ` (until ${finding.expires})` : ""} |`,
+      );
+    lines.push("", "</details>");
+  }
+  if (baseline) {
+    const fresh = report.findings.filter((finding) => !baseline.has(findingFingerprint(finding))).length;
+    lines.splice(4, 0, `${fresh} new since the baseline.`, "");
   }
   return `${lines.join("\n")}\n`;
 }

@@ -15,8 +15,9 @@ export const INFORMATION_URI = "https://github.com/amihackable/amihackable";
  * text and a CVSS-derived security-severity, which GitHub maps to its severity levels), one result per
  * finding located at the URL it is about.
  */
-export function renderSarif(report: Report): string {
-  const ruleIds = [...new Set(report.findings.map((f) => f.id))].sort();
+export function renderSarif(report: Report, baseline?: ReadonlySet<string>): string {
+  const suppressed = report.suppressed ?? [];
+  const ruleIds = [...new Set([...report.findings, ...suppressed].map((f) => f.id))].sort();
   const representative = new Map<string, Finding>();
   for (const finding of report.findings)
     if (!representative.has(finding.id)) representative.set(finding.id, finding);
@@ -31,7 +32,13 @@ export function renderSarif(report: Report): string {
             version: report.scanner.version,
             semanticVersion: report.scanner.version,
             informationUri: INFORMATION_URI,
-            rules: ruleIds.map((id) => sarifRule(representative.get(id)!)),
+            rules: ruleIds.map((id) => {
+              const finding = representative.get(id);
+              // An id whose every finding was accepted: its rule is named, without the help text.
+              if (!finding)
+                return { id, shortDescription: { text: suppressed.find((s) => s.id === id)!.title } };
+              return sarifRule(finding);
+            }),
           },
         },
         invocations: [
@@ -45,23 +52,46 @@ export function renderSarif(report: Report): string {
             })),
           },
         ],
-        results: report.findings.map((finding) => ({
-          ruleId: finding.id,
-          ruleIndex: ruleIds.indexOf(finding.id),
-          level: SARIF_LEVEL[finding.severity],
-          message: { text: finding.summary },
-          locations: finding.urls
-            .slice(0, 10)
-            .map((url) => ({ physicalLocation: { artifactLocation: { uri: url } } })),
-          partialFingerprints: {
-            "amihackable/v1": findingFingerprint(finding),
-          },
-          properties: {
-            cvssVector: finding.cvss.vector,
-            cvssScore: finding.cvss.score,
-            severity: finding.severity,
-          },
-        })),
+        results: [
+          ...report.findings.map((finding) => {
+            const fingerprint = findingFingerprint(finding);
+            return {
+              ruleId: finding.id,
+              ruleIndex: ruleIds.indexOf(finding.id),
+              level: SARIF_LEVEL[finding.severity],
+              message: { text: finding.summary },
+              locations: finding.urls
+                .slice(0, 10)
+                .map((url) => ({ physicalLocation: { artifactLocation: { uri: url } } })),
+              partialFingerprints: { "amihackable/v1": fingerprint },
+              ...(baseline ? { baselineState: baseline.has(fingerprint) ? "unchanged" : "new" } : {}),
+              properties: {
+                cvssVector: finding.cvss.vector,
+                cvssScore: finding.cvss.score,
+                severity: finding.severity,
+              },
+            };
+          }),
+          // Accepted findings stay in the log, suppressed with the reason, as SARIF means them to.
+          ...suppressed.map((finding) => ({
+            ruleId: finding.id,
+            ruleIndex: ruleIds.indexOf(finding.id),
+            level: SARIF_LEVEL[finding.severity],
+            message: { text: finding.title },
+            locations: [{ physicalLocation: { artifactLocation: { uri: finding.url } } }],
+            partialFingerprints: { "amihackable/v1": finding.fingerprint },
+            suppressions: [
+              {
+                kind: "external",
+                status: "accepted",
+                justification: finding.expires
+                  ? `${finding.reason} (until ${finding.expires})`
+                  : finding.reason,
+              },
+            ],
+            properties: { severity: finding.severity },
+          })),
+        ],
       },
     ],
   };

@@ -1,10 +1,12 @@
-import { plural, SEVERITIES, type Severity, type Finding } from "../core/index.ts";
+import { findingFingerprint, plural, SEVERITIES, type Severity, type Finding } from "../core/index.ts";
 import type { Report } from "../engine/index.ts";
 
 export interface TerminalOptions {
   color: boolean;
   /** Show evidence and fixes for each finding (default true). */
   verbose?: boolean;
+  /** An earlier report's fingerprints (`--baseline`): findings it lacks are marked new. */
+  baseline?: ReadonlySet<string>;
 }
 
 const COLORS: Record<Severity, string> = {
@@ -50,6 +52,18 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
     lines.push("");
   }
   if (report.findings.length === 0) lines.push("No findings.", "");
+  const suppressed = report.suppressed ?? [];
+  if (suppressed.length > 0) {
+    lines.push(paint(DIM, `ACCEPTED (${suppressed.length}), left out by ignore entries`));
+    for (const finding of suppressed)
+      lines.push(
+        paint(
+          DIM,
+          `  ○ ${terminalSafe(finding.title)} [${finding.id}] ${terminalSafe(finding.url)}\n    reason: ${terminalSafe(finding.reason)}${finding.expires ? ` (until ${finding.expires})` : ""}`,
+        ),
+      );
+    lines.push("");
+  }
 
   for (const issue of report.issues) lines.push(paint(DIM, `note: ${terminalSafe(issue.message)}`));
   const counts = [...SEVERITIES]
@@ -69,8 +83,9 @@ function renderFinding(
   options: TerminalOptions,
   paint: (code: string, text: string) => string,
 ): string[] {
+  const isNew = options.baseline !== undefined && !options.baseline.has(findingFingerprint(finding));
   const lines = [
-    `  ${paint(COLORS[finding.severity], "●")} ${paint(BOLD, finding.title)} ${paint(DIM, `[${finding.id}] CVSS ${finding.cvss.score.toFixed(1)}`)}`,
+    `  ${paint(COLORS[finding.severity], "●")} ${isNew ? `${paint(BOLD, "NEW")} ` : ""}${paint(BOLD, finding.title)} ${paint(DIM, `[${finding.id}] CVSS ${finding.cvss.score.toFixed(1)}`)}`,
   ];
   lines.push(`    ${terminalSafe(finding.summary)}`);
   if (options.verbose === false) return lines;

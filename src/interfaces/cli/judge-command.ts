@@ -4,13 +4,23 @@ import { deliver, type OutputOptions } from "./deliver.ts";
 import { failWith, type CliIo } from "./exit-codes.ts";
 import { unwritableReason } from "./writable-path.ts";
 import { loadBaseline } from "./report-file.ts";
+import type { DeclaredOptions } from "./declared-options.ts";
+import { withProjectFiles } from "./project-options.ts";
 
 /** A scan keeps at most 64 MiB of bodies (about 86 MiB as base64): a larger file is not one of ours. */
 const MAX_RECORDING_BYTES = 128 * 1024 * 1024;
 
 /** `amihackable judge FILE`: the checks again over a saved recording, offline. */
-export async function runJudge(path: string, opts: OutputOptions, io: CliIo): Promise<number> {
+export async function runJudge(
+  path: string,
+  given: OutputOptions,
+  io: CliIo,
+  declared: DeclaredOptions = { names: new Set(), source: () => undefined },
+): Promise<number> {
   const fail = failWith(io);
+  const project = await withProjectFiles(given, declared);
+  if (typeof project === "string") return fail(project);
+  const { opts } = project;
   const unwritable = opts.output === undefined ? undefined : unwritableReason(opts.output, "--output");
   if (unwritable) return fail(unwritable);
   let text: string;
@@ -35,5 +45,5 @@ export async function runJudge(path: string, opts: OutputOptions, io: CliIo): Pr
   }
   const baseline = await loadBaseline(opts.baseline);
   if (typeof baseline === "string") return fail(baseline);
-  return deliver(report, opts, io, baseline);
+  return deliver(report, opts, io, { baseline, ignore: project.ignore });
 }

@@ -10,6 +10,7 @@ import { collect, list, positiveInt, withPinOptions } from "./option-parsers.ts"
 import { addBatchCommand } from "./batch-command.ts";
 import { addWorkerCommand } from "./worker-command.ts";
 import { addMcpCommand } from "./mcp-command.ts";
+import { declaredOptions } from "./declared-options.ts";
 
 /*
  * Building the command line loads commander and nothing of the scanner: each command imports what it runs
@@ -30,6 +31,14 @@ function withReportOptions(command: Command): Command {
     .option(
       "--baseline <report.json>",
       "a JSON report of an earlier scan: its findings (same id and URL) do not count for --fail-on",
+    )
+    .option(
+      "--config <file>",
+      "the project's options (default: amihackable.config.json or .amihackable.yml here); flags win",
+    )
+    .option(
+      "--ignore-file <file>",
+      "findings accepted with a reason and an optional expiry (default: .amihackableignore here)",
     );
 }
 
@@ -78,9 +87,9 @@ export function buildProgram(io: CliIo & { setExitCode: (code: number) => void }
     )
     .option("--no-color", "plain text output")
     .option("-q, --quiet", "no progress line")
-    .action(async (url: string, opts: ScanCliOptions) => {
+    .action(async (url: string, opts: ScanCliOptions, command: Command) => {
       const { runScan } = await import("./scan-command.ts");
-      io.setExitCode(await runScan(url, opts, io));
+      io.setExitCode(await runScan(url, opts, io, declaredOptions(command)));
     });
 
   withReportOptions(
@@ -92,9 +101,9 @@ export function buildProgram(io: CliIo & { setExitCode: (code: number) => void }
       .argument("<file>", "a file written by scan --save-artifacts"),
   )
     .option("--no-color", "plain text output")
-    .action(async (file: string, opts: OutputOptions) => {
+    .action(async (file: string, opts: OutputOptions, command: Command) => {
       const { runJudge } = await import("./judge-command.ts");
-      io.setExitCode(await runJudge(file, opts, io));
+      io.setExitCode(await runJudge(file, opts, io, declaredOptions(command)));
     });
 
   addBatchCommand(program, io);

@@ -15,6 +15,8 @@ import { failWith, type CliIo } from "./exit-codes.ts";
 import { dnsServerOption } from "./dns-server-option.ts";
 import { parseHeader } from "./option-parsers.ts";
 import { progressLine } from "./progress-line.ts";
+import type { DeclaredOptions } from "./declared-options.ts";
+import { withProjectFiles } from "./project-options.ts";
 import { loadBaseline } from "./report-file.ts";
 import { unwritableReason } from "./writable-path.ts";
 
@@ -38,8 +40,17 @@ export interface ScanCliOptions extends OutputOptions {
   quiet?: boolean;
 }
 
-export async function runScan(url: string, opts: ScanCliOptions, io: CliIo): Promise<number> {
+export async function runScan(
+  url: string,
+  given: ScanCliOptions,
+  io: CliIo,
+  declared: DeclaredOptions = { names: new Set(), source: () => undefined },
+): Promise<number> {
   const fail = failWith(io);
+  // The project's files first: they fill the options the command line left at their defaults.
+  const project = await withProjectFiles(given, declared);
+  if (typeof project === "string") return fail(project);
+  const { opts } = project;
   let request;
   try {
     request = scanRequest(url, {
@@ -96,5 +107,5 @@ export async function runScan(url: string, opts: ScanCliOptions, io: CliIo): Pro
   }
   // The reporters are loaded once the scan is done: nothing of them is needed before its first request.
   const { deliver } = await import("./deliver.ts");
-  return await deliver(report, opts, io, baseline);
+  return await deliver(report, opts, io, { baseline, ignore: project.ignore });
 }

@@ -1,0 +1,20 @@
+import type { Command } from "commander";
+
+/*
+ * Kept apart from project-options.ts, which reads files and parses YAML: main.ts needs only this, and
+ * building the command line must load nothing of the scanner.
+ */
+
+/** What a command declares of its options: their names, and where each value came from ("cli", "default"). */
+export interface DeclaredOptions {
+  names: ReadonlySet<string>;
+  source: (name: string) => string | undefined;
+}
+
+/** The declared options of a commander command, as `withProjectFiles` reads them. */
+export function declaredOptions(command: Command): DeclaredOptions {
+  return {
+    names: new Set(command.options.map((option) => option.attributeName())),
+    source: (name) => command.getOptionValueSource(name),
+  };
+}
