@@ -6,6 +6,8 @@ import addFormats from "ajv-formats";
 import { scanDemo } from "../support/demo-scan.ts";
 import type { Report } from "../../src/engine/report.ts";
 import { renderJson } from "../../src/reporters/json.ts";
+import { applyIgnoreRules } from "../../src/engine/suppress.ts";
+import { findingFingerprint } from "../../src/core/index.ts";
 import { scanUrl } from "../support/scan-url.ts";
 
 const schema = JSON.parse(
@@ -45,6 +47,23 @@ describe("JSON report", () => {
       assert.ok(validate(JSON.parse(renderJson(r))), JSON.stringify(validate.errors));
     assert.equal(failed.outcome, "unreachable");
     assert.match(failed.failure ?? "", /refused/);
+  });
+
+  it("validates with accepted findings (ignore entries) and baseline marks", () => {
+    const validate = validator();
+    const [first, second] = report.findings;
+    const { report: accepted } = applyIgnoreRules(
+      report,
+      [{ id: first!.id, reason: "accepted in review", expires: "2999-01-01" }],
+      new Date("2026-12-04T00:00:00Z"),
+    );
+    assert.ok((accepted.suppressed ?? []).length > 0);
+    const parsed = JSON.parse(renderJson(accepted, new Set([findingFingerprint(second!)]))) as {
+      findings: Array<{ baselineState?: string }>;
+    };
+    assert.ok(parsed.findings.some((finding) => finding.baselineState === "new"));
+    assert.ok(parsed.findings.some((finding) => finding.baselineState === "unchanged"));
+    assert.ok(validate(parsed), JSON.stringify(validate.errors, null, 2));
   });
 
   it("rejects a report whose finding lacks its id (the schema can fail)", () => {
