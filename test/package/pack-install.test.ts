@@ -8,6 +8,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { handleDemoRequest } from "../../src/interfaces/demo/vulnerable-site.ts";
 import { startServer, type TestServer } from "../support/server.ts";
+import { packTarball, pathWithThisNode } from "../support/packed.ts";
 
 /**
  * What a user gets from npm: `npm pack` (which builds dist/), the tarball installed into an empty project
@@ -26,7 +27,7 @@ const bin = path.join(project, "node_modules", ".bin", "amihackable");
 function npm(args: string[], cwd: string): void {
   const env = {
     ...process.env,
-    PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`,
+    PATH: pathWithThisNode(),
   };
   const result = spawnSync("npm", args, { cwd, env, encoding: "utf8", timeout: 300_000 });
   assert.equal(result.status, 0, `npm ${args.join(" ")}\n${result.stdout}\n${result.stderr}`);
@@ -58,18 +59,11 @@ describe("the packed package, installed into an empty project", () => {
   let site: TestServer;
   before(async () => {
     site = await startServer(handleDemoRequest);
-    const pack = spawnSync("npm", ["pack", "--json", "--pack-destination", work], {
-      cwd: root,
-      encoding: "utf8",
-      timeout: 300_000,
-      env: { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}` },
-    });
-    assert.equal(pack.status, 0, pack.stderr);
-    const [{ filename }] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf("["))) as [{ filename: string }];
+    const tarball = packTarball(work);
     spawnSync("mkdir", [project]);
     writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "empty", private: true }));
     // The dependencies are in the npm cache already (npm install ran for the checkout): no download needed.
-    npm(["install", "--prefer-offline", "--no-audit", "--no-fund", path.join(work, filename)], project);
+    npm(["install", "--prefer-offline", "--no-audit", "--no-fund", tarball], project);
   });
   after(async () => {
     await site.close();
