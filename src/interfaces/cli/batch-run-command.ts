@@ -1,4 +1,3 @@
-import { readFile, stat } from "node:fs/promises";
 import { InvalidArgumentError } from "commander";
 import { CHECKS } from "../../checks/index.ts";
 import { scoreCvss, TargetError } from "../../core/index.ts";
@@ -16,6 +15,7 @@ import { BatchThreads } from "./batch-threads.ts";
 import { BatchStateFile } from "./batch-state.ts";
 import { renderBatchSummary, summariseBatch } from "./batch-summary.ts";
 import { parseHeader } from "./option-parsers.ts";
+import { readInputFile } from "./input-file.ts";
 import { type BatchCliOptions, type BatchIo, SCANS_PER_THREAD } from "./batch-command.ts";
 
 /** The batch's exit codes; 0, 1 and 2 mean what they mean for `scan`. */
@@ -41,21 +41,13 @@ async function readList(file: string): Promise<string> {
     }
     return Buffer.concat(chunks).toString("utf8");
   }
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) throw new ListError(`${file} is a folder, not a list of sites`);
-    if (info.size > MAX_LIST_BYTES)
-      throw new ListError(
-        `${file} is larger than ${MAX_LIST_BYTES / 1048576} MiB, too large for a list of sites`,
-      );
-    return await readFile(file, "utf8");
-  } catch (error) {
-    if (error instanceof ListError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ListError(
-      code === "ENOENT" ? `there is no file at ${file}` : `cannot read ${file}: ${(error as Error).message}`,
-    );
-  }
+  const read = await readInputFile(
+    file,
+    MAX_LIST_BYTES,
+    `${file} is larger than ${MAX_LIST_BYTES / 1048576} MiB, too large for a list of sites`,
+  );
+  if (typeof read === "string") throw new ListError(read);
+  return read.text;
 }
 
 class ListError extends Error {}

@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { readInputFile } from "./input-file.ts";
 import { readRecordingFile, replay, type Report } from "../../engine/index.ts";
 import { deliver, type OutputOptions } from "./deliver.ts";
 import { failWith, type CliIo } from "./exit-codes.ts";
@@ -23,17 +23,13 @@ export async function runJudge(
   const { opts } = project;
   const unwritable = opts.output === undefined ? undefined : unwritableReason(opts.output, "--output");
   if (unwritable) return fail(unwritable);
-  let text: string;
-  try {
-    if ((await stat(path)).size > MAX_RECORDING_BYTES)
-      return fail(`${path} is larger than any scan recording (${MAX_RECORDING_BYTES / 1048576} MiB at most)`);
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return fail(
-      code === "ENOENT" ? `there is no file at ${path}` : `cannot read ${path}: ${(error as Error).message}`,
-    );
-  }
+  const read = await readInputFile(
+    path,
+    MAX_RECORDING_BYTES,
+    `${path} is larger than any scan recording (${MAX_RECORDING_BYTES / 1048576} MiB at most)`,
+  );
+  if (typeof read === "string") return fail(read);
+  const { text } = read;
   const loaded = readRecordingFile(text);
   if (!loaded.ok) return fail(`${path} is not a scan recording: ${loaded.problems.join("; ")}`);
   let report: Report;

@@ -1,5 +1,5 @@
-import { readFile, stat } from "node:fs/promises";
 import { parseDocument } from "yaml";
+import { readInputFile } from "./input-file.ts";
 
 /** A config or ignore file is a few kilobytes; a bigger one is a mistake, not ours to parse. */
 const MAX_PROJECT_FILE_BYTES = 1024 * 1024;
@@ -9,16 +9,9 @@ const MAX_PROJECT_FILE_BYTES = 1024 * 1024;
  * sentence saying why it cannot be read. YAML 1.2 core keeps `2027-01-31` a string, as the schema wants.
  */
 export async function readProjectFile(path: string): Promise<{ value: unknown } | string> {
-  let text: string;
-  try {
-    if ((await stat(path)).size > MAX_PROJECT_FILE_BYTES) return `${path} is larger than 1 MiB`;
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === "ENOENT"
-      ? `there is no file at ${path}`
-      : `cannot read ${path}: ${(error as Error).message}`;
-  }
+  const read = await readInputFile(path, MAX_PROJECT_FILE_BYTES, `${path} is larger than 1 MiB`);
+  if (typeof read === "string") return read;
+  const { text } = read;
   if (path.endsWith(".json")) {
     try {
       return { value: JSON.parse(text) as unknown };

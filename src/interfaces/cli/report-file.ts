@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readInputFile } from "./input-file.ts";
 import { findingFingerprint, isSeverity } from "../../core/index.ts";
 import type { DiffableFinding } from "../../reporters/index.ts";
 
@@ -7,16 +7,9 @@ const MAX_REPORT_BYTES = 64 * 1024 * 1024;
 
 /** The findings of a saved JSON report (`scan --format json`), or why the file is not one. */
 export async function findingsOf(path: string): Promise<DiffableFinding[] | string> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === "ENOENT"
-      ? `there is no file at ${path}`
-      : `cannot read ${path}: ${(error as Error).message}`;
-  }
-  if (text.length > MAX_REPORT_BYTES) return `${path} is larger than any report`;
+  const read = await readInputFile(path, MAX_REPORT_BYTES, `${path} is larger than any report`);
+  if (typeof read === "string") return read;
+  const { text } = read;
   let report: unknown;
   try {
     report = JSON.parse(text);
