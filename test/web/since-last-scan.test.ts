@@ -188,4 +188,19 @@ describe("since the last scan", () => {
     assert.equal(other.api.sinceLastScan, null);
     assert.deepEqual(find(other.page, "section", { class: "since" }), []);
   });
+  it("passes over a scan it cannot compare with, and says when only some checks are compared", async () => {
+    // The last scan ran only CORS checks; the one before ran every header check, two of them again here.
+    const narrow = await scan({ only: [clickjacking, nosniff] });
+    const since = narrow.api.sinceLastScan!;
+    assert.equal(since.previousId, second.api.id, "the last scan with checks in common");
+    assert.equal(since.latest, false);
+    assert.equal(since.comparedChecks, 2);
+    assert.equal(since.sameChecks, false);
+    assert.deepEqual([since.new, since.fixed, since.unchanged], [[], [], 1]);
+    const line = text(find(narrow.page, "section", { class: "since" })[0]);
+    assert.match(
+      line,
+      /^Since the last comparable scan \([^)]+\): nothing new, nothing fixed \(1 finding as before\), counting only the 2 checks both scans ran\.$/,
+    );
+  });
 });

@@ -26,15 +26,15 @@ export function sinceLine(since: SinceLastScan | undefined): SafeHtml | "" {
       : `${added.length} new, ${fixed.length} fixed`;
   const scope = since.sameChecks
     ? ""
-    : html` <span class="muted"
-        >(counting only the ${plural(since.checks.length, "check")} both scans ran)</span
+    : html`<span class="muted"
+        >, counting only the ${plural(since.checks.length, "check")} both scans ran</span
       >`;
   const shown = fixed.slice(0, MAX_FIXED_SHOWN);
   return html`<section class="since" aria-label="Changes since an earlier scan">
     <p>
       <strong>${which}</strong> (<a href="${scanLinks(since.previous.id).page}"
         >${shortUtc(since.previous.finishedAt)}</a
-      >): <span data-since="counts">${counts}</span>.${scope}${
+      >): <span data-since="counts">${counts}</span>${scope}.${
         added.length > 0
           ? html` <span class="muted">New findings are marked <span class="new-mark">new</span> below.</span>`
           : ""
