@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { DomUtils, parseDocument } from "htmlparser2";
 import type { Finding } from "../core/finding.ts";
+import { findingFingerprint } from "../core/fingerprint.ts";
 import type { Stack } from "../core/stack.ts";
 import type { Report } from "../engine/report.ts";
 import { inertnessProblems, structureProblems } from "../../test/support/inert-html.ts";
@@ -364,6 +365,19 @@ describe("HTML report: content", () => {
     assert.doesNotMatch(renderReportSection(full), /<style/);
     const styled = renderReportSection(full, { nonce: "abcDEF123456" });
     assert.ok(styled.startsWith(`<style nonce="abcDEF123456">${REPORT_CSS}</style>`));
+  });
+
+  it("marks as new the findings whose fingerprints it is given, and only those", () => {
+    const headings = (markup: string) =>
+      DomUtils.findAll((element) => element.name === "h4", parseDocument(markup).children).map((h4) =>
+        DomUtils.textContent(h4),
+      );
+    assert.deepEqual(
+      headings(renderReportSection(full, { newFindings: new Set([findingFingerprint(high)]) })),
+      [critical.title, `${high.title} new`, info.title],
+    );
+    assert.doesNotMatch(renderReportSection(full), /amh-new/);
+    assert.doesNotMatch(renderReportSection(full, { newFindings: new Set(["0".repeat(64)]) }), /amh-new/);
   });
 
   it("says when there is nothing to report, and why a scan failed", () => {

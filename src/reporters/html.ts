@@ -1,6 +1,7 @@
 import {
   type Evidence,
   type Finding,
+  findingFingerprint,
   type Reference,
   SEVERITIES,
   isSeverity,
@@ -45,6 +46,8 @@ export interface ReportSectionOptions {
   nonce?: string;
   /** Prefix for Learn links: `${learnBase}${slug}#${anchor}`; default "/learn/". */
   learnBase?: string;
+  /** Fingerprints of the findings an earlier scan did not have: each is marked "new" in the list. */
+  newFindings?: ReadonlySet<string>;
 }
 
 /**
@@ -189,11 +192,23 @@ export function reportSection(report: Report, options: ReportSectionOptions = {}
     .flatMap((severity) => findings.filter((f) => severityOf(f) === severity));
   const numbers = new Map(shown.map((finding, i) => [finding, i + 1]));
   const evidenceSeen = new Map<string, number>();
+  const isNew = (finding: Finding) =>
+    options.newFindings !== undefined &&
+    options.newFindings.size > 0 &&
+    options.newFindings.has(findingFingerprint({ id: String(finding.id), url: String(finding.url) }));
   const groups = [...SEVERITIES].reverse().map((severity) => {
     const group = findings.filter((finding) => severityOf(finding) === severity);
     if (group.length === 0) return "";
     const articles = group.map((finding) =>
-      renderFinding(finding, numbers.get(finding) ?? 0, severity, stacks, learnBase, evidenceSeen),
+      renderFinding(
+        finding,
+        numbers.get(finding) ?? 0,
+        severity,
+        stacks,
+        learnBase,
+        evidenceSeen,
+        isNew(finding),
+      ),
     );
     return html`<section class="amh-group amh-sev-${severity}" aria-label="${SEVERITY_LABELS[severity]} findings">
 <h3>${SEVERITY_LABELS[severity]} <span class="amh-muted">(${group.length})</span></h3>
@@ -359,11 +374,15 @@ function renderFinding(
   stacks: readonly Stack[],
   learnBase: string,
   evidenceSeen: Map<string, number>,
+  isNew: boolean,
 ): SafeHtml {
   const id = `amh-finding-${index}`;
+  const mark = isNew
+    ? html` <span class="amh-new" title="Not in the earlier scan compared with">new</span>`
+    : "";
   return lines(
     html`<article class="amh-finding amh-sev-${severity}" id="${id}" aria-labelledby="${id}-title">`,
-    html`<h4 id="${id}-title">${text(finding.title, 300)}</h4>`,
+    html`<h4 id="${id}-title">${text(finding.title, 300)}${mark}</h4>`,
     html`<p class="amh-meta"><span class="amh-pill">${SEVERITY_LABELS[severity]}</span><code>${text(finding.id, 100)}</code>${renderCvss(finding)}${renderCwe(finding.cwe)}</p>`,
     html`<p class="amh-summary">${text(finding.summary)}</p>`,
     renderUrls(finding),

@@ -80,6 +80,10 @@ ${(["critical", "high", "medium", "low", "info"] as const)
   padding: 0.75rem 1rem 1rem; margin: 1rem 0; background: var(--amh-bg);
 }
 .amh-report .amh-finding h4 { margin: 0.25rem 0 0.5rem; font-size: 1.15rem; }
+.amh-report .amh-new {
+  display: inline-block; font-size: 0.7rem; font-weight: 700; letter-spacing: 0.03em; text-transform: uppercase;
+  padding: 0.05rem 0.45rem; border-radius: 999px; vertical-align: middle; background: var(--amh-fg); color: var(--amh-bg);
+}
 .amh-report .amh-finding h5 { margin: 1rem 0 0.35rem; font-size: 0.95rem; }
 .amh-report .amh-meta { font-size: 0.875rem; display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; align-items: center; margin: 0; }
 .amh-report .amh-summary { font-weight: 600; }

@@ -168,6 +168,14 @@ export class PostgresScanStore implements ScanStore {
     return rows.map((row) => fromRow(row));
   }
 
+  async previousDone(url: string, finishedBefore: Date, limit = 3): Promise<ScanSummary[]> {
+    const { rows } = await this.pool.query<Row>(
+      `SELECT ${SUMMARY_COLUMNS} FROM scans WHERE url = $1 AND status = 'done' AND finished_at < $2 ORDER BY finished_at DESC, seq DESC LIMIT $3`,
+      [url, finishedBefore, limit],
+    );
+    return rows.map((row) => fromRow(row));
+  }
+
   async waiting(): Promise<ScanSummary[]> {
     const { rows } = await this.pool.query<Row>(
       `SELECT ${SUMMARY_COLUMNS} FROM scans WHERE status IN ('queued', 'interrupted') ORDER BY seq`,

@@ -34,6 +34,12 @@ export interface ScanStore {
   get(id: string): Promise<ScanRecord | undefined>;
   /** Newest first. */
   historyFor(url: string, limit?: number): Promise<ScanSummary[]>;
+  /**
+   * The done scans of this URL that finished strictly before `finishedBefore`, the latest finish first, at
+   * most `limit` (default 3), without report bodies: the candidates a report is compared with ("since the
+   * last scan"). Failed and unfinished scans are never among them.
+   */
+  previousDone(url: string, finishedBefore: Date, limit?: number): Promise<ScanSummary[]>;
   /** Scans waiting to run, oldest first: what the queue picks up on start. */
   waiting(): Promise<ScanSummary[]>;
   /** Scans waiting (queued or interrupted), of one client or of everyone. */

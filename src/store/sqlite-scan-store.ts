@@ -126,6 +126,14 @@ export class SqliteScanStore implements ScanStore {
     return rows.map((row) => fromRow(row));
   }
 
+  async previousDone(url: string, finishedBefore: Date, limit = 3): Promise<ScanSummary[]> {
+    // finished_at is ISO 8601 text of one fixed width (toISOString), so text order is time order.
+    const rows = this.sql(
+      "SELECT seq, id, url, input, options, status, attempts, created_at, started_at, finished_at, NULL AS report, grade, error, client FROM scans WHERE url = ? AND status = 'done' AND finished_at < ? ORDER BY finished_at DESC, seq DESC LIMIT ?",
+    ).all(url, finishedBefore.toISOString(), limit) as unknown as Row[];
+    return rows.map((row) => fromRow(row));
+  }
+
   async waiting(): Promise<ScanSummary[]> {
     const rows = this.sql(
       "SELECT seq, id, url, input, options, status, attempts, created_at, started_at, finished_at, NULL AS report, grade, error, client FROM scans WHERE status IN ('queued', 'interrupted') ORDER BY seq",

@@ -122,6 +122,51 @@ export function storeContract(
       assert.equal((await store.historyFor(url)).length, 4);
     });
 
+    it("finds the done scans of a URL that finished before a moment, latest finish first, bounded", async () => {
+      const url = unique();
+      const at = (minutes: number) => new Date(Date.UTC(2026, 0, 1, 12, minutes));
+      const finish = async (minutes: number, outcome: "done" | "failed" | "running", scanUrl = url) => {
+        const scan = await store.create({ url: scanUrl, input: "x", options: {} });
+        await store.markRunning(scan.id, at(minutes - 1));
+        if (outcome === "done") await store.markDone(scan.id, report(scanUrl), at(minutes));
+        if (outcome === "failed") await store.markFailed(scan.id, "no", at(minutes));
+        return scan.id;
+      };
+      // Created in this order, finished out of it: the order is the finish, not the creation.
+      const late = await finish(30, "done");
+      const early = await finish(10, "done");
+      await finish(20, "failed");
+      await finish(25, "running");
+      await finish(22, "done", unique());
+      const current = await finish(40, "done");
+
+      const found = await store.previousDone(url, at(40));
+      assert.deepEqual(
+        found.map((scan) => scan.id),
+        [late, early],
+        "done scans only, of this URL, never the scan itself",
+      );
+      assert.ok(
+        found.every((scan) => scan.status === "done" && (!("report" in scan) || scan.report === null)),
+      );
+      assert.equal(found[0]?.finishedAt, at(30).toISOString());
+      assert.deepEqual(
+        (await store.previousDone(url, at(40), 1)).map((scan) => scan.id),
+        [late],
+        "at most the limit",
+      );
+      assert.deepEqual(
+        (await store.previousDone(url, at(30))).map((scan) => scan.id),
+        [early],
+        "strictly before",
+      );
+      assert.deepEqual(await store.previousDone(url, at(10)), []);
+      assert.deepEqual(
+        (await store.previousDone(url, at(50))).map((scan) => scan.id),
+        [current, late, early],
+      );
+    });
+
     it("counts and lists the waiting scans, per client and in all, oldest first", async () => {
       const before = await store.countWaiting();
       const client = `client-${name}-${Date.now()}`;

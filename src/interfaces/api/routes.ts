@@ -8,6 +8,7 @@ import { createScan } from "./create-scan.ts";
 import { findScan, finishedScan } from "./find-scan.ts";
 import { scanLinks, scanResource } from "./scan-resource.ts";
 import { streamScanEvents } from "./scan-events.ts";
+import { sinceLastScan } from "./since-last-scan.ts";
 import {
   Batch,
   BatchIdParams,
@@ -128,7 +129,8 @@ export function apiRoutes(app: Server, services: AppServices): void {
     async (request, reply) => {
       const scan = await findScan(store, request.params.id);
       if (scan.status !== "done" && scan.status !== "failed") void reply.header("retry-after", "2");
-      return scanResource(scan, queue, true);
+      const since = scan.status === "done" ? ((await sinceLastScan(store, scan)) ?? null) : undefined;
+      return scanResource(scan, queue, true, since);
     },
   );
 

@@ -1,6 +1,7 @@
 import type { ScanLine } from "../../queue/index.ts";
 import type { ScanRecord, ScanSummary } from "../../store/index.ts";
 import type { Scan } from "./schemas.ts";
+import type { SinceLastScan } from "./since-last-scan.ts";
 
 /** Where everything about one scan lives; relative, so they hold behind any host name or proxy. */
 export function scanLinks(id: string) {
@@ -16,11 +17,15 @@ export function scanLinks(id: string) {
 
 export type ScanResource = Scan;
 
-/** The API's view of a scan: the stored record plus what only the running queue knows. */
+/**
+ * The API's view of a scan: the stored record plus what only the running queue knows; with the report,
+ * `since` (when given) becomes the sinceLastScan field: null says there was nothing to compare with.
+ */
 export async function scanResource(
   scan: ScanRecord | ScanSummary,
   queue: ScanLine,
   includeReport: boolean,
+  since?: SinceLastScan | null,
 ): Promise<ScanResource> {
   const live = queue.live.get(scan.id);
   const waiting = scan.status === "queued" || scan.status === "interrupted";
@@ -46,5 +51,22 @@ export async function scanResource(
     links: scanLinks(scan.id),
   };
   if (includeReport && "report" in scan && scan.report) resource.report = scan.report;
+  if (includeReport && since !== undefined) resource.sinceLastScan = since && sinceLastScanField(since);
   return resource;
+}
+
+/** The comparison as the API shows it: each new and fixed finding by fingerprint, id, URL, severity, title. */
+function sinceLastScanField(since: SinceLastScan): NonNullable<ScanResource["sinceLastScan"]> {
+  const named = (entries: SinceLastScan["diff"]["added"]) =>
+    entries.map(({ fingerprint, id, url, severity, title }) => ({ fingerprint, id, url, severity, title }));
+  return {
+    previousId: since.previous.id,
+    previousFinishedAt: since.previous.finishedAt,
+    latest: since.latest,
+    comparedChecks: since.checks.length,
+    sameChecks: since.sameChecks,
+    new: named(since.diff.added),
+    fixed: named(since.diff.fixed),
+    unchanged: since.diff.unchanged.length,
+  };
 }

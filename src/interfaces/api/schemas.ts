@@ -104,6 +104,47 @@ export const ReportSchema = Type.Unsafe<Report>(reportSchema());
 /** The report schema's public $id, named "Report" among the document's components. */
 export const REPORT_SCHEMA_ID = (ReportSchema as { $id?: string }).$id;
 
+/** One finding named in a comparison: enough to list it and to match it (its fingerprint) elsewhere. */
+const ComparedFinding = Type.Object(
+  {
+    fingerprint: Type.String({
+      description: "The finding's fingerprint (its id and URL, hashed), as in the report.",
+    }),
+    id: Type.String(),
+    url: Type.String(),
+    severity: Type.Unsafe<Severity>({ enum: [...SEVERITIES] }),
+    title: Type.String(),
+  },
+  { additionalProperties: false },
+);
+
+export const SinceLastScanSchema = Type.Object(
+  {
+    previousId: Type.String({ pattern: SCAN_ID_PATTERN, description: "The earlier scan compared with." }),
+    previousFinishedAt: Type.String({ format: "date-time" }),
+    latest: Type.Boolean({
+      description:
+        "True when that is the last done scan of the URL before this one; false when the last ones could not be compared (partial, or limited to other checks) and an older one was.",
+    }),
+    comparedChecks: Type.Integer({
+      minimum: 1,
+      description: "How many checks both scans ran to the end: only their findings are compared.",
+    }),
+    sameChecks: Type.Boolean({ description: "True when neither scan ran a check the other did not." }),
+    new: Type.Array(ComparedFinding, { description: "Findings this scan has and the earlier one had not." }),
+    fixed: Type.Array(ComparedFinding, {
+      description: "Findings the earlier scan had and this one has not.",
+    }),
+    unchanged: Type.Integer({ minimum: 0, description: "Findings both scans have." }),
+  },
+  {
+    $id: "SinceLastScan",
+    additionalProperties: false,
+    description:
+      "What changed since the latest earlier done scan of the same URL that can be fairly compared: both scans complete (not partial or unreachable), counting only findings of checks both ran; at most three earlier scans are tried.",
+  },
+);
+
 export const Scan = Type.Object(
   {
     id: Type.String({ pattern: SCAN_ID_PATTERN }),
@@ -128,6 +169,12 @@ export const Scan = Type.Object(
     error: nullable(Type.String()),
     links: ref(ScanLinks),
     report: Type.Optional(ref(ReportSchema)),
+    sinceLastScan: Type.Optional(
+      Type.Union([ref(SinceLastScanSchema), Type.Null()], {
+        description:
+          "Only when one done scan is fetched (getScan): the change since an earlier scan of the URL, or null when there is none to compare with (a first scan, or none comparable).",
+      }),
+    ),
   },
   { $id: "Scan", additionalProperties: false },
 );
@@ -240,6 +287,7 @@ export const SHARED_SCHEMAS: readonly TSchema[] = [
   ScanStatusSchema,
   ScanLinks,
   ReportSchema,
+  SinceLastScanSchema,
   Scan,
   ScanList,
   LiveEventSchema,

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest, FastifySchemaValidationError } from 
 import Type from "typebox";
 import { getArticle, listArticles } from "../../learn/index.ts";
 import { isScanId } from "../../store/index.ts";
-import { createScan, scanLinks, ScanUrl, validationError } from "../api/index.ts";
+import { createScan, scanLinks, ScanUrl, sinceLastScan, validationError } from "../api/index.ts";
 import { type AppServices, type Server, HttpError, requireMediaType } from "../server/index.ts";
 import { errorPage } from "./error-page.ts";
 import type { SafeHtml } from "../../render/index.ts";
@@ -60,6 +60,7 @@ export function webRoutes(app: Server, services: AppServices): void {
     if (!scan)
       throw new HttpError(404, "not_found", "No scan has this address. Check the link, or start a new scan.");
     const { queue, store, config } = services;
+    const done = scan.status === "done";
     return sendHtml(
       reply,
       200,
@@ -68,7 +69,8 @@ export function webRoutes(app: Server, services: AppServices): void {
         scan,
         live: queue.live.get(scan.id),
         position: await queue.position(scan.id),
-        history: scan.status === "done" ? await store.historyFor(scan.url, 11) : [],
+        history: done ? await store.historyFor(scan.url, 11) : [],
+        since: done ? await sinceLastScan(store, scan) : undefined,
         origin: config.publicUrl ?? requestOrigin(request),
       }),
     );

@@ -4,11 +4,12 @@ import { PROBES } from "../../probes/index.ts";
 import type { LiveScan } from "../../queue/index.ts";
 import { reportSection } from "../../reporters/index.ts";
 import type { ScanSummary, ScanRecord, ScanRequestOptions } from "../../store/index.ts";
-import { scanLinks } from "../api/index.ts";
+import { scanLinks, type SinceLastScan } from "../api/index.ts";
 import { plural } from "../../core/index.ts";
 import { html, type SafeHtml } from "../../render/index.ts";
 import { page } from "./layout.ts";
 import { LIVE_SCRIPT } from "./live-script.ts";
+import { sinceLine } from "./since-line.ts";
 
 /** Seconds between refreshes of a waiting or running scan's page when JavaScript is off. */
 export const NO_SCRIPT_REFRESH_SECONDS = 3;
@@ -19,6 +20,8 @@ export interface ScanPageOptions {
   live: LiveScan | undefined;
   position: number | null;
   history: ScanSummary[];
+  /** For a done scan: what changed since an earlier scan of the URL, when one compares. */
+  since?: SinceLastScan;
   /** Absolute origin for the badge snippet, e.g. https://amihackable.example. */
   origin: string;
 }
@@ -127,8 +130,9 @@ function donePage(options: ScanPageOptions, host: string): SafeHtml {
         </div>
         ${againForm(scan.url)}
       </div>
+      ${sinceLine(options.since)}
       ${unreachable ? "" : shareDetails(report.summary.grade, links.badge, badgeUrl, pageUrl)}
-      ${reportSection(report, { nonce })}
+      ${reportSection(report, { nonce, newFindings: newFingerprints(options.since) })}
       ${
         earlier.length > 0
           ? html`<h2>Earlier scans of this address</h2>
@@ -138,6 +142,10 @@ function donePage(options: ScanPageOptions, host: string): SafeHtml {
           : ""
       }`,
   });
+}
+
+function newFingerprints(since: SinceLastScan | undefined): ReadonlySet<string> | undefined {
+  return since && new Set(since.diff.added.map((entry) => entry.fingerprint));
 }
 
 /** How to share the report and embed its grade badge; only for a scan that has a grade. */

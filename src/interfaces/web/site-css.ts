@@ -100,6 +100,12 @@ details.share summary { cursor: pointer; font-weight: 600; }
 details.share textarea { width: 100%; font: 0.85rem/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: var(--fg); resize: vertical; }
 details.share textarea { background: var(--panel); border: 1px solid var(--border); border-radius: 6px; padding: 0.6rem; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.85rem; }
 .history { padding-left: 1.2rem; }
+.since { margin: 0 0 1.5rem; }
+.since p { margin: 0 0 0.35rem; }
+.since details summary { cursor: pointer; font-weight: 600; }
+.since-fixed { padding-left: 1.2rem; margin: 0.35rem 0 0; }
+.since-fixed li { margin: 0.25rem 0; overflow-wrap: anywhere; }
+.new-mark { display: inline-block; font-size: 0.7rem; font-weight: 700; text-transform: uppercase; padding: 0.05rem 0.45rem; border-radius: 999px; background: var(--fg); color: var(--bg); }
 .article-layout { display: grid; grid-template-columns: minmax(0, 1fr) 16rem; gap: 2.5rem; align-items: start; }
 .article-layout aside { position: sticky; top: 1rem; }
 .article-layout aside ol { padding-left: 1.2rem; margin: 0.5rem 0 0; font-size: 0.95rem; }
