@@ -39,6 +39,8 @@ export interface HtmlReportOptions {
   nonce?: string;
   /** Where Learn articles live, e.g. "https://example.org/learn/"; default: the articles on GitHub. */
   learnBase?: string;
+  /** Fingerprints of the findings an earlier report (`--baseline`) did not have: marked "new". */
+  newFindings?: ReadonlySet<string>;
 }
 
 export interface ReportSectionOptions {
@@ -139,7 +141,10 @@ export function renderHtml(report: Report, options: HtmlReportOptions = {}): str
   const nonce = checkNonce(options.nonce);
   const styleSource = nonce ? html`'nonce-${nonce}'` : html`'unsafe-inline'`;
   const target = typeof report.target?.url === "string" ? report.target.url : "";
-  const body = reportSection(report, { learnBase: options.learnBase ?? STANDALONE_LEARN });
+  const body = reportSection(report, {
+    learnBase: options.learnBase ?? STANDALONE_LEARN,
+    ...(options.newFindings ? { newFindings: options.newFindings } : {}),
+  });
   return html`<!doctype html>
 <html lang="en">
 <head>

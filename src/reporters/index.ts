@@ -1,5 +1,5 @@
 import type { Report } from "../engine/index.ts";
-import type { Severity } from "../core/index.ts";
+import { findingFingerprint, type Severity } from "../core/index.ts";
 import { renderHtml } from "./html.ts";
 import { renderJunit } from "./junit.ts";
 import { renderMarkdownReport } from "./markdown.ts";
@@ -29,13 +29,20 @@ export function render(report: Report, format: Format, options: RenderOptions = 
     case "sarif":
       return renderSarif(report, options.baseline);
     case "html":
-      return renderHtml(report);
+      return renderHtml(report, options.baseline ? { newFindings: newSince(report, options.baseline) } : {});
     case "text":
       return renderTerminal(report, {
         color: options.color,
         ...(options.baseline ? { baseline: options.baseline } : {}),
       });
   }
+}
+
+/** The fingerprints of the report's findings an earlier report's set lacks. */
+function newSince(report: Report, baseline: ReadonlySet<string>): Set<string> {
+  return new Set(
+    report.findings.map((finding) => findingFingerprint(finding)).filter((print) => !baseline.has(print)),
+  );
 }
 
 export { renderJson, renderJunit, renderMarkdownReport, renderSarif, renderTerminal };

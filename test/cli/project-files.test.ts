@@ -318,5 +318,7 @@ describe("project files: config, ignore list, baseline marks", () => {
     ]);
     assert.match(markdown.stdout, /\n1 new since the baseline\.\n/);
     assert.match(markdown.stdout, /\| \*\*new\*\* /);
+    const page = await cli(["judge", recording(), "--format", "html", "--baseline", file("baseline.json")]);
+    assert.equal((page.stdout.match(/<span class="amh-new"/g) ?? []).length, 1, "one finding is new");
   });
 });
