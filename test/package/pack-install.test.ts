@@ -87,16 +87,17 @@ describe("the packed package, installed into an empty project", () => {
       assert.ok(!existsSync(path.join(installed, absent)), `${absent} is not in the package`);
   });
 
-  it("prints its version, lists its checks and scans a loopback site with the installed bin", async () => {
-    const shown = await run(process.execPath, ["--version"]);
+  /** What a user does first, on one Node: --version, checks, a scan of a loopback site, learn. */
+  async function firstSteps(node: string): Promise<void> {
+    const shown = await run(node, ["--version"]);
     assert.equal(shown.code, 0, shown.stderr);
     assert.equal(shown.stdout.trim(), version);
 
-    const checks = await run(process.execPath, ["checks"]);
+    const checks = await run(node, ["checks"]);
     assert.equal(checks.code, 0, checks.stderr);
     assert.match(checks.stdout, /^cors\.origin-reflected\thigh\t/m);
 
-    const scanned = await run(process.execPath, [
+    const scanned = await run(node, [
       "scan",
       `http://shop.demo.test:${site.port}/`,
       "--resolve",
@@ -109,8 +110,25 @@ describe("the packed package, installed into an empty project", () => {
     assert.equal(scanned.code, 1, scanned.stderr);
     const report = JSON.parse(scanned.stdout) as { findings: Array<{ id: string }> };
     assert.ok(report.findings.some((finding) => finding.id === "cors.origin-reflected"));
-    const learned = await run(process.execPath, ["learn", "cors.origin-reflected"]);
+    const learned = await run(node, ["learn", "cors.origin-reflected"]);
     assert.match(learned.stdout, /### cors\.origin-reflected/, "learn/ is read from the package");
+  }
+
+  it("prints its version, lists its checks and scans a loopback site with the installed bin, on Node 24", () =>
+    firstSteps(process.execPath));
+
+  it("does the same on Node 22, the other maintained line it declares (22.19+)", async (t) => {
+    // Node 22's own binary, from the npm registry as its per-platform package (no install script runs).
+    const node22 = path.join(work, "node22");
+    spawnSync("mkdir", [node22]);
+    writeFileSync(path.join(node22, "package.json"), JSON.stringify({ name: "node22", private: true }));
+    npm(["install", "--no-audit", "--no-fund", `node-${process.platform}-${process.arch}@22`], node22);
+    const node = path.join(node22, "node_modules", `node-${process.platform}-${process.arch}`, "bin", "node");
+    const shown = spawnSync(node, ["--version"], { encoding: "utf8" }).stdout.trim();
+    t.diagnostic(`Node ${shown}`);
+    const [major, minor] = shown.slice(1).split(".").map(Number);
+    assert.ok(major === 22 && minor! >= 19, `a supported Node 22: ${shown}`);
+    await firstSteps(node);
   });
 
   it("runs the server from the package: a scan in a worker thread loaded from dist/", async () => {
