@@ -21,4 +21,10 @@ export {
 } from "./recording-file.ts";
 export { planProbes } from "./plan.ts";
 export { readRecordingFile } from "./recording-schema.ts";
-export { applyIgnoreRules, type IgnoreRule, type SuppressedFinding, type Suppression } from "./suppress.ts";
+export {
+  applyIgnoreRules,
+  expiredRules,
+  type IgnoreRule,
+  type SuppressedFinding,
+  type Suppression,
+} from "./suppress.ts";

@@ -41,8 +41,7 @@ export interface Suppression {
  * expiry is decided by the caller's clock (tests fix it).
  */
 export function applyIgnoreRules(report: Report, rules: readonly IgnoreRule[], now: Date): Suppression {
-  const today = now.toISOString().slice(0, 10);
-  const expired = rules.filter((rule) => rule.expires !== undefined && rule.expires < today);
+  const expired = expiredRules(rules, now);
   const live = rules.filter((rule) => !expired.includes(rule));
   const kept: Finding[] = [];
   const suppressed: SuppressedFinding[] = [...(report.suppressed ?? [])];
@@ -76,6 +75,12 @@ export function applyIgnoreRules(report: Report, rules: readonly IgnoreRule[], n
     },
     expired,
   };
+}
+
+/** The rules whose expiry day (UTC) has passed by `now`: they no longer apply. */
+export function expiredRules(rules: readonly IgnoreRule[], now: Date): IgnoreRule[] {
+  const today = now.toISOString().slice(0, 10);
+  return rules.filter((rule) => rule.expires !== undefined && rule.expires < today);
 }
 
 function matches(rule: IgnoreRule, finding: Finding, fingerprint: string): boolean {

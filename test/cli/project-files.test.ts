@@ -277,6 +277,32 @@ describe("project files: config, ignore list, baseline marks", () => {
     assert.match(missing.stderr, /^amihackable: --ignore-file: there is no file at .*nope\.yml\n$/);
   });
 
+  it("batch reads the same files: the config's options and the accepted findings apply to every site", async () => {
+    const folder = project("batch", {
+      ".amihackable.yml": "failOn: critical\nbudget: 60\n",
+      ".amihackableignore": [
+        "- id: exposure.env-file",
+        "  reason: the demo's .env holds fake keys",
+        "- id: secret.stripe-secret-key",
+        "  reason: a test key of the demo shop",
+        "  expires: 2020-06-30",
+        "",
+      ].join("\n"),
+      "sites.txt": `${url}\n`,
+    });
+    const batch = await cli(["batch", "sites.txt", ...pin, "--quiet"], { cwd: folder });
+    const [record] = batch.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { findings: Array<{ id: string; severity: string }> });
+    assert.ok(record, batch.stderr);
+    assert.ok(!record.findings.some((finding) => finding.id === "exposure.env-file"), "accepted");
+    // The expired entry is said once and accepts nothing; the critical secret still fails at failOn: critical.
+    assert.equal((batch.stderr.match(/expired on 2020-06-30/g) ?? []).length, 1);
+    assert.ok(record.findings.some((finding) => finding.id === "secret.stripe-secret-key"));
+    assert.equal(batch.code, 1, batch.stderr);
+  });
+
   it("against a baseline, each finding says whether it is new (JSON, SARIF, text, markdown)", async () => {
     const withoutEnv = {
       ...full,

@@ -2,6 +2,7 @@ import { type Command, Option } from "commander";
 import type { Severity } from "../../core/index.ts";
 import { BATCH_FORMATS, type BatchFormat, SEVERITY_CHOICES } from "./formats.ts";
 import { collect, list, positiveInt, withPinOptions } from "./option-parsers.ts";
+import { declaredOptions } from "./declared-options.ts";
 
 /** Scans that share a worker thread by default: a thread costs tens of MB, a waiting scan little. */
 export const SCANS_PER_THREAD = 4;
@@ -25,6 +26,8 @@ export interface BatchCliOptions {
   header: string[];
   cookie: string[];
   quiet?: boolean;
+  config?: string;
+  ignoreFile?: string;
 }
 
 export interface BatchIo {
@@ -83,6 +86,14 @@ export function addBatchCommand(program: Command, io: BatchIo): void {
     )
     .option("--cookie <cookie>", 'cookie sent to each site, "name=value" (repeatable)', collect, [])
     .option("-q, --quiet", "no progress on stderr")
+    .option(
+      "--config <file>",
+      "the project's options (default: amihackable.config.json or .amihackable.yml here); flags win",
+    )
+    .option(
+      "--ignore-file <file>",
+      "findings accepted with a reason and an optional expiry (default: .amihackableignore here)",
+    )
     .addHelpText(
       "after",
       `
@@ -97,9 +108,11 @@ Every finished site is written to the state file (flushed to disk) before it cou
 in any way, kill -9 included, continues with --resume: no site is scanned twice, and the output is
 written again with every finished site before new ones are added.`,
     )
-    .action(async (file: string, opts: BatchCliOptions) => {
+    .action(async (file: string, opts: BatchCliOptions, command: Command) => {
       // Imported when the command runs, so `--version` and `--help` load no scanner.
       const { runBatchCommand } = await import("./batch-run-command.ts");
-      io.setExitCode(await runBatchCommand(file, opts, io));
+      // A config's format, output and concurrency are a single scan's: a batch keeps its own.
+      const declared = declaredOptions(command, ["format", "output", "concurrency"]);
+      io.setExitCode(await runBatchCommand(file, opts, io, declared));
     });
 }

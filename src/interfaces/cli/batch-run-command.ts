@@ -1,7 +1,13 @@
 import { InvalidArgumentError } from "commander";
 import { CHECKS } from "../../checks/index.ts";
 import { scoreCvss, TargetError } from "../../core/index.ts";
-import { scanRequest, type ScanRequestInput, unknownPatterns } from "../../engine/index.ts";
+import {
+  applyIgnoreRules,
+  expiredRules,
+  scanRequest,
+  type ScanRequestInput,
+  unknownPatterns,
+} from "../../engine/index.ts";
 import { OverrideSyntaxError } from "../../http/index.ts";
 import { type SarifRuleSource, terminalSafe } from "../../reporters/index.ts";
 import { VERSION } from "../../version.ts";
@@ -16,6 +22,8 @@ import { BatchStateFile } from "./batch-state.ts";
 import { renderBatchSummary, summariseBatch } from "./batch-summary.ts";
 import { parseHeader } from "./option-parsers.ts";
 import { readInputFile } from "./input-file.ts";
+import type { DeclaredOptions } from "./declared-options.ts";
+import { expiredWarning, withProjectFiles } from "./project-options.ts";
 import { type BatchCliOptions, type BatchIo, SCANS_PER_THREAD } from "./batch-command.ts";
 
 /** The batch's exit codes; 0, 1 and 2 mean what they mean for `scan`. */
@@ -70,7 +78,17 @@ function sentence(message: string): string {
 }
 
 /** Runs a batch from the command line's options and gives its exit code (BATCH_EXIT). */
-export async function runBatchCommand(file: string, opts: BatchCliOptions, io: BatchIo): Promise<number> {
+export async function runBatchCommand(
+  file: string,
+  given: BatchCliOptions,
+  io: BatchIo,
+  declared: DeclaredOptions = { names: new Set(), source: () => undefined },
+): Promise<number> {
+  const project = await withProjectFiles(given, declared);
+  if (typeof project === "string") return fail(io, project);
+  const { opts, ignore } = project;
+  // Said once, at the start: the entries apply to every site, and so does their expiry.
+  for (const rule of expiredRules(ignore, new Date())) io.stderr.write(expiredWarning(rule));
   let input: ScanRequestInput;
   try {
     input = {
@@ -176,7 +194,8 @@ export async function runBatchCommand(file: string, opts: BatchCliOptions, io: B
       scanSite: async (site, signal) => {
         try {
           const report = await threads.run(scanRequest(site.url, input), signal);
-          return recordFromReport(site.url, report);
+          // Accepted findings leave each site's record, as they leave a single scan's count.
+          return recordFromReport(site.url, applyIgnoreRules(report, ignore, new Date()).report);
         } catch (error) {
           return failedRecord(site.url, sentence(error instanceof Error ? error.message : String(error)));
         }

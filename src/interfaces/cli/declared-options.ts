@@ -11,10 +11,15 @@ export interface DeclaredOptions {
   source: (name: string) => string | undefined;
 }
 
-/** The declared options of a commander command, as `withProjectFiles` reads them. */
-export function declaredOptions(command: Command): DeclaredOptions {
+/**
+ * The declared options of a commander command, as `withProjectFiles` reads them; `except` names options
+ * the command gives another meaning than the config's, which the config must then leave alone.
+ */
+export function declaredOptions(command: Command, except: readonly string[] = []): DeclaredOptions {
   return {
-    names: new Set(command.options.map((option) => option.attributeName())),
+    names: new Set(
+      command.options.map((option) => option.attributeName()).filter((name) => !except.includes(name)),
+    ),
     source: (name) => command.getOptionValueSource(name),
   };
 }

@@ -3,6 +3,7 @@ import { findingFingerprint, plural, severityRank, type Severity } from "../../c
 import { applyIgnoreRules, type IgnoreRule, type Report } from "../../engine/index.ts";
 import { render } from "../../reporters/index.ts";
 import { EXIT, type CliIo } from "./exit-codes.ts";
+import { expiredWarning } from "./project-options.ts";
 import type { CliFormat } from "./formats.ts";
 
 /** The options of every command that produces a report: where it goes, in what format, when to fail. */
@@ -38,10 +39,7 @@ export async function deliver(
 ): Promise<number> {
   const baseline = known.baseline;
   const { report, expired } = applyIgnoreRules(judged, known.ignore ?? [], known.now ?? new Date());
-  for (const rule of expired)
-    io.stderr.write(
-      `amihackable: ${rule.source ?? "an ignore entry"} (${rule.id ?? rule.fingerprint}) expired on ${rule.expires}, so what it accepted counts again; look at it and renew or remove the entry.\n`,
-    );
+  for (const rule of expired) io.stderr.write(expiredWarning(rule));
   const suppressed = report.suppressed?.length ?? 0;
   if (suppressed > 0)
     io.stderr.write(

@@ -1,11 +1,14 @@
 import type { IgnoreRule } from "../../engine/index.ts";
 import { loadConfig, type ProjectConfig, withEnvironment } from "./config-file.ts";
-import type { OutputOptions } from "./deliver.ts";
 import type { DeclaredOptions } from "./declared-options.ts";
 import { loadIgnoreFile } from "./ignore-file.ts";
 
 /** What a command needs of the options a project file may set. */
-export interface ProjectOptionFields extends OutputOptions {
+export interface ProjectOptionFields {
+  format?: string;
+  output?: string;
+  failOn?: string;
+  baseline?: string;
   config?: string;
   ignoreFile?: string;
   budget?: number;
@@ -66,4 +69,9 @@ export async function withProjectFiles<T extends ProjectOptionFields>(
     ];
   }
   return { opts: merged as T, ignore: [...(config.ignore ?? []), ...ignoreFile], config: config.source };
+}
+
+/** The warning for an ignore entry past its expiry: what it accepted counts again, and someone should look. */
+export function expiredWarning(rule: IgnoreRule): string {
+  return `amihackable: ${rule.source ?? "an ignore entry"} (${rule.id ?? rule.fingerprint}) expired on ${rule.expires}, so what it accepted counts again; look at it and renew or remove the entry.\n`;
 }
