@@ -1,4 +1,4 @@
-import { type Recording, type Target, defineArtifact } from "../core/index.ts";
+import { type Recording, type Target, defineProbeArtifact } from "../core/index.ts";
 import { baasSources, type ScannedText } from "./baas-sources.ts";
 import { extractFirebaseConfig, type FirebaseConfig } from "./firebase-config.ts";
 import { extractPkKeys, type PublicKey } from "./public-keys.ts";
@@ -55,6 +55,6 @@ export function baasConfig(inputs: BaasInputs): BaasConfig {
 }
 
 /** The backend configuration the page and bundles name, as an artifact for checks. */
-export const BaasConfiguration = defineArtifact("baas-config", (recording): BaasConfig =>
+export const BaasConfiguration = defineProbeArtifact("baas-config", (recording): BaasConfig =>
   baasConfig(recording),
 );

@@ -1,4 +1,4 @@
-import { defineArtifact, type ArtifactNeed, type Exchange, type Recording } from "../core/index.ts";
+import { defineProbeArtifact, type ArtifactNeed, type Exchange, type Recording } from "../core/index.ts";
 
 /**
  * What the Supabase and Firebase probes asked and what came back, typed. The probes write these labels
@@ -60,7 +60,7 @@ function probed(recording: Recording, probe: string): Exchange[] {
   return recording.exchanges.filter((exchange) => exchange.probe === probe);
 }
 
-export const SupabaseResponses = defineArtifact("supabase-responses", (recording): SupabaseResponse[] =>
+export const SupabaseResponses = defineProbeArtifact("supabase-responses", (recording): SupabaseResponse[] =>
   probed(recording, SUPABASE_PROBE).map((exchange) => {
     const labels = exchange.labels;
     return {
@@ -75,7 +75,7 @@ export const SupabaseResponses = defineArtifact("supabase-responses", (recording
   }),
 );
 
-export const FirebaseResponses = defineArtifact("firebase-responses", (recording): FirebaseResponse[] =>
+export const FirebaseResponses = defineProbeArtifact("firebase-responses", (recording): FirebaseResponse[] =>
   probed(recording, FIREBASE_PROBE).map((exchange) => {
     const labels = exchange.labels;
     return {

@@ -1,4 +1,4 @@
-import { bodyText, defineArtifact, type Exchange, mimeType, type Recording } from "../core/index.ts";
+import { bodyText, defineProbeArtifact, type Exchange, mimeType, type Recording } from "../core/index.ts";
 import { readTags } from "./html-tags.ts";
 
 /** The storage services whose buckets are asked for a listing. */
@@ -167,7 +167,7 @@ function isProvider(value: string | undefined): value is BucketProvider {
 }
 
 /** The listing requests, one per bucket: the last hop of each (a 307 to the bucket's region is followed). */
-export const CloudBucketListings = defineArtifact(
+export const CloudBucketListings = defineProbeArtifact(
   "cloud-bucket-listings",
   (recording: Recording): BucketListingRequest[] => {
     const byBucket = new Map<string, BucketListingRequest>();

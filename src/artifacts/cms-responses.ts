@@ -1,4 +1,4 @@
-import { defineArtifact, type Exchange, type Recording } from "../core/index.ts";
+import { defineProbeArtifact, type Exchange, type Recording } from "../core/index.ts";
 import { cmsPage, type CmsPage } from "./cms-page.ts";
 
 /** The probe that asks CMS paths (written by probes/cms, read here). */
@@ -49,7 +49,7 @@ export interface CmsResponses extends CmsPage {
   answers: Partial<Record<CmsAsk, Exchange>>;
 }
 
-export const CmsResponses = defineArtifact("cms-responses", (recording: Recording): CmsResponses => {
+export const CmsResponses = defineProbeArtifact("cms-responses", (recording: Recording): CmsResponses => {
   const page = recording.exchanges.find((exchange) => exchange.id === recording.discovery.pageExchangeId);
   const answers: Partial<Record<CmsAsk, Exchange>> = {};
   for (const exchange of recording.exchanges) {

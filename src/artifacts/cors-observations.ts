@@ -1,4 +1,4 @@
-import { type Exchange, headerTokens, headerValue, mimeType, defineArtifact } from "../core/index.ts";
+import { type Exchange, headerTokens, headerValue, mimeType, defineProbeArtifact } from "../core/index.ts";
 
 /** One CORS probe as the browser would read it. */
 export interface CorsObservation {
@@ -22,7 +22,7 @@ export interface CorsObservation {
   readableWithCredentials: boolean;
 }
 
-export const CorsObservations = defineArtifact("cors-observations", (artifacts): CorsObservation[] =>
+export const CorsObservations = defineProbeArtifact("cors-observations", (artifacts): CorsObservation[] =>
   artifacts.exchanges
     .filter((exchange) => exchange.probe === "cors" && exchange.response)
     .map((exchange) => {

@@ -10,7 +10,7 @@ import {
 import { Directive, Keyword, Version, type Csp } from "csp_evaluator/dist/csp.js";
 import { Severity, Type } from "csp_evaluator/dist/finding.js";
 import { CspParser } from "csp_evaluator/dist/parser.js";
-import { type Recording, type HeaderList, headerValues, defineArtifact } from "../core/index.ts";
+import { type Recording, type HeaderList, headerValues, defineProbeArtifact } from "../core/index.ts";
 import { asDocument, documentExchanges, HtmlDocuments, type HtmlDocument } from "./documents.ts";
 
 /**
@@ -65,7 +65,7 @@ const SCRIPT_DIRECTIVES: readonly string[] = [
   Directive.SCRIPT_SRC_ELEM,
 ];
 
-export const DocumentCsps = defineArtifact("document-csps", (artifacts: Recording): DocumentCsp[] =>
+export const DocumentCsps = defineProbeArtifact("document-csps", (artifacts: Recording): DocumentCsp[] =>
   HtmlDocuments.of(artifacts).map((document) => ({
     document,
     enforced: enforcedPolicies(document.headers, document.metaCsp),
@@ -222,29 +222,32 @@ export function baseUriMissing(doc: DocumentCsp): boolean {
 }
 
 /** Nonces that appear in the CSP of more than one page response: a nonce must be new on every response. */
-export const ReusedNonces = defineArtifact("reused-nonces", (artifacts: Recording): ReadonlySet<string> => {
-  const seenIn = new Map<string, number>();
-  const reused = new Set<string>();
-  for (const exchange of documentExchanges(artifacts)) {
-    const document = asDocument(exchange);
-    if (!document) continue;
-    const nonces = new Set<string>();
-    for (const policy of enforcedPolicies(document.headers, document.metaCsp)) {
-      for (const values of Object.values(policy.csp.directives)) {
-        for (const value of values ?? []) {
-          const nonce = /^'nonce-(.+)'$/i.exec(value)?.[1];
-          if (nonce) nonces.add(nonce);
+export const ReusedNonces = defineProbeArtifact(
+  "reused-nonces",
+  (artifacts: Recording): ReadonlySet<string> => {
+    const seenIn = new Map<string, number>();
+    const reused = new Set<string>();
+    for (const exchange of documentExchanges(artifacts)) {
+      const document = asDocument(exchange);
+      if (!document) continue;
+      const nonces = new Set<string>();
+      for (const policy of enforcedPolicies(document.headers, document.metaCsp)) {
+        for (const values of Object.values(policy.csp.directives)) {
+          for (const value of values ?? []) {
+            const nonce = /^'nonce-(.+)'$/i.exec(value)?.[1];
+            if (nonce) nonces.add(nonce);
+          }
         }
       }
+      for (const nonce of nonces) {
+        const first = seenIn.get(nonce);
+        if (first === undefined) seenIn.set(nonce, exchange.id);
+        else if (first !== exchange.id) reused.add(nonce);
+      }
     }
-    for (const nonce of nonces) {
-      const first = seenIn.get(nonce);
-      if (first === undefined) seenIn.set(nonce, exchange.id);
-      else if (first !== exchange.id) reused.add(nonce);
-    }
-  }
-  return reused;
-});
+    return reused;
+  },
+);
 
 /** The policies as evidence lines: "header: default-src 'self'; ...". */
 export function describePolicies(policies: readonly Policy[]): string {

@@ -1,4 +1,4 @@
-import { defineArtifact, type Exchange, type RecordedResponse, type Recording } from "../core/index.ts";
+import { defineProbeArtifact, type Exchange, type RecordedResponse, type Recording } from "../core/index.ts";
 
 /** The well-known debug or status endpoints the info-debug probe asks for. */
 export const DEBUG_KINDS = ["phpinfo", "server-status", "actuator", "actuator-env", "ignition"] as const;
@@ -21,13 +21,17 @@ function isDebugKind(value: string | undefined): value is DebugKind {
 }
 
 /** The debug endpoints' answers, in the order they were recorded. */
-export const DebugResponses = defineArtifact("debug-responses", (recording: Recording): DebugResponse[] => {
-  const answers: DebugResponse[] = [];
-  for (const exchange of recording.exchanges) {
-    if (exchange.probe !== DEBUG_PROBE || exchange.labels.role !== DEBUG_ROLE || !exchange.response) continue;
-    const kind = exchange.labels.kind;
-    if (!isDebugKind(kind)) continue;
-    answers.push({ exchange, response: exchange.response, kind });
-  }
-  return answers;
-});
+export const DebugResponses = defineProbeArtifact(
+  "debug-responses",
+  (recording: Recording): DebugResponse[] => {
+    const answers: DebugResponse[] = [];
+    for (const exchange of recording.exchanges) {
+      if (exchange.probe !== DEBUG_PROBE || exchange.labels.role !== DEBUG_ROLE || !exchange.response)
+        continue;
+      const kind = exchange.labels.kind;
+      if (!isDebugKind(kind)) continue;
+      answers.push({ exchange, response: exchange.response, kind });
+    }
+    return answers;
+  },
+);

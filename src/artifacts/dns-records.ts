@@ -1,6 +1,6 @@
 import {
   bodyText,
-  defineArtifact,
+  defineProbeArtifact,
   type DnsQueryRecord,
   type DnsQueryType,
   type Exchange,
@@ -101,7 +101,7 @@ export interface DnsRecords {
 /** Bounds the SPF include walk (cycles included): RFC 7208 stops at 10 lookups, so a little past is enough. */
 const MAX_SPF_DEPTH = 5;
 
-export const DnsRecords = defineArtifact("dns-records", (recording): DnsRecords => {
+export const DnsRecords = defineProbeArtifact("dns-records", (recording): DnsRecords => {
   const queries = (recording.dns ?? []).filter((record) => record.probe === DNS_PROBE);
   const domain = recording.target.registrableDomain;
   const records: DnsRecords = { domain: null, queries, nameServers: [], takeovers: [], transfers: [] };

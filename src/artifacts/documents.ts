@@ -5,7 +5,7 @@ import {
   type Exchange,
   type HeaderList,
   mimeType,
-  defineArtifact,
+  defineProbeArtifact,
 } from "../core/index.ts";
 
 /** An HTML page a browser would render: the only kind of response that needs CSP, framing rules and the like. */
@@ -54,7 +54,7 @@ const HEAD_ELEMENTS = new Set([
  * content type (or none, with markup that a browser would sniff as HTML). JSON APIs, scripts, images and
  * error pages are not documents. One entry per URL.
  */
-export const HtmlDocuments = defineArtifact("html-documents", (artifacts: Recording): HtmlDocument[] => {
+export const HtmlDocuments = defineProbeArtifact("html-documents", (artifacts: Recording): HtmlDocument[] => {
   const documents: HtmlDocument[] = [];
   const seen = new Set<string>();
   for (const exchange of documentExchanges(artifacts)) {

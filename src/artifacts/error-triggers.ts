@@ -1,4 +1,4 @@
-import { defineArtifact, type Exchange, type Recording } from "../core/index.ts";
+import { defineProbeArtifact, type Exchange, type Recording } from "../core/index.ts";
 
 /** Where the info-errors probe put its malformed value: in a path of the site, or in an API route. */
 export type ErrorTrigger = "path" | "api";
@@ -15,8 +15,10 @@ export interface ErrorTriggerRequest {
 }
 
 /** The error-triggering requests, in the order they were recorded: the ones a reader can reproduce on purpose. */
-export const ErrorTriggers = defineArtifact("error-triggers", (recording: Recording): ErrorTriggerRequest[] =>
-  recording.exchanges
-    .filter((exchange) => exchange.probe === ERRORS_PROBE && exchange.labels.role === ERROR_TRIGGER_ROLE)
-    .map((exchange) => ({ exchange, trigger: exchange.labels.trigger === "api" ? "api" : "path" })),
+export const ErrorTriggers = defineProbeArtifact(
+  "error-triggers",
+  (recording: Recording): ErrorTriggerRequest[] =>
+    recording.exchanges
+      .filter((exchange) => exchange.probe === ERRORS_PROBE && exchange.labels.role === ERROR_TRIGGER_ROLE)
+      .map((exchange) => ({ exchange, trigger: exchange.labels.trigger === "api" ? "api" : "path" })),
 );

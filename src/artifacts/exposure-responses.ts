@@ -1,4 +1,4 @@
-import { defineArtifact, type Exchange, type Recording } from "../core/index.ts";
+import { defineProbeArtifact, type Exchange, type Recording } from "../core/index.ts";
 
 /**
  * What a curated path is expected to be; the check that reads it says whether it really is. Checks ask
@@ -44,7 +44,7 @@ export interface ExposureResponses {
   page?: Exchange;
 }
 
-export const ExposureResponses = defineArtifact(
+export const ExposureResponses = defineProbeArtifact(
   "exposure-responses",
   (recording: Recording): ExposureResponses => {
     const candidates: ExposureCandidate[] = [];

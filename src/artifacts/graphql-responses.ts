@@ -1,4 +1,4 @@
-import { defineArtifact, type Exchange, type Recording } from "../core/index.ts";
+import { defineProbeArtifact, type Exchange, type Recording } from "../core/index.ts";
 
 /** The probe that asks GraphQL endpoints for their schema (written by probes/exposure, read here). */
 export const GRAPHQL_PROBE = "graphql";
@@ -18,7 +18,7 @@ export interface IntrospectionAnswer {
 }
 
 /** Every introspection request the probe sent (GET, and the POST when GET was refused), in order. */
-export const GraphqlResponses = defineArtifact(
+export const GraphqlResponses = defineProbeArtifact(
   "graphql-responses",
   (recording: Recording): IntrospectionAnswer[] =>
     recording.exchanges

@@ -1,5 +1,5 @@
 import net from "node:net";
-import { type Recording, type Exchange, headerValues, defineArtifact } from "../core/index.ts";
+import { type Recording, type Exchange, headerValues, defineProbeArtifact } from "../core/index.ts";
 import { documentExchanges, HtmlDocuments, type HtmlDocument } from "./documents.ts";
 
 /** 180 days: the least the HSTS preload list and most guidance accept. */
@@ -60,7 +60,7 @@ export interface HostHsts {
  * One entry per https origin that served an HTML document. Hosts that are IP addresses are skipped: browsers
  * ignore HSTS for them (RFC 6797 §8.1).
  */
-export const HostHstsPolicies = defineArtifact("host-hsts", (artifacts: Recording): HostHsts[] => {
+export const HostHstsPolicies = defineProbeArtifact("host-hsts", (artifacts: Recording): HostHsts[] => {
   const byOrigin = new Map<string, HostHsts>();
   for (const document of HtmlDocuments.of(artifacts)) {
     if (!document.https || net.isIP(document.hostname)) continue;

@@ -132,7 +132,7 @@ export {
   WellKnownFiles,
 } from "./well-known-files.ts";
 export { SOURCE_MAPS_PROBE, SOURCE_MAP_ROLE, type SourceMap, SourceMaps } from "./source-maps.ts";
-export { DetectedStack } from "./stack.ts";
+export { DetectedStack, STACK_WINDOW, stackChoiceSettled } from "./stack.ts";
 export type { SupabaseProject } from "./supabase-config.ts";
 export {
   CIPHERS_PROBE,

@@ -1,4 +1,4 @@
-import { bodyText, defineArtifact, type Exchange, mimeType, type Recording } from "../core/index.ts";
+import { bodyText, defineProbeArtifact, type Exchange, mimeType, type Recording } from "../core/index.ts";
 
 /** The probe that looks for a Model Context Protocol server (written by probes/exposure, read here). */
 export const MCP_PROBE = "mcp";
@@ -20,7 +20,7 @@ function isRole(value: string | undefined): value is McpRole {
 }
 
 /** The MCP probe's exchanges, in the order they were recorded. */
-export const McpResponses = defineArtifact("mcp-responses", (recording: Recording): McpExchange[] => {
+export const McpResponses = defineProbeArtifact("mcp-responses", (recording: Recording): McpExchange[] => {
   const found: McpExchange[] = [];
   for (const exchange of recording.exchanges) {
     const role = exchange.labels.role;

@@ -1,4 +1,4 @@
-import { defineArtifact, type Exchange, type Discovery } from "../core/index.ts";
+import { defineArtifact, defineProbeArtifact, type Exchange, type Discovery } from "../core/index.ts";
 
 /** The discovery probe's name and the roles of what it fetches (written there, read by the builder in tests). */
 export const DISCOVERY_PROBE = "discovery";
@@ -32,7 +32,7 @@ export const ScanExchanges = defineArtifact("scan-exchanges", (recording): ScanE
 });
 
 /** What discovery found: the scripts, bundles, API endpoints and links of the page. */
-export const DiscoveryResults = defineArtifact(
+export const DiscoveryResults = defineProbeArtifact(
   "discovery-results",
   (recording): Readonly<Discovery> => recording.discovery,
 );

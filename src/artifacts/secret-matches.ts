@@ -1,4 +1,4 @@
-import { type Recording, bodyText, type Exchange, defineArtifact } from "../core/index.ts";
+import { type Recording, bodyText, type Exchange, defineProbeArtifact } from "../core/index.ts";
 import {
   scanText,
   type KeyMatch,
@@ -48,7 +48,7 @@ interface ScannedSource {
 }
 
 /** Every secret (not public-by-design key) in the page, the same-site bundles and source-map sources. */
-export const SecretSightings = defineArtifact(
+export const SecretSightings = defineProbeArtifact(
   "secret-sightings",
   (artifacts: Recording): SecretSighting[] => {
     const sightings: SecretSighting[] = [];

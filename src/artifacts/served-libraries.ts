@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type Recording, bodyText, defineArtifact, type Exchange } from "../core/index.ts";
+import { type Recording, bodyText, defineProbeArtifact, type Exchange } from "../core/index.ts";
 import { isVersion } from "./library-version.ts";
 import { windowsFor } from "./pattern-anchor.ts";
 import { type RetireRepository, retireRepository } from "./retire-repository.ts";
@@ -42,74 +42,77 @@ const MAX_EXCERPT = 160;
  * Only code a browser runs counts: the HTML around the scripts, stylesheets and source maps are not read,
  * so a page or a comment that merely names a library is no sighting.
  */
-export const ServedLibraries = defineArtifact("served-libraries", (recording: Recording): ServedLibrary[] => {
-  const repository = retireRepository();
-  const found = new Map<string, ServedLibrary>();
-  const add = (library: string, version: string, sighting: LibrarySighting) => {
-    if (!isVersion(version)) return;
-    const key = `${library}@${version}`;
-    const entry = found.get(key) ?? { library, version, sightings: [] };
-    found.set(key, entry);
-    const again = entry.sightings.some((seen) => seen.url === sighting.url && seen.kind === sighting.kind);
-    if (!again && entry.sightings.length < MAX_SIGHTINGS) entry.sightings.push(sighting);
-  };
+export const ServedLibraries = defineProbeArtifact(
+  "served-libraries",
+  (recording: Recording): ServedLibrary[] => {
+    const repository = retireRepository();
+    const found = new Map<string, ServedLibrary>();
+    const add = (library: string, version: string, sighting: LibrarySighting) => {
+      if (!isVersion(version)) return;
+      const key = `${library}@${version}`;
+      const entry = found.get(key) ?? { library, version, sightings: [] };
+      found.set(key, entry);
+      const again = entry.sightings.some((seen) => seen.url === sighting.url && seen.kind === sighting.kind);
+      if (!again && entry.sightings.length < MAX_SIGHTINGS) entry.sightings.push(sighting);
+    };
 
-  const byId = new Map(recording.exchanges.map((exchange) => [exchange.id, exchange]));
-  const pageId = recording.discovery.pageExchangeId;
-  const page = pageId === undefined ? undefined : byId.get(pageId);
-  const pageText = page ? bodyText(page.response) : "";
+    const byId = new Map(recording.exchanges.map((exchange) => [exchange.id, exchange]));
+    const pageId = recording.discovery.pageExchangeId;
+    const page = pageId === undefined ? undefined : byId.get(pageId);
+    const pageText = page ? bodyText(page.response) : "";
 
-  for (const script of recording.discovery.scripts) {
-    // A same-site script counts by its URL only once discovery fetched it and got code back (the bundle
-    // loop below): a single-page app answers a missing `/js/jquery-1.12.4.min.js` with its HTML shell.
-    if (script.url !== undefined && page && !script.sameSite) {
-      for (const { library, version } of librariesInUrl(repository, script.url)) {
-        add(library, version, {
-          kind: "url",
-          url: script.url,
-          exchange: page,
-          ...placeInPage(pageText, script.url),
-        });
+    for (const script of recording.discovery.scripts) {
+      // A same-site script counts by its URL only once discovery fetched it and got code back (the bundle
+      // loop below): a single-page app answers a missing `/js/jquery-1.12.4.min.js` with its HTML shell.
+      if (script.url !== undefined && page && !script.sameSite) {
+        for (const { library, version } of librariesInUrl(repository, script.url)) {
+          add(library, version, {
+            kind: "url",
+            url: script.url,
+            exchange: page,
+            ...placeInPage(pageText, script.url),
+          });
+        }
+      } else if (script.inline !== undefined && page) {
+        for (const match of librariesInCode(repository, script.inline)) {
+          const at = pageText.indexOf(match.excerpt);
+          add(match.library, match.version, {
+            kind: "content",
+            url: page.request.url,
+            exchange: page,
+            excerpt: match.excerpt,
+            ...(at >= 0 ? { offset: at } : {}),
+          });
+        }
       }
-    } else if (script.inline !== undefined && page) {
-      for (const match of librariesInCode(repository, script.inline)) {
-        const at = pageText.indexOf(match.excerpt);
+    }
+
+    for (const bundle of recording.discovery.bundles) {
+      const exchange = byId.get(bundle.exchangeId);
+      const response = exchange?.response;
+      if (!exchange || !response) continue;
+      // The URL it finally came from may say more than the one the page named (a redirect to a versioned file).
+      for (const { library, version } of librariesInUrl(repository, exchange.request.url)) {
+        add(library, version, { kind: "url", url: exchange.request.url, exchange });
+      }
+      const text = bodyText(response);
+      for (const match of librariesInCode(repository, text)) {
         add(match.library, match.version, {
           kind: "content",
-          url: page.request.url,
-          exchange: page,
+          url: exchange.request.url,
+          exchange,
+          offset: match.offset,
           excerpt: match.excerpt,
-          ...(at >= 0 ? { offset: at } : {}),
         });
       }
+      if (response.truncated === undefined && repository.hashes.size > 0) {
+        const known = repository.hashes.get(createHash("sha1").update(response.body).digest("hex"));
+        if (known) add(known.library, known.version, { kind: "hash", url: exchange.request.url, exchange });
+      }
     }
-  }
-
-  for (const bundle of recording.discovery.bundles) {
-    const exchange = byId.get(bundle.exchangeId);
-    const response = exchange?.response;
-    if (!exchange || !response) continue;
-    // The URL it finally came from may say more than the one the page named (a redirect to a versioned file).
-    for (const { library, version } of librariesInUrl(repository, exchange.request.url)) {
-      add(library, version, { kind: "url", url: exchange.request.url, exchange });
-    }
-    const text = bodyText(response);
-    for (const match of librariesInCode(repository, text)) {
-      add(match.library, match.version, {
-        kind: "content",
-        url: exchange.request.url,
-        exchange,
-        offset: match.offset,
-        excerpt: match.excerpt,
-      });
-    }
-    if (response.truncated === undefined && repository.hashes.size > 0) {
-      const known = repository.hashes.get(createHash("sha1").update(response.body).digest("hex"));
-      if (known) add(known.library, known.version, { kind: "hash", url: exchange.request.url, exchange });
-    }
-  }
-  return [...found.values()];
-});
+    return [...found.values()];
+  },
+);
 
 /** Libraries a script's URL names: the data's URI and file-name patterns, and npm CDN paths. */
 export function librariesInUrl(

@@ -1,4 +1,4 @@
-import { type Recording, bodyText, type Exchange, mimeType, defineArtifact } from "../core/index.ts";
+import { type Recording, bodyText, type Exchange, mimeType, defineProbeArtifact } from "../core/index.ts";
 import { EXPOSURE_PROBE } from "./exposure-responses.ts";
 
 /** The exposure probe's requests for paths that cannot exist (written by probes/exposure, read here). */
@@ -23,7 +23,7 @@ export interface SoftNotFound {
   confirmed(exchange: Exchange, signature: (exchange: Exchange) => boolean): boolean;
 }
 
-export const SoftNotFoundBaselines = defineArtifact(
+export const SoftNotFoundBaselines = defineProbeArtifact(
   "soft-not-found",
   (artifacts: Recording): SoftNotFound => {
     const baselines = artifacts.exchanges.filter(

@@ -1,4 +1,4 @@
-import { type Recording, bodyText, type Exchange, defineArtifact } from "../core/index.ts";
+import { type Recording, bodyText, type Exchange, defineProbeArtifact } from "../core/index.ts";
 import { inlineSourceMap } from "./inline-source-map.ts";
 
 /** The probe that fetches the bundles' source maps (written by probes/exposure, read here). */
@@ -33,7 +33,7 @@ export interface SourceMap {
 }
 
 /** Every source map that answered with a valid version-3 map, fetched or inline, in bundle order. */
-export const SourceMaps = defineArtifact("source-maps", (artifacts: Recording): SourceMap[] => {
+export const SourceMaps = defineProbeArtifact("source-maps", (artifacts: Recording): SourceMap[] => {
   const maps: SourceMap[] = [];
   for (const exchange of artifacts.exchanges) {
     if (

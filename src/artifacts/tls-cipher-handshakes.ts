@@ -1,4 +1,4 @@
-import { defineArtifact, type HandshakeRecord, type Recording } from "../core/index.ts";
+import { defineProbeArtifact, type HandshakeRecord, type Recording } from "../core/index.ts";
 
 /** The probe that offers TLS 1.2 with weak cipher suites only (written by probes/tls, read here). */
 export const CIPHERS_PROBE = "tls-ciphers";
@@ -23,7 +23,7 @@ export const WEAK_CIPHER_OFFERS: Readonly<Record<WeakCipherOffer, string>> = {
 };
 
 /** The tls-ciphers probe's TLS 1.2 handshakes, each offering one set of weak suites, with what the server did. */
-export const TlsCipherHandshakes = defineArtifact(
+export const TlsCipherHandshakes = defineProbeArtifact(
   "tls-cipher-handshakes",
   (recording: Recording): Array<HandshakeRecord & { offer: WeakCipherOffer }> =>
     (recording.handshakes ?? []).flatMap((handshake) => {

@@ -1,4 +1,4 @@
-import { defineArtifact, type Recording, type HandshakeRecord, type TlsVersion } from "../core/index.ts";
+import { defineProbeArtifact, type Recording, type HandshakeRecord, type TlsVersion } from "../core/index.ts";
 
 /** The probe that tries retired TLS versions with bare handshakes (written by probes/tls, read here). */
 export const VERSIONS_PROBE = "tls-versions";
@@ -8,8 +8,10 @@ export const LEGACY_ROLE = "legacy";
 export const LEGACY_VERSIONS: readonly TlsVersion[] = ["TLSv1", "TLSv1.1"];
 
 /** The tls-versions probe's bare handshakes, one per retired version tried, with what the server did. */
-export const TlsHandshakes = defineArtifact("tls-handshakes", (recording: Recording): HandshakeRecord[] =>
-  (recording.handshakes ?? []).filter(
-    (handshake) => handshake.probe === VERSIONS_PROBE && handshake.labels.role === LEGACY_ROLE,
-  ),
+export const TlsHandshakes = defineProbeArtifact(
+  "tls-handshakes",
+  (recording: Recording): HandshakeRecord[] =>
+    (recording.handshakes ?? []).filter(
+      (handshake) => handshake.probe === VERSIONS_PROBE && handshake.labels.role === LEGACY_ROLE,
+    ),
 );

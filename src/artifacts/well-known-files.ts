@@ -1,4 +1,4 @@
-import { defineArtifact, type Exchange, type Recording } from "../core/index.ts";
+import { defineProbeArtifact, type Exchange, type Recording } from "../core/index.ts";
 
 /** The site's well-known text files the info-files probe fetches, one GET each (redirects followed). */
 export const WELL_KNOWN_FILES = ["robots", "security-txt"] as const;
@@ -25,13 +25,16 @@ function isWellKnownFile(value: string | undefined): value is WellKnownFile {
  */
 export type WellKnownFiles = Partial<Record<WellKnownFile, Exchange>>;
 
-export const WellKnownFiles = defineArtifact("well-known-files", (recording: Recording): WellKnownFiles => {
-  const files: WellKnownFiles = {};
-  // Every redirect hop carries the request's labels; the last one recorded is where the chain ended.
-  for (const exchange of recording.exchanges) {
-    if (exchange.probe !== FILES_PROBE || exchange.labels.role !== WELL_KNOWN_ROLE) continue;
-    const file = exchange.labels.file;
-    if (isWellKnownFile(file)) files[file] = exchange;
-  }
-  return files;
-});
+export const WellKnownFiles = defineProbeArtifact(
+  "well-known-files",
+  (recording: Recording): WellKnownFiles => {
+    const files: WellKnownFiles = {};
+    // Every redirect hop carries the request's labels; the last one recorded is where the chain ended.
+    for (const exchange of recording.exchanges) {
+      if (exchange.probe !== FILES_PROBE || exchange.labels.role !== WELL_KNOWN_ROLE) continue;
+      const file = exchange.labels.file;
+      if (isWellKnownFile(file)) files[file] = exchange;
+    }
+    return files;
+  },
+);

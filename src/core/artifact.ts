@@ -12,6 +12,8 @@ import type { Target } from "./target.ts";
  */
 export interface ArtifactKind<T = unknown> {
   readonly name: string;
+  /** Whose records it is built from: it is settled (a later probe cannot change it) once they are all in. */
+  readonly reads: ArtifactReads;
   /** The artifact computed from a recording (memoised per recording). */
   of(recording: Recording): T;
 }
@@ -31,11 +33,41 @@ export function needKind(need: Need): ArtifactKind {
   return "kind" in need ? need.kind : need;
 }
 
-/** Defines an artifact kind: its name and how it is built from a recording. */
+/**
+ * What an artifact is built from, so a scan can judge a check as soon as its inputs can no longer change
+ * (findings stream while later probes still run):
+ * - "producer": only what its producing probe and the probes that probe runs `after` (transitively)
+ *   record: their exchanges (by `exchange.probe`), handshakes, DNS records, and `discovery`, which only
+ *   the discovery probe writes. Settled once those probes have finished.
+ * - "recording": anything any probe records (every exchange, every TLS connection, every Set-Cookie).
+ *   Settled only when gathering has ended. `defineArtifact`'s default: an undeclared kind is late, never
+ *   wrong.
+ */
+export type ArtifactReads = "producer" | "recording";
+
+/** Defines an artifact kind that may read anything in the recording: its name and how it is built. */
 export function defineArtifact<T>(name: string, build: (recording: Recording) => T): ArtifactKind<T> {
+  return artifactKind(name, build, "recording");
+}
+
+/**
+ * Defines an artifact kind built only from what its producing probe and the probes that one runs after
+ * record (see ArtifactReads): checks reading only such kinds are judged, and their findings streamed, as
+ * soon as those probes finish.
+ */
+export function defineProbeArtifact<T>(name: string, build: (recording: Recording) => T): ArtifactKind<T> {
+  return artifactKind(name, build, "producer");
+}
+
+function artifactKind<T>(
+  name: string,
+  build: (recording: Recording) => T,
+  reads: ArtifactReads,
+): ArtifactKind<T> {
   const cache = new WeakMap<Recording, T>();
   return {
     name,
+    reads,
     of(recording) {
       if (cache.has(recording)) return cache.get(recording) as T;
       const value = build(recording);

@@ -41,6 +41,12 @@ export interface GatheringFacts {
   issues: ScanIssue[];
 }
 
+/**
+ * Told after each probe that ends before the deadline: the probes finished so far, and a copy of what the
+ * scan has recorded up to now (built only when asked for).
+ */
+export type ProbeFinished = (finished: ReadonlySet<string>, recordingSoFar: () => Recording) => void;
+
 export interface Gathered {
   recording: Recording;
   facts: GatheringFacts;
@@ -61,6 +67,7 @@ export async function gather(
   request: ScanRequest,
   plan: ScanPlan,
   runtime: ScanRuntime = {},
+  onProbeFinished?: ProbeFinished,
 ): Promise<Gathered> {
   const { target, settings } = request;
   const startedAt = new Date();
@@ -113,7 +120,19 @@ export async function gather(
     requested: (kind) => plan.requests.get(kind) ?? new Set<string>(),
   };
 
+  const pinnedAddresses = request.pins.map((pin) => pin.address);
+  // A copy, so that what is judged from it can never see a record a later probe adds.
+  const recordingSoFar = (): Recording => ({
+    target,
+    exchanges: [...http.exchanges],
+    discovery,
+    tls: new Map(http.tls),
+    handshakes: [...http.handshakes],
+    pinnedAddresses,
+    dns: [...dns.records],
+  });
   const probesRun: string[] = [];
+  const finished = new Set<string>();
   try {
     for (const wave of plan.waves) {
       if (deadline.aborted) break;
@@ -131,6 +150,9 @@ export async function gather(
               });
             }
             emit({ type: "probe-end", probe: probe.name });
+            finished.add(probe.name);
+            // A probe that ends after the deadline may have been cut short: the end of the scan judges.
+            if (!deadline.aborted) onProbeFinished?.(finished, recordingSoFar);
           }),
         ),
         deadline,
@@ -149,7 +171,7 @@ export async function gather(
       discovery,
       tls: http.tls,
       handshakes: http.handshakes,
-      pinnedAddresses: request.pins.map((pin) => pin.address),
+      pinnedAddresses,
       dns: dns.records,
     },
     facts: {

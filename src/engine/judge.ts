@@ -63,38 +63,73 @@ export function findingsFor(
   });
 }
 
-/** Runs every check over the artifacts of one recording; a check that throws is a bug, reported, never fatal. */
-export function judge(
-  checks: readonly Check[],
-  recording: Recording,
-  stacks: readonly Stack[],
-  stopAt?: number,
-): { findings: Finding[]; errors: Array<{ id: string; message: string }>; cut: string[] } {
-  const findings: Finding[] = [];
-  const errors: Array<{ id: string; message: string }> = [];
-  const cut: string[] = [];
-  for (const check of checks) {
-    // The deadline covers judging: once it has passed, the remaining checks are named, not run.
-    if (stopAt !== undefined && (cut.length > 0 || performance.now() > stopAt)) {
-      cut.push(check.meta.id);
-      continue;
-    }
-    try {
-      findings.push(
-        ...findingsFor(check, check.analyse(checkInput(recording, check.meta.needs, check.meta.id)), stacks),
-      );
-    } catch (error) {
-      errors.push({ id: check.meta.id, message: error instanceof Error ? error.message : String(error) });
-    }
+/** What one check gave: its findings, or the error it threw (a bug, reported, never fatal). */
+export interface CheckVerdict {
+  findings: Finding[];
+  error?: { id: string; message: string };
+}
+
+/** Runs one check over the artifacts of a recording (pure: the same recording gives the same verdict). */
+export function judgeCheck(check: Check, recording: Recording, stacks: readonly Stack[]): CheckVerdict {
+  try {
+    return {
+      findings: findingsFor(
+        check,
+        check.analyse(checkInput(recording, check.meta.needs, check.meta.id)),
+        stacks,
+      ),
+    };
+  } catch (error) {
+    return {
+      findings: [],
+      error: { id: check.meta.id, message: error instanceof Error ? error.message : String(error) },
+    };
   }
-  findings.sort(
+}
+
+/** The report's order: most severe first, then by score, id and URL (stable: ties keep the checks' order). */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
     (a, b) =>
       severityRank(b.severity) - severityRank(a.severity) ||
       b.cvss.score - a.cvss.score ||
       a.id.localeCompare(b.id) ||
       a.url.localeCompare(b.url),
   );
-  return { findings, errors, cut };
+}
+
+/**
+ * Runs every check over the artifacts of one recording; a check that throws is a bug, reported, never
+ * fatal. `judgedBefore` holds verdicts given while the scan was still gathering (over inputs that had
+ * settled, so the same as judging them now): they are used as they are, in the checks' order.
+ */
+export function judge(
+  checks: readonly Check[],
+  recording: Recording,
+  stacks: readonly Stack[],
+  stopAt?: number,
+  judgedBefore: ReadonlyMap<string, CheckVerdict> = new Map(),
+): { findings: Finding[]; errors: Array<{ id: string; message: string }>; cut: string[] } {
+  const findings: Finding[] = [];
+  const errors: Array<{ id: string; message: string }> = [];
+  const cut: string[] = [];
+  for (const check of checks) {
+    const before = judgedBefore.get(check.meta.id);
+    if (before) {
+      findings.push(...before.findings);
+      if (before.error) errors.push(before.error);
+      continue;
+    }
+    // The deadline covers judging: once it has passed, the remaining checks are named, not run.
+    if (stopAt !== undefined && (cut.length > 0 || performance.now() > stopAt)) {
+      cut.push(check.meta.id);
+      continue;
+    }
+    const verdict = judgeCheck(check, recording, stacks);
+    findings.push(...verdict.findings);
+    if (verdict.error) errors.push(verdict.error);
+  }
+  return { findings: sortFindings(findings), errors, cut };
 }
 
 /** What judging a recording gives: findings (curl lines pinned like the scan), check errors, the stack. */
@@ -114,11 +149,17 @@ export function judgeRecording(
   pins: readonly ConnectOverride[],
   probesRun: readonly string[],
   stopAt?: number,
+  judgedBefore?: ReadonlyMap<string, CheckVerdict>,
 ): Judged {
-  const unreachable = probesRun.includes(DISCOVERY_PROBE) && recording.discovery.pageExchangeId === undefined;
+  const unreachable = pageUnreachable(recording, probesRun);
   if (unreachable) return { findings: [], errors: [], stacks: [], unreachable, cut: [] };
   const stacks = DetectedStack.of(recording);
-  const { findings, errors, cut } = judge(checks, recording, stacks, stopAt);
+  const { findings, errors, cut } = judge(checks, recording, stacks, stopAt, judgedBefore);
   pinCurls(findings, pins);
   return { findings, errors, stacks, unreachable, cut };
+}
+
+/** Discovery ran and the page never answered: there is nothing to judge. */
+export function pageUnreachable(recording: Recording, probesRun: readonly string[]): boolean {
+  return probesRun.includes(DISCOVERY_PROBE) && recording.discovery.pageExchangeId === undefined;
 }

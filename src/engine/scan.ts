@@ -1,8 +1,9 @@
 import { CHECKS } from "../checks/index.ts";
-import type { Check } from "../core/index.ts";
+import type { Check, Finding } from "../core/index.ts";
 import { PROBES, type Probe } from "../probes/index.ts";
 import { gather, type ScanRuntime } from "./gather.ts";
 import { judgeRecording } from "./judge.ts";
+import { JudgingWhileGathering } from "./judging-while-gathering.ts";
 import { planScan } from "./plan.ts";
 import { recordingFrom, type RecordedScan, type RecordingFile } from "./recording-file.ts";
 import { assembleReport, type Report } from "./report.ts";
@@ -29,13 +30,35 @@ export interface ScanHooks extends ScanRuntime {
 export async function scan(request: ScanRequest, hooks: ScanHooks = {}): Promise<Report> {
   const started = performance.now();
   const plan = planScan(request.settings, { checks: hooks.checks ?? CHECKS, probes: hooks.probes ?? PROBES });
-  const { recording, facts } = await gather(request, plan, hooks);
+  // Findings stream: each check is judged as soon as the probes its inputs come from have finished.
+  const streamed = new Set<Finding>();
+  const early = new JudgingWhileGathering({
+    checks: plan.checks,
+    waves: plan.waves,
+    pins: request.pins,
+    until: started + request.settings.timeoutMs,
+    onFinding: (finding) => {
+      streamed.add(finding);
+      hooks.onProgress?.({ type: "finding", finding });
+    },
+  });
+  const { recording, facts } = await gather(request, plan, hooks, (finished, recordingSoFar) =>
+    early.probeFinished(finished, recordingSoFar),
+  );
   hooks.onProgress?.({ type: "judging", checks: plan.checks.length });
   // Judging may use what is left of the deadline, and never less than a floor, so a scan whose probes ran
   // to the deadline is still judged; past it, the remaining checks are cut and named in the report.
   const stopAt = Math.max(started + request.settings.timeoutMs, performance.now() + MIN_JUDGING_MS);
-  const judged = judgeRecording(plan.checks, recording, request.pins, facts.probesRun, stopAt);
-  for (const finding of judged.findings) hooks.onProgress?.({ type: "finding", finding });
+  const judged = judgeRecording(
+    plan.checks,
+    recording,
+    request.pins,
+    facts.probesRun,
+    stopAt,
+    early.verdicts,
+  );
+  for (const finding of judged.findings)
+    if (!streamed.has(finding)) hooks.onProgress?.({ type: "finding", finding });
   const checks = plan.checks.map((check) => check.meta.id);
   const finishedAt = new Date().toISOString();
   const durationMs = Math.round(performance.now() - started);

@@ -1,6 +1,7 @@
 /**
- * The only script on our pages: it follows a running scan over server-sent events and reloads the page
- * when the report is ready. It writes with textContent only, so nothing from a target can become markup.
+ * The only script on our pages: it follows a running scan over server-sent events, lists each finding as
+ * the scan confirms it, and reloads the page when the report is ready (the report then replaces the
+ * list). It writes with textContent only, so nothing from a target can become markup.
  * Without JavaScript the page refreshes itself instead (<noscript><meta http-equiv="refresh">).
  */
 export const LIVE_SCRIPT = `(() => {
@@ -32,7 +33,11 @@ export const LIVE_SCRIPT = `(() => {
   });
   source.addEventListener("finding", (event) => {
     const d = data(event);
+    // A finding is shown once: the page may already list it (rendered, or replayed on reconnect).
+    const key = d.id + " " + d.url;
+    for (const shown of list.children) if (shown.dataset.key === key) return;
     const item = document.createElement("li");
+    item.dataset.key = key;
     const badge = document.createElement("span");
     badge.className = "sev sev-" + String(d.severity).replace(/[^a-z]/g, "");
     badge.textContent = d.severity;

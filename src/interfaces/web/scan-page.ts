@@ -89,7 +89,7 @@ function runningPage(options: ScanPageOptions, host: string): SafeHtml {
           ${plannedSteps(scan.options).map((step) => html`<li data-probe="${step.name}" data-state="${stepState(step.name, live)}">${step.title}</li>`)}
         </ol>
         <ul class="live-findings" data-live="findings" aria-label="Findings so far">
-          ${findings.map((finding) => html`<li><span class="sev sev-${finding.severity}">${finding.severity}</span> ${finding.title}</li>`)}
+          ${findings.map((finding) => html`<li data-key="${finding.id} ${finding.url}"><span class="sev sev-${finding.severity}">${finding.severity}</span> ${finding.title}</li>`)}
         </ul>
         <noscript
           ><p class="muted">
