@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import type { Check } from "../../src/core/check.ts";
+import type { Finding } from "../../src/core/finding.ts";
 import { toRecordingFile, type RecordedScan } from "../../src/engine/recording-file.ts";
 import { readRecordingFile } from "../../src/engine/recording-schema.ts";
 import type { Report } from "../../src/engine/report.ts";
@@ -28,8 +29,9 @@ export async function scanFixture(
   server: TestServer,
   options: ScanOptions & FixtureTarget = {},
 ): Promise<Report> {
-  const { report, recorded } = await scanFixtureRecorded(server, options);
+  const { report, recorded, streamed } = await scanFixtureRecorded(server, options);
   assertReplays(report, recorded, options.checks);
+  assertStreamed(report, streamed);
   return report;
 }
 
@@ -37,11 +39,12 @@ export async function scanFixture(
 export async function scanFixtureRecorded(
   server: TestServer,
   options: ScanOptions & FixtureTarget = {},
-): Promise<{ report: Report; recorded: RecordedScan | undefined }> {
+): Promise<{ report: Report; recorded: RecordedScan | undefined; streamed: Finding[] }> {
   const host = options.host ?? FIXTURE_HOST;
   const { path = "/", scheme = "http", ...rest } = options;
   const { lookup, guard } = loopbackOnly();
   let recorded: RecordedScan | undefined;
+  const streamed: Finding[] = [];
   const report = await scanUrl(`${scheme}://${host}:${server.port}${path}`, {
     timeoutMs: 20_000,
     lookup,
@@ -53,8 +56,12 @@ export async function scanFixtureRecorded(
       recorded = scan;
       options.onRecorded?.(scan);
     },
+    onProgress: (event) => {
+      if (event.type === "finding") streamed.push(structuredClone(event.finding));
+      options.onProgress?.(event);
+    },
   });
-  return { report, recorded };
+  return { report, recorded, streamed };
 }
 
 /** The scan alone, without the replay check: what benchmarks measure. */
@@ -84,6 +91,20 @@ export function assertReplays(
   const { startedAt: _s, finishedAt: _f, durationMs: _d, ...live } = report;
   const { startedAt: _rs, finishedAt: _rf, durationMs: _rd, ...again } = replayed;
   assert.deepStrictEqual(again, live, "judging the saved artifacts must give the live scan's report");
+}
+
+/**
+ * Every fixture scan is also a streaming test: the findings handed over while the scan ran (copied as they
+ * arrived, so a later change to them would show) are exactly the report's, each once, whenever it came.
+ */
+export function assertStreamed(report: Report, streamed: readonly Finding[]): void {
+  const canonical = (findings: readonly Finding[]) =>
+    findings.map((finding) => JSON.stringify(finding)).sort();
+  assert.deepStrictEqual(
+    canonical(streamed),
+    canonical(report.findings),
+    "the findings streamed while scanning must be the report's findings, each once",
+  );
 }
 
 export function ids(report: Report): string[] {
