@@ -11,6 +11,7 @@ import { settledChecks } from "../../src/engine/settled-checks.ts";
 import type { Probe } from "../../src/probes/index.ts";
 import { libraryCode, pageWithScripts } from "../fixtures/library/site.ts";
 import { staticSite } from "../fixtures/exposure/sites.ts";
+import { gate, heldEnvSite } from "../fixtures/sites/held-env.ts";
 import { spaSite } from "../fixtures/sites/spa.ts";
 import { wellConfiguredSite } from "../fixtures/sites/well-configured.ts";
 import { scanFixture, FIXTURE_HOST } from "../support/scan-fixture.ts";
@@ -113,37 +114,12 @@ describe("whether a partial recording already decides a check's stack", () => {
   });
 });
 
-/** A site whose page loads an old jQuery (a finding discovery alone settles) and whose `/.env` answer waits. */
-async function heldSite(
-  released: Promise<void>,
-): Promise<{ server: TestServer; envAnswered: () => boolean }> {
-  let answered = false;
-  const files = staticSite({});
-  const server = await serve((req, res) => {
-    const path = (req.url ?? "/").split("?")[0];
-    if (path === "/") {
-      res
-        .writeHead(200, { "content-type": "text/html; charset=utf-8", "x-powered-by": "Express" })
-        .end(pageWithScripts(["/js/jquery-1.12.4.min.js"]));
-    } else if (path === "/js/jquery-1.12.4.min.js") {
-      res.writeHead(200, { "content-type": "text/javascript" }).end(libraryCode("jquery-1.12.4"));
-    } else if (path === "/.env") {
-      void released.then(() => {
-        answered = true;
-        res
-          .writeHead(200, { "content-type": "text/plain" })
-          .end("DB_PASSWORD=hunter2-fixture-only\nAPI_KEY=x\n");
-      });
-    } else files(req, res);
-  });
-  return { server, envAnswered: () => answered };
-}
-
 describe("findings stream as they are confirmed", () => {
   it("a finding of an earlier wave arrives while a later wave's answer is still held", async () => {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const { server, envAnswered } = await heldSite(released);
+    const { released, release } = gate();
+    const site = heldEnvSite(released);
+    const server = await serve(site.handler);
+    const envAnswered = site.envAnswered;
     const events: string[] = [];
     let whenStreamed: { envAnswered: boolean; events: string[] } | undefined;
     const report = await scanFixture(server, {

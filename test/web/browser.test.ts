@@ -7,6 +7,8 @@ import { after, before, describe, it } from "node:test";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { startDemoSite } from "../../src/interfaces/demo/vulnerable-site.ts";
 import { loopbackScanning, startApp, type RunningApp } from "../api/app-harness.ts";
+import { gate, heldEnvSite } from "../fixtures/sites/held-env.ts";
+import { startServer } from "../support/server.ts";
 import { HOSTILE, startGatedDemoSite, startHostileSite } from "./hostile-site.ts";
 
 /**
@@ -129,6 +131,53 @@ describe("in Chromium", () => {
       assert.deepEqual(seen.errors, []);
     } finally {
       site.release();
+      await context.close();
+      await site.close();
+    }
+  });
+
+  it("lists each finding as the scan confirms it, once, also after a reload mid-scan; the report then replaces the list", async () => {
+    const { released, release } = gate();
+    const held = heldEnvSite(released);
+    const site = await startServer(held.handler);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const seen = watch(page);
+    try {
+      const created = await server.postScan({
+        url: `http://127.0.0.1:${site.port}/`,
+        options: { only: ["library.known-vulnerable", "exposure.env-file"], budget: 100, timeout: 30 },
+      });
+      const { id } = (await created.json()) as { id: string };
+      await page.goto(`${server.url}/scans/${id}`);
+      const items = '[data-live="findings"] li';
+      // /.env is held, so the scan is still gathering while the library finding shows up.
+      await page.waitForSelector(items);
+      assert.equal(held.envAnswered(), false);
+      assert.match((await page.textContent(items)) ?? "", /jQuery|librar/i);
+      assert.equal(await page.textContent('[data-live="count"]'), "1");
+      // A reload renders the finding and the stream replays it: the page still lists it once, and the next
+      // finding (the held /.env, once released) makes two. Every count the list goes through is recorded.
+      const counts: number[] = [];
+      await page.exposeBinding("listed", (_source, count: number) => counts.push(count));
+      await page.reload();
+      await page.evaluate(() => {
+        const list = document.querySelector('[data-live="findings"]')!;
+        const report = () =>
+          (window as unknown as { listed(count: number): void }).listed(list.children.length);
+        report();
+        new MutationObserver(report).observe(list, { childList: true });
+      });
+      release();
+      await page.waitForSelector(".amh-report", { timeout: 60_000 });
+      assert.ok(counts.includes(2), `counts seen: ${counts.join(", ")}`);
+      assert.equal(Math.max(...counts), 2, `no finding listed twice: ${counts.join(", ")}`);
+      assert.equal(await page.locator(items).count(), 0, "the report replaced the live list");
+      assert.equal(await page.locator('code:text-is("library.known-vulnerable")').count(), 1);
+      assert.deepEqual(seen.errors, []);
+      assert.deepEqual(seen.violations, []);
+    } finally {
+      release();
       await context.close();
       await site.close();
     }
