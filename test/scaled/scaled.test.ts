@@ -3,6 +3,8 @@ import { after, before, describe, it } from "node:test";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { RedisScanLine } from "../../src/queue/index.ts";
+import { gate, heldEnvSite } from "../fixtures/sites/held-env.ts";
+import { startServer } from "../support/server.ts";
 import { loopbackScanning, readEvents, type RunningApp, startApp } from "../api/app-harness.ts";
 import {
   type ScaledDeployment,
@@ -72,6 +74,59 @@ describe("scaled out on Redis and PostgreSQL", () => {
         error: null,
       });
       assert.deepEqual(worker.recorded(), [id]);
+    },
+  );
+
+  it(
+    "streams a worker's findings through Redis to the event stream while its scan still gathers",
+    BOUND,
+    async () => {
+      // The first test's worker takes the scan; run alone, this test starts its own.
+      if (workers.length === 0) {
+        const worker = startWorker(deployment.settings);
+        workers.push(worker);
+        await worker.waitFor((lines) => lines.some((line) => line.includes("is taking scans")));
+      }
+      const { released, release } = gate();
+      const held = heldEnvSite(released);
+      const site = await startServer(held.handler);
+      try {
+        const response = await deployment.server.postScan({
+          url: `http://127.0.0.1:${site.port}/`,
+          options: { only: ["library.known-vulnerable", "exposure.env-file"], timeout: 60, budget: 100 },
+        });
+        assert.equal(response.status, 202, await response.clone().text());
+        const { id } = (await response.json()) as { id: string };
+        let envAnsweredAtFinding: boolean | undefined;
+        const events = await readEvents(`${deployment.server.url}/api/v1/scans/${id}/events`, (seen) => {
+          // The site's held /.env answers only once a finding has crossed Redis to this stream.
+          if (envAnsweredAtFinding === undefined && seen.some((event) => event.event === "finding")) {
+            envAnsweredAtFinding = held.envAnswered();
+            release();
+          }
+          return false;
+        });
+        const names = events.map((event) => event.event);
+        assert.equal(
+          envAnsweredAtFinding,
+          false,
+          `a finding arrived while /.env was held: ${names.join(", ")}`,
+        );
+        assert.ok(names.indexOf("finding") < names.indexOf("done"));
+        const stored = (await deployment.store.get(id))!;
+        assert.deepEqual(
+          events
+            .filter((event) => event.event === "finding")
+            .map((event) => (event.data as { id: string }).id)
+            .sort(),
+          stored.report!.findings.map((finding) => finding.id).sort(),
+          "the stream carried each of the report's findings, unchanged",
+        );
+        assert.ok(stored.report!.findings.some((finding) => finding.id === "exposure.env-file"));
+      } finally {
+        release();
+        await site.close();
+      }
     },
   );
 
@@ -150,7 +205,7 @@ describe("scaled out on Redis and PostgreSQL", () => {
       const queue = new Queue("scans", { connection, prefix: deployment.prefix });
       try {
         const counts = await queue.getJobCounts("completed", "failed", "active", "wait", "prioritized");
-        assert.deepEqual(counts, { completed: 51, failed: 0, active: 0, wait: 0, prioritized: 0 });
+        assert.deepEqual(counts, { completed: 52, failed: 0, active: 0, wait: 0, prioritized: 0 });
       } finally {
         await queue.close();
         connection.disconnect();
