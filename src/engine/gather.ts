@@ -152,7 +152,13 @@ export async function gather(
             emit({ type: "probe-end", probe: probe.name });
             finished.add(probe.name);
             // A probe that ends after the deadline may have been cut short: the end of the scan judges.
-            if (!deadline.aborted) onProbeFinished?.(finished, recordingSoFar);
+            if (!deadline.aborted) {
+              try {
+                onProbeFinished?.(finished, recordingSoFar);
+              } catch {
+                // Judging early is only sooner: what it could not do, the judging after gathering does.
+              }
+            }
           }),
         ),
         deadline,
