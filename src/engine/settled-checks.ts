@@ -18,15 +18,12 @@ export function settledChecks(
   const byName = new Map(probes.map((probe) => [probe.name, probe]));
   const chainDone = new Map<string, boolean>();
   // A probe's records are final once it and everything it ran after have finished.
-  const done = (name: string, seen: ReadonlySet<string> = new Set()): boolean => {
+  const done = (name: string): boolean => {
     const known = chainDone.get(name);
     if (known !== undefined) return known;
+    chainDone.set(name, false); // while it is being decided: a cycle (a planner bug) settles nothing
     const probe = byName.get(name);
-    const result =
-      probe !== undefined &&
-      finished.has(name) &&
-      !seen.has(name) &&
-      probe.after.every((before) => done(before, new Set([...seen, name])));
+    const result = probe !== undefined && finished.has(name) && probe.after.every(done);
     chainDone.set(name, result);
     return result;
   };
