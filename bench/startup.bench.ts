@@ -76,7 +76,10 @@ async function timeToFirstRequest(bin: string): Promise<FirstRequest> {
     { stdio: "ignore" },
   );
   launched.pid = child.pid;
+  // A scan that ends before asking anything is a broken build: say so rather than wait forever.
+  child.on("exit", (code) => arrived({ wall: Number.NaN, cpu: code ?? undefined }));
   const ms = await first;
+  if (Number.isNaN(ms.wall)) throw new Error(`${bin} scan exited (code ${ms.cpu}) before its first request`);
   child.kill();
   await new Promise((resolve) => child.on("exit", resolve));
   server.closeAllConnections();
@@ -93,7 +96,12 @@ function builtPackage(): { bin: string; cleanup: () => void } {
     { stdio: "inherit" },
   );
   if (build.status !== 0) throw new Error("scripts/build.ts could not build the package");
-  for (const item of ["bin", "schemas", "learn", "package.json"])
+  // What `npm pack` ships (package.json's `files`), so the bench runs what a user installs.
+  const { files } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { files: string[] };
+  for (const item of [
+    ...files.filter((entry) => !entry.startsWith("dist")).map((entry) => entry.split("/")[0]!),
+    "package.json",
+  ])
     cpSync(path.join(root, item), path.join(dir, item), { recursive: true });
   symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
   return {
