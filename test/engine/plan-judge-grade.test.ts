@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { checkInput, defineArtifact, UndeclaredArtifactError, type Need } from "../../src/core/artifact.ts";
+import { checkInput, defineArtifact, UndeclaredArtifactError } from "../../src/core/artifact.ts";
 import type { Check } from "../../src/core/check.ts";
+import { stubCheck } from "../support/check-stub.ts";
 import type { Finding, FindingDraft } from "../../src/core/finding.ts";
 import { emptyDiscovery, type Recording } from "../../src/core/recording.ts";
 import type { Severity } from "../../src/core/severity.ts";
@@ -24,22 +25,7 @@ const PROBES = [
   probe("files", ["discovery"], [Files]),
 ];
 
-function check(id: string, needs: Need[], analyse: Check["analyse"] = () => []): Check {
-  return {
-    meta: {
-      id,
-      title: id,
-      cvss: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:N",
-      cwe: "CWE-200",
-      references: [],
-      explanation: "",
-      fixes: {},
-      learn: "x",
-      needs,
-    },
-    analyse,
-  };
-}
+const check = stubCheck;
 
 const recording: Recording = {
   target: parseTarget("https://app.example.com/"),

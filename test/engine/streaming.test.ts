@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { defineArtifact, defineProbeArtifact, type Need } from "../../src/core/artifact.ts";
-import type { Check } from "../../src/core/check.ts";
+import { defineArtifact, defineProbeArtifact } from "../../src/core/artifact.ts";
+import { stubCheck } from "../support/check-stub.ts";
 import type { Finding } from "../../src/core/finding.ts";
 import type { Stack } from "../../src/core/stack.ts";
 import { STACK_WINDOW, stackChoiceSettled } from "../../src/artifacts/stack.ts";
@@ -24,22 +24,7 @@ function probe(name: string, after: string[], produces: Probe["produces"]): Prob
   return { name, title: name, after, produces, run: async () => undefined };
 }
 
-function check(id: string, needs: Need[]): Check {
-  return {
-    meta: {
-      id,
-      title: id,
-      cvss: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:N",
-      cwe: "CWE-200",
-      references: [],
-      explanation: "",
-      fixes: {},
-      learn: "x",
-      needs,
-    },
-    analyse: () => [],
-  };
-}
+const check = stubCheck;
 
 describe("which checks have settled while the scan gathers", () => {
   const Page = defineProbeArtifact("t-page", () => 1);

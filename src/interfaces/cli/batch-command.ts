@@ -2,7 +2,7 @@ import { type Command, Option } from "commander";
 import type { Severity } from "../../core/index.ts";
 import { BATCH_FORMATS, type BatchFormat, SEVERITY_CHOICES } from "./formats.ts";
 import { collect, list, positiveInt, withPinOptions } from "./option-parsers.ts";
-import { declaredOptions } from "./declared-options.ts";
+import { declaredOptions, withProjectFileOptions } from "./declared-options.ts";
 
 /** Scans that share a worker thread by default: a thread costs tens of MB, a waiting scan little. */
 export const SCANS_PER_THREAD = 4;
@@ -42,13 +42,15 @@ export interface BatchIo {
  */
 export function addBatchCommand(program: Command, io: BatchIo): void {
   withPinOptions(
-    program
-      .command("batch")
-      .description("Scan a list of sites (one URL per line) and write one result per site.")
-      .argument(
-        "<file>",
-        'the list: one URL per line, "#" comments and blank lines allowed; "-" reads stdin',
-      ),
+    withProjectFileOptions(
+      program
+        .command("batch")
+        .description("Scan a list of sites (one URL per line) and write one result per site.")
+        .argument(
+          "<file>",
+          'the list: one URL per line, "#" comments and blank lines allowed; "-" reads stdin',
+        ),
+    ),
   )
     .addOption(new Option("-f, --format <format>", "output format").choices(BATCH_FORMATS).default("jsonl"))
     .option("-o, --output <file>", "write the results to a file instead of stdout")
@@ -86,14 +88,6 @@ export function addBatchCommand(program: Command, io: BatchIo): void {
     )
     .option("--cookie <cookie>", 'cookie sent to each site, "name=value" (repeatable)', collect, [])
     .option("-q, --quiet", "no progress on stderr")
-    .option(
-      "--config <file>",
-      "the project's options (default: amihackable.config.json or .amihackable.yml here); flags win",
-    )
-    .option(
-      "--ignore-file <file>",
-      "findings accepted with a reason and an optional expiry (default: .amihackableignore here)",
-    )
     .addHelpText(
       "after",
       `

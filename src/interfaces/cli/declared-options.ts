@@ -5,6 +5,19 @@ import type { Command } from "commander";
  * building the command line must load nothing of the scanner.
  */
 
+/** `--config` and `--ignore-file`, as every command that reads a project's files takes them. */
+export function withProjectFileOptions(command: Command): Command {
+  return command
+    .option(
+      "--config <file>",
+      "the project's options (default: amihackable.config.json or .amihackable.yml here); flags win",
+    )
+    .option(
+      "--ignore-file <file>",
+      "findings accepted with a reason and an optional expiry (default: .amihackableignore here)",
+    );
+}
+
 /** What a command declares of its options: their names, and where each value came from ("cli", "default"). */
 export interface DeclaredOptions {
   names: ReadonlySet<string>;

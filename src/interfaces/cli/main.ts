@@ -10,7 +10,7 @@ import { collect, list, positiveInt, withPinOptions } from "./option-parsers.ts"
 import { addBatchCommand } from "./batch-command.ts";
 import { addWorkerCommand } from "./worker-command.ts";
 import { addMcpCommand } from "./mcp-command.ts";
-import { declaredOptions } from "./declared-options.ts";
+import { declaredOptions, withProjectFileOptions } from "./declared-options.ts";
 
 /*
  * Building the command line loads commander and nothing of the scanner: each command imports what it runs
@@ -20,7 +20,7 @@ export { EXIT } from "./exit-codes.ts";
 
 /** The options of every command that produces a report: where it goes, in what format, when to fail. */
 function withReportOptions(command: Command): Command {
-  return command
+  return withProjectFileOptions(command)
     .addOption(new Option("-f, --format <format>", "output format").choices(CLI_FORMATS).default("text"))
     .option("-o, --output <file>", "write the report to a file instead of stdout")
     .addOption(
@@ -31,14 +31,6 @@ function withReportOptions(command: Command): Command {
     .option(
       "--baseline <report.json>",
       "a JSON report of an earlier scan: its findings (same id and URL) do not count for --fail-on",
-    )
-    .option(
-      "--config <file>",
-      "the project's options (default: amihackable.config.json or .amihackable.yml here); flags win",
-    )
-    .option(
-      "--ignore-file <file>",
-      "findings accepted with a reason and an optional expiry (default: .amihackableignore here)",
     );
 }
 
