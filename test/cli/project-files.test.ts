@@ -193,6 +193,7 @@ describe("project files: config, ignore list, baseline marks", () => {
 
     // The text report lists it with the reason; SARIF keeps it as a suppressed result; junit skips it.
     const text = await cli(["judge", recording()], { cwd: folder });
+    assert.doesNotMatch(text.stdout, /NEW/, "no finding is marked new without --baseline");
     assert.match(
       text.stdout,
       /ACCEPTED \(1\), left out by ignore entries\n {2}○ .* \[exposure\.env-file\] .*\n {4}reason: the \.env of the demo shop holds only fake keys \(until 2999-12-31\)/,
@@ -304,6 +305,8 @@ describe("project files: config, ignore list, baseline marks", () => {
   });
 
   it("against a baseline, each finding says whether it is new (JSON, SARIF, text, markdown)", async () => {
+    // Without --baseline nothing is new or unchanged: the marks are a baseline's, never a default.
+    assert.ok(full.findings.every((finding) => !("baselineState" in finding)));
     const withoutEnv = {
       ...full,
       findings: full.findings.filter((finding) => finding.id !== "exposure.env-file"),

@@ -41,5 +41,5 @@ export async function runJudge(
   }
   const baseline = await loadBaseline(opts.baseline);
   if (typeof baseline === "string") return fail(baseline);
-  return deliver(report, opts, io, { baseline, ignore: project.ignore });
+  return deliver(report, opts, io, { ...(baseline && { baseline }), ignore: project.ignore });
 }

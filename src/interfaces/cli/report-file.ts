@@ -36,8 +36,11 @@ export async function findingsOf(path: string): Promise<DiffableFinding[] | stri
  * The fingerprints of a `--baseline` report's findings, read before anything is scanned; a string says in
  * one sentence why the file cannot serve.
  */
-export async function loadBaseline(path: string | undefined): Promise<ReadonlySet<string> | string> {
-  if (path === undefined) return new Set();
+export async function loadBaseline(
+  path: string | undefined,
+): Promise<ReadonlySet<string> | undefined | string> {
+  // No baseline is not an empty one: against an empty baseline every finding would be marked new.
+  if (path === undefined) return undefined;
   const findings = await findingsOf(path);
   if (typeof findings === "string") return `--baseline: ${findings}`;
   return new Set(findings.map((finding) => findingFingerprint(finding)));

@@ -107,5 +107,5 @@ export async function runScan(
   }
   // The reporters are loaded once the scan is done: nothing of them is needed before its first request.
   const { deliver } = await import("./deliver.ts");
-  return await deliver(report, opts, io, { baseline, ignore: project.ignore });
+  return await deliver(report, opts, io, { ...(baseline && { baseline }), ignore: project.ignore });
 }
