@@ -10,16 +10,19 @@ import { packageFile } from "./package-root.ts";
  */
 const requireCommonJs = createRequire(import.meta.url);
 
-let ajv: Ajv2020 | undefined;
+/** One Ajv per way of reporting: every problem, or the first only. */
+const validators = new Map<boolean, Ajv2020>();
 
-function sharedAjv(): Ajv2020 {
-  if (ajv) return ajv;
+function sharedAjv(everyProblem: boolean): Ajv2020 {
+  const known = validators.get(everyProblem);
+  if (known) return known;
   const { Ajv2020: Ajv } = requireCommonJs("ajv/dist/2020.js") as { Ajv2020: typeof Ajv2020 };
   const formats = requireCommonJs("ajv-formats") as { default: typeof addFormats.default };
   // Strict, except that `anyOf: [{ required: [fingerprint] }, { required: [id] }]` may name keys that the
   // entry's own `properties` declare rather than each branch.
-  ajv = new Ajv({ allErrors: false, strict: true, strictRequired: false });
+  const ajv = new Ajv({ allErrors: everyProblem, strict: true, strictRequired: false });
   formats.default(ajv);
+  validators.set(everyProblem, ajv);
   return ajv;
 }
 
@@ -31,12 +34,14 @@ const compiled = new Map<string, SchemaCheck>();
 /**
  * A check of values against one of the package's schemas (`schemas/config.schema.json`), or a part of one
  * named by a JSON pointer (`#/$defs/ignoreEntry`). Problems name where they are, as a path a person reads.
+ * `everyProblem` says them all (at most five), so a person fixes a small file they wrote in one go; a large
+ * hostile file (a recording) is refused at its first problem, without gathering millions of errors.
  */
-export function schemaCheck(file: string, pointer = ""): SchemaCheck {
-  const key = `${file}${pointer}`;
+export function schemaCheck(file: string, pointer = "", everyProblem = false): SchemaCheck {
+  const key = `${file}${pointer}${everyProblem}`;
   const known = compiled.get(key);
   if (known) return known;
-  const validator = sharedAjv();
+  const validator = sharedAjv(everyProblem);
   let validate = validator.getSchema(file);
   if (!validate) {
     const schema = JSON.parse(readFileSync(packageFile(file), "utf8")) as { $id?: string };

@@ -115,6 +115,14 @@ describe("project files: config, ignore list, baseline marks", () => {
       'amihackable: amihackable.config.json: the top level: unknown key "failon"\n',
     );
 
+    // Every problem of a file is said at once, so it is fixed in one go.
+    const several = project("config-several", { ".amihackable.yml": "failOn: hihg\nbudjet: 10\n" });
+    const problems = await cli(["judge", recording()], { cwd: several });
+    assert.equal(
+      problems.stderr,
+      'amihackable: .amihackable.yml: the top level: unknown key "budjet"; failOn must be one of info, low, medium, high, critical\n',
+    );
+
     const badValue = project("config-bad-value", { ".amihackable.yml": "failOn: severe\n" });
     const bad = await cli(["judge", recording()], { cwd: badValue });
     assert.equal(bad.code, 2);

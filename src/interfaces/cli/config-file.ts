@@ -51,7 +51,7 @@ export async function loadConfig(
   const read = await readProjectFile(path);
   if (typeof read === "string") return `--config: ${read}`;
   const source = explicit ?? path.slice(cwd.length + 1);
-  const problems = schemaCheck("schemas/config.schema.json")(read.value ?? {});
+  const problems = schemaCheck("schemas/config.schema.json", "", true)(read.value ?? {});
   if (problems.length > 0) return `${source}: ${problems.join("; ")}`;
   const {
     $schema: _schema,

@@ -25,7 +25,7 @@ export async function loadIgnoreFile(
 
 /** Checks entries against the config schema's ignore entry and tags each with where it came from. */
 export function ignoreRulesIn(value: unknown, source: string, pointer: string): IgnoreRule[] | string {
-  const problems = schemaCheck("schemas/config.schema.json", pointer)(value);
+  const problems = schemaCheck("schemas/config.schema.json", pointer, true)(value);
   if (problems.length > 0) return `${source}: ${problems.join("; ")}`;
   return (value as IgnoreRule[]).map((rule, index) => ({ ...rule, source: `${source} entry ${index + 1}` }));
 }
