@@ -19,22 +19,21 @@ export interface RenderOptions {
 }
 
 export function render(report: Report, format: Format, options: RenderOptions = { color: false }): string {
+  // Worked out once, for every format: the findings the baseline lacks (none given, nothing is marked).
+  const newFindings = options.baseline ? newSince(report, options.baseline) : undefined;
   switch (format) {
     case "markdown":
-      return renderMarkdownReport(report, options.baseline);
+      return renderMarkdownReport(report, newFindings);
     case "junit":
       return renderJunit(report, options.failOn);
     case "json":
-      return renderJson(report, options.baseline);
+      return renderJson(report, newFindings);
     case "sarif":
-      return renderSarif(report, options.baseline);
+      return renderSarif(report, newFindings);
     case "html":
-      return renderHtml(report, options.baseline ? { newFindings: newSince(report, options.baseline) } : {});
+      return renderHtml(report, newFindings ? { newFindings } : {});
     case "text":
-      return renderTerminal(report, {
-        color: options.color,
-        ...(options.baseline ? { baseline: options.baseline } : {}),
-      });
+      return renderTerminal(report, { color: options.color, ...(newFindings ? { newFindings } : {}) });
   }
 }
 

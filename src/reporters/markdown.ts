@@ -13,7 +13,7 @@ const LEARN_BASE = "https://github.com/amihackable/amihackable/blob/main/learn/"
  * `--format markdown`: a pull-request comment. The grade and counts first, then a table of the most
  * severe findings, each linked to its Learn section; the whole report is the JSON or HTML one.
  */
-export function renderMarkdownReport(report: Report, baseline?: ReadonlySet<string>): string {
+export function renderMarkdownReport(report: Report, newFindings?: ReadonlySet<string>): string {
   const target = cell(report.target.url, 200);
   if (report.outcome === "unreachable")
     return `## amihackable: ${target} could not be scanned\n\n${cell(report.failure ?? "The target could not be reached.", 400)}\n`;
@@ -41,7 +41,7 @@ export function renderMarkdownReport(report: Report, baseline?: ReadonlySet<stri
       const learn = article
         ? `[${cell(finding.id, 80)}](${LEARN_BASE}${encodeURIComponent(article)}.md${anchor ? `#${encodeURIComponent(finding.id)}` : ""})`
         : cell(finding.id, 80);
-      const mark = baseline && !baseline.has(findingFingerprint(finding)) ? "**new** " : "";
+      const mark = newFindings?.has(findingFingerprint(finding)) ? "**new** " : "";
       lines.push(
         `| ${SEVERITY_LABELS[finding.severity]} | ${mark}${cell(finding.title)} | ${cell(finding.url, 200)} | ${learn} |`,
       );
@@ -63,8 +63,8 @@ export function renderMarkdownReport(report: Report, baseline?: ReadonlySet<stri
       );
     lines.push("", "</details>");
   }
-  if (baseline) {
-    const fresh = report.findings.filter((finding) => !baseline.has(findingFingerprint(finding))).length;
+  if (newFindings) {
+    const fresh = report.findings.filter((finding) => newFindings.has(findingFingerprint(finding))).length;
     lines.splice(4, 0, `${fresh} new since the baseline.`, "");
   }
   return `${lines.join("\n")}\n`;

@@ -15,7 +15,7 @@ export const INFORMATION_URI = "https://github.com/amihackable/amihackable";
  * text and a CVSS-derived security-severity, which GitHub maps to its severity levels), one result per
  * finding located at the URL it is about.
  */
-export function renderSarif(report: Report, baseline?: ReadonlySet<string>): string {
+export function renderSarif(report: Report, newFindings?: ReadonlySet<string>): string {
   const suppressed = report.suppressed ?? [];
   const ruleIds = [...new Set([...report.findings, ...suppressed].map((f) => f.id))].sort();
   const representative = new Map<string, Finding>();
@@ -64,7 +64,7 @@ export function renderSarif(report: Report, baseline?: ReadonlySet<string>): str
                 .slice(0, 10)
                 .map((url) => ({ physicalLocation: { artifactLocation: { uri: url } } })),
               partialFingerprints: { "amihackable/v1": fingerprint },
-              ...(baseline ? { baselineState: baseline.has(fingerprint) ? "unchanged" : "new" } : {}),
+              ...(newFindings ? { baselineState: newFindings.has(fingerprint) ? "new" : "unchanged" } : {}),
               properties: {
                 cvssVector: finding.cvss.vector,
                 cvssScore: finding.cvss.score,

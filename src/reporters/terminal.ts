@@ -5,8 +5,8 @@ export interface TerminalOptions {
   color: boolean;
   /** Show evidence and fixes for each finding (default true). */
   verbose?: boolean;
-  /** An earlier report's fingerprints (`--baseline`): findings it lacks are marked new. */
-  baseline?: ReadonlySet<string>;
+  /** The fingerprints an earlier report (`--baseline`) lacks: those findings are marked new. */
+  newFindings?: ReadonlySet<string>;
 }
 
 const COLORS: Record<Severity, string> = {
@@ -83,7 +83,7 @@ function renderFinding(
   options: TerminalOptions,
   paint: (code: string, text: string) => string,
 ): string[] {
-  const isNew = options.baseline !== undefined && !options.baseline.has(findingFingerprint(finding));
+  const isNew = options.newFindings?.has(findingFingerprint(finding)) === true;
   const lines = [
     `  ${paint(COLORS[finding.severity], "●")} ${isNew ? `${paint(BOLD, "NEW")} ` : ""}${paint(BOLD, finding.title)} ${paint(DIM, `[${finding.id}] CVSS ${finding.cvss.score.toFixed(1)}`)}`,
   ];
